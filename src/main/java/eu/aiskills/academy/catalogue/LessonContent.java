@@ -1,0 +1,12 @@
+package eu.aiskills.academy.catalogue;
+
+import java.util.Optional;
+
+/** One lesson to read, with its neighbours for previous/next navigation. */
+public record LessonContent(
+        CourseSummary course,
+        LessonSummary lesson,
+        String html,
+        Optional<LessonSummary> previous,
+        Optional<LessonSummary> next) {
+}

@@ -1,0 +1,77 @@
+package eu.aiskills.academy.catalogue.internal;
+
+import static eu.aiskills.academy.shared.Columns.LONG_TEXT;
+
+import java.util.UUID;
+
+import eu.aiskills.academy.catalogue.LessonSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "lesson")
+public class LessonEntity {
+
+    /** A lesson as it comes from content or the authoring form, before it is stored. */
+    public record Draft(String slug, String title, String markdown, int minutes) {
+    }
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id")
+    private CourseEntity course;
+
+    @Column(nullable = false, length = 120)
+    private String slug;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "body_md", nullable = false, length = LONG_TEXT)
+    private String bodyMarkdown;
+
+    @Column(nullable = false)
+    private int minutes;
+
+    protected LessonEntity() {
+    }
+
+    LessonEntity(UUID id, CourseEntity course, String slug) {
+        this.id = id;
+        this.course = course;
+        this.slug = slug;
+    }
+
+    void update(int position, String title, String bodyMarkdown, int minutes) {
+        this.position = position;
+        this.title = title;
+        this.bodyMarkdown = bodyMarkdown;
+        this.minutes = minutes;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public String bodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    public LessonSummary toSummary() {
+        return new LessonSummary(slug, position, title, minutes);
+    }
+}

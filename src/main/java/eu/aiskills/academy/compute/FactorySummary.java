@@ -1,0 +1,31 @@
+package eu.aiskills.academy.compute;
+
+import java.util.List;
+
+import eu.aiskills.academy.identity.OrganisationId;
+
+/** An AI Factory as the registry shows it. */
+public record FactorySummary(
+        FactoryId id,
+        String slug,
+        String name,
+        String hostingEntity,
+        OrganisationId operator,
+        String hostCountry,
+        List<String> consortium,
+        String supercomputer,
+        String supercomputerNote,
+        List<String> keySectors,
+        String description,
+        List<PartitionSummary> partitions) {
+
+    public FactorySummary {
+        consortium = List.copyOf(consortium);
+        keySectors = List.copyOf(keySectors);
+        partitions = List.copyOf(partitions);
+    }
+
+    public int totalGpus() {
+        return partitions.stream().mapToInt(PartitionSummary::totalGpus).sum();
+    }
+}

@@ -1,0 +1,82 @@
+package eu.aiskills.academy.compute.ui;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import eu.aiskills.academy.compute.FactoryRegistry;
+import eu.aiskills.academy.compute.FactorySummary;
+import eu.aiskills.academy.compute.PartitionSummary;
+import eu.aiskills.academy.shared.ui.Views;
+
+/** The EuroHPC AI Factories the Academy's labs run on, with their GPU partitions. */
+@Route("factories")
+@AnonymousAllowed
+@Menu(title = "nav.factories", order = 20, icon = "vaadin:server")
+public class FactoriesView extends VerticalLayout implements HasDynamicTitle {
+
+    FactoriesView(FactoryRegistry registry) {
+        addClassName("academy-factories");
+        var factories = registry.all();
+        add(new H2(getTranslation("factories.title")), new Paragraph(getTranslation("factories.intro", factories.size())));
+        Paragraph assumption = new Paragraph(getTranslation("factories.assumption-note"));
+        assumption.addClassName("academy-note");
+        add(assumption);
+        Div cards = new Div();
+        cards.addClassName("academy-card-grid");
+        factories.forEach(f -> cards.add(card(f)));
+        add(cards);
+    }
+
+    private Card card(FactorySummary factory) {
+        Card card = new Card();
+        card.setTitle(factory.name(), 3);
+        card.setSubtitle(factory.hostingEntity());
+        Locale locale = getLocale();
+        String countries = factory.consortium().stream()
+                .map(code -> Locale.of("", code).getDisplayCountry(locale))
+                .collect(Collectors.joining(", "));
+        card.add(new Paragraph(getTranslation("factories.supercomputer", factory.supercomputer()
+                + (factory.supercomputerNote() == null ? "" : " (" + factory.supercomputerNote() + ")"))));
+        card.add(new Paragraph(getTranslation("factories.consortium", countries)));
+        Div sectors = new Div();
+        sectors.addClassName("academy-badges");
+        factory.keySectors().forEach(s -> sectors.add(new Badge(s)));
+        card.add(sectors);
+
+        Grid<PartitionSummary> partitions = new Grid<>();
+        partitions.addColumn(PartitionSummary::name).setHeader(getTranslation("factories.partition"));
+        partitions.addColumn(PartitionSummary::gpuModel).setHeader(getTranslation("factories.gpu-model"));
+        partitions.addColumn(p -> getTranslation("factories.gpus", p.nodes(), p.gpusPerNode(), p.totalGpus()))
+                .setHeader(getTranslation("factories.gpu-count"));
+        partitions.addColumn(p -> p.gpuMemoryGb() + " GB").setHeader(getTranslation("factories.gpu-memory"));
+        partitions.setItems(factory.partitions());
+        partitions.setAllRowsVisible(true);
+        partitions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.NO_BORDER);
+        partitions.setAriaLabel(getTranslation("factories.partitions-of", factory.name()));
+        card.add(partitions);
+        if (factory.partitions().stream().anyMatch(PartitionSummary::assumed)) {
+            Span assumed = new Span(getTranslation("factories.assumed"));
+            assumed.addClassName("academy-note");
+            card.add(assumed);
+        }
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "factories.title");
+    }
+}

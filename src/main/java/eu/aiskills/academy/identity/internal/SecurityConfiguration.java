@@ -1,0 +1,65 @@
+package eu.aiskills.academy.identity.internal;
+
+import java.util.Map;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import eu.aiskills.academy.identity.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Web and method security. Views declare who may open them ({@code @AnonymousAllowed},
+ * {@code @PermitAll}, {@code @RolesAllowed}); services declare who may call them, with the
+ * same annotations, checked by method security whatever the caller.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                            OidcAccountLinking oidcAccountLinking) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .permitAll()
+                .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico", "/robots.txt")
+                .permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth
+                    .loginPage("/" + LoginView.ROUTE)
+                    .failureUrl("/" + LoginView.ROUTE + "?error=external")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccountLinking)));
+        }
+        http.headers(headers -> headers
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        return http.build();
+    }
+
+    /**
+     * Argon2id for new hashes (memory-hard, OWASP's first choice); bcrypt hashes are still
+     * accepted and upgraded on the next sign-in.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String current = "argon2";
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, Map.of(
+                current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        return encoder;
+    }
+}

@@ -1,0 +1,64 @@
+package eu.aiskills.academy.shared;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's message bundles ({@code vaadin-i18n/translations*.properties}): English is the
+ * base bundle, German and French complete translations. Lookups never fall back to the JVM's
+ * default locale (a server running in a German locale must still answer English users in
+ * English), and a missing key shows as {@code !key!} rather than failing the page.
+ */
+public final class Translations {
+
+    public static final String BUNDLE = "vaadin-i18n.translations";
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH);
+
+    private static final Logger log = LoggerFactory.getLogger(Translations.class);
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Translations() {
+    }
+
+    /** The supported locale closest to {@code requested} (its language), English otherwise. */
+    public static Locale supported(Locale requested) {
+        if (requested == null) {
+            return Locale.ENGLISH;
+        }
+        return SUPPORTED.stream()
+                .filter(l -> l.getLanguage().equals(requested.getLanguage()))
+                .findFirst()
+                .orElse(Locale.ENGLISH);
+    }
+
+    public static String get(Locale locale, String key, Object... arguments) {
+        Locale target = supported(locale);
+        String pattern;
+        try {
+            pattern = bundle(target).getString(key);
+        } catch (MissingResourceException e) {
+            log.warn("Missing translation key '{}' for {}", key, target);
+            return "!" + key + "!";
+        }
+        if (arguments == null || arguments.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, target).format(arguments);
+    }
+
+    public static boolean has(String key) {
+        return bundle(Locale.ENGLISH).containsKey(key);
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        Locale bundleLocale = Locale.ENGLISH.equals(locale) ? Locale.ROOT : locale;
+        return ResourceBundle.getBundle(BUNDLE, bundleLocale, NO_FALLBACK);
+    }
+}

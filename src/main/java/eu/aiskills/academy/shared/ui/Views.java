@@ -1,0 +1,54 @@
+package eu.aiskills.academy.shared.ui;
+
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import eu.aiskills.academy.shared.UserFacingException;
+
+/** Helpers for views: consistent titles, rejections shown where the person can act on them. */
+public final class Views {
+
+    /** Separates a view's own title from the application name in the browser tab's title. */
+    public static final String TITLE_SEPARATOR = " · ";
+
+    private Views() {
+    }
+
+    /** "View title · AI Skills Academy", for {@code HasDynamicTitle#getPageTitle()}. */
+    public static String pageTitle(Component view, String key, Object... arguments) {
+        return view.getTranslation(key, arguments) + TITLE_SEPARATOR + view.getTranslation("app.name");
+    }
+
+    /**
+     * Shows a rejection beside the field it concerns, when the form has that field; otherwise as
+     * an error notification. Returns the translated message.
+     */
+    public static String showRejection(Component view, UserFacingException rejection,
+                                       Map<String, ? extends HasValidation> fields) {
+        String message = view.getTranslation(rejection.messageKey(), rejection.arguments());
+        HasValidation field = rejection.field() == null ? null : fields.get(rejection.field());
+        if (field != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+            if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+                focusable.focus();
+            }
+        } else {
+            error(message);
+        }
+        return message;
+    }
+
+    public static void success(String message) {
+        Notification notification = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.SUCCESS);
+    }
+
+    public static void error(String message) {
+        Notification notification = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.ERROR);
+    }
+}
