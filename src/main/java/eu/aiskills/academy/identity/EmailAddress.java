@@ -10,10 +10,10 @@ public record EmailAddress(String value) {
 
     public static final int MAX_LENGTH = 254;
 
-    // One '@', no spaces or control characters, a domain with at least one dot and a
-    // letter-only top-level label. Deliverability is proven by use, not by a pattern.
+    // A local part of RFC 5322 "atext" characters and dots, a domain with at least one dot and
+    // a letter-only top-level label. Deliverability is proven by use, not by a pattern.
     private static final Pattern SHAPE = Pattern.compile(
-            "^[^@\\s\\p{Cntrl}]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+            "^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     public EmailAddress {
         value = normalise(value);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * else a new student account. Roles always come from the local account, never from the provider.
  */
 @Component
-class OidcAccountLinking extends OidcUserService {
+class OidcAccountLinking implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private static final Logger log = LoggerFactory.getLogger(OidcAccountLinking.class);
 
@@ -37,6 +38,7 @@ class OidcAccountLinking extends OidcUserService {
     private final ExternalIdentities externalIdentities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OidcUserService provider = new OidcUserService();
 
     OidcAccountLinking(Accounts accounts, ExternalIdentities externalIdentities, ApplicationEventPublisher events,
                        Clock clock) {
@@ -49,7 +51,7 @@ class OidcAccountLinking extends OidcUserService {
     @Override
     @Transactional
     public OidcUser loadUser(OidcUserRequest userRequest) {
-        OidcUser oidcUser = super.loadUser(userRequest);
+        OidcUser oidcUser = provider.loadUser(userRequest);
         AccountEntity account = link(oidcUser.getIssuer().toString(), oidcUser.getSubject(), oidcUser.getEmail(),
                 Boolean.TRUE.equals(oidcUser.getEmailVerified()), oidcUser.getFullName());
         if (!account.enabled()) {

@@ -1,0 +1,94 @@
+package eu.aiskills.academy.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver; both binaries are named
+ * explicitly so that Selenium never tries to download a browser. Screenshots go to
+ * {@code target/screenshots/<journey>/}, kept as build artefacts.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final Path userDataDir;
+    private final Path screenshots;
+    private int shot;
+
+    private Browser(WebDriver driver, Path userDataDir, Path screenshots) {
+        this.driver = driver;
+        this.userDataDir = userDataDir;
+        this.screenshots = screenshots;
+    }
+
+    public static Browser start(String journey, int width, int height) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": run `./academy test`, which installs Debian's chromium and chromium-driver, "
+                    + "or apt-get install chromium chromium-driver.");
+        }
+        try {
+            Path target = Path.of("target").toAbsolutePath();
+            Files.createDirectories(target);
+            Path profile = Files.createTempDirectory(target, "chromium-");
+            Path screenshots = target.resolve("screenshots").resolve(journey);
+            Files.createDirectories(screenshots);
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--hide-scrollbars", "--lang=en-GB",
+                    "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, profile, screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves a numbered screenshot and returns its path. */
+    public Path screenshot(String name) {
+        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path destination = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+        try {
+            Files.copy(file.toPath(), destination, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return destination;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var paths = Files.walk(userDataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // The profile lives under target/, wiped by the next clean build.
+        }
+    }
+}

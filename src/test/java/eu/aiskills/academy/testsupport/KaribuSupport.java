@@ -1,0 +1,80 @@
+package eu.aiskills.academy.testsupport;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+
+import com.github.mvysny.fakeservlet.FakeHttpSession;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Browser-less Vaadin UI on the real Spring context. Karibu's fake request is given the
+ * signed-in person from Spring Security's context (the job of Spring Security's servlet filter
+ * in a real container), so that Vaadin's view access control sees who is signed in.
+ */
+public final class KaribuSupport {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("eu.aiskills.academy");
+
+    private KaribuSupport() {
+    }
+
+    public static void setUp(ApplicationContext context, Locale locale) {
+        MockVaadin.setMockRequestFactory(session -> new SecurityAwareRequest(session, locale));
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        // A browser's Accept-Language decides the first locale; Karibu's session does not negotiate it.
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
+        UI.getCurrent().refreshCurrentRoute(true);
+    }
+
+    public static void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in as the account with this email, as the real sign-in would (same user details, same authorities). */
+    public static void signIn(ApplicationContext context, String email) {
+        var user = context.getBean(UserDetailsService.class).loadUserByUsername(email);
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+
+    public static void signInAs(String name, String... roles) {
+        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(name, null, authorities));
+    }
+
+    static final class SecurityAwareRequest extends FakeRequest {
+
+        SecurityAwareRequest(FakeHttpSession session, Locale locale) {
+            super(session);
+            setLocaleInt(locale);
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.isAuthenticated() ? authentication : null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        }
+    }
+}
