@@ -55,8 +55,10 @@ CREATE TABLE membership (
 CREATE INDEX ix_membership_account ON membership (account_id);
 
 -- Spring Modulith's event publication registry (its v2 JDBC schema), so that no reaction of
--- one module to another's event is lost on a crash.
-CREATE TABLE event_publication (
+-- one module to another's event is lost on a crash. Modulith names the table in upper case and
+-- MySQL's table names are case-sensitive on Linux, so it is created in upper case here (H2 folds
+-- it to lower case, as it does Modulith's queries).
+CREATE TABLE EVENT_PUBLICATION (
     id                     CHAR(36)      NOT NULL,
     listener_id            VARCHAR(512)  NOT NULL,
     event_type             VARCHAR(512)  NOT NULL,
@@ -68,4 +70,4 @@ CREATE TABLE event_publication (
     last_resubmission_date DATETIME(6),
     CONSTRAINT pk_event_publication PRIMARY KEY (id)
 );
-CREATE INDEX ix_event_publication_completion ON event_publication (completion_date);
+CREATE INDEX ix_event_publication_completion ON EVENT_PUBLICATION (completion_date);

@@ -62,6 +62,12 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         H2 title = new H2(getTranslation("registration.title"));
         Paragraph intro = new Paragraph(getTranslation("registration.intro"));
 
+        displayName.setId("registration-name");
+        email.setId("registration-email");
+        password.setId("registration-password");
+        confirmation.setId("registration-confirmation");
+        roles.setId("registration-roles");
+        submit.setId("registration-submit");
         displayName.setLabel(getTranslation("registration.display-name"));
         displayName.setMaxLength(DisplayName.MAX_LENGTH);
         displayName.setRequiredIndicatorVisible(true);
@@ -100,7 +106,6 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
 
         FormLayout form = new FormLayout(displayName, email, password, confirmation, roles);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        form.setMaxWidth("28rem");
 
         RouterLink signIn = new RouterLink(getTranslation("registration.sign-in-link"), LoginView.class);
         Paragraph haveAccount = new Paragraph(new Span(getTranslation("registration.have-account") + " "), signIn);
