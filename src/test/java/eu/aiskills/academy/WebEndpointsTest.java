@@ -51,9 +51,9 @@ class WebEndpointsTest {
         for (String path : new String[] {"/", "/courses", "/factories", "/login", "/register"}) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(page.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
-            assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-            assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path + " " + page.headers().map()).contains("SAMEORIGIN");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path + " " + page.headers().map()).contains("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("strict-origin-when-cross-origin");
         }
         HttpResponse<String> admin = get("/admin/accounts");
         assertThat(admin.statusCode()).isEqualTo(302);

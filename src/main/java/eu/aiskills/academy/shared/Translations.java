@@ -53,6 +53,12 @@ public final class Translations {
         return new MessageFormat(pattern, target).format(arguments);
     }
 
+    /** A language's name in that language, capitalised as a menu item: "Deutsch", "Français". */
+    public static String languageName(Locale locale) {
+        String name = locale.getDisplayLanguage(locale);
+        return name.isEmpty() ? locale.toLanguageTag() : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
     public static boolean has(String key) {
         return bundle(Locale.ENGLISH).containsKey(key);
     }

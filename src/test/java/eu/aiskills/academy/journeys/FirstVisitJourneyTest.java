@@ -92,6 +92,25 @@ class FirstVisitJourneyTest {
     }
 
     @Test
+    void languageAndColourSchemeAreRememberedAcrossReloads() {
+        driver.get(url("/factories"));
+        wait.until(d -> navigationLabels().contains("AI Factories"));
+        driver.findElement(By.cssSelector("vaadin-select.academy-language")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[contains(., 'Deutsch')]"))).click();
+        wait.until(d -> navigationLabels().contains("KI-Fabriken"));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+
+        driver.findElement(By.cssSelector(".academy-scheme-toggle")).click();
+        wait.until(d -> "dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));
+        browser.screenshot("german-dark");
+
+        driver.navigate().refresh();
+        wait.until(d -> navigationLabels().contains("KI-Fabriken"));
+        wait.until(d -> "dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));
+        assertThat(driver.getTitle()).isEqualTo("KI-Fabriken · AI Skills Academy");
+    }
+
+    @Test
     void thePhoneLayoutKeepsNavigationReachable() {
         Browser phone = Browser.start("first-visit/phone", 390, 844);
         try {

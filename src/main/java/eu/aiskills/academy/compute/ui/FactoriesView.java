@@ -57,14 +57,14 @@ public class FactoriesView extends VerticalLayout implements HasDynamicTitle {
         card.add(sectors);
 
         Grid<PartitionSummary> partitions = new Grid<>();
-        partitions.addColumn(PartitionSummary::name).setHeader(getTranslation("factories.partition"));
-        partitions.addColumn(PartitionSummary::gpuModel).setHeader(getTranslation("factories.gpu-model"));
+        partitions.addColumn(PartitionSummary::name).setHeader(getTranslation("factories.partition")).setAutoWidth(true);
+        partitions.addColumn(PartitionSummary::gpuModel).setHeader(getTranslation("factories.gpu-model")).setFlexGrow(2);
         partitions.addColumn(p -> getTranslation("factories.gpus", p.nodes(), p.gpusPerNode(), p.totalGpus()))
-                .setHeader(getTranslation("factories.gpu-count"));
-        partitions.addColumn(p -> p.gpuMemoryGb() + " GB").setHeader(getTranslation("factories.gpu-memory"));
+                .setHeader(getTranslation("factories.gpu-count")).setAutoWidth(true);
+        partitions.addColumn(p -> p.gpuMemoryGb() + " GB").setHeader(getTranslation("factories.gpu-memory")).setAutoWidth(true);
         partitions.setItems(factory.partitions());
         partitions.setAllRowsVisible(true);
-        partitions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.NO_BORDER);
+        partitions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         partitions.setAriaLabel(getTranslation("factories.partitions-of", factory.name()));
         card.add(partitions);
         if (factory.partitions().stream().anyMatch(PartitionSummary::assumed)) {

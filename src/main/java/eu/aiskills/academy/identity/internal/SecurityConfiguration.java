@@ -16,7 +16,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.config.ObjectPostProcessor;
 
 /**
  * Web and method security. Views declare who may open them ({@code @AnonymousAllowed},
@@ -43,10 +45,21 @@ class SecurityConfiguration {
                     .failureUrl("/" + LoginView.ROUTE + "?error=external")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccountLinking)));
         }
-        http.headers(headers -> headers
+        http.headers(headers -> {
+            // Written before the servlet writes anything: Vaadin may commit a response in ways
+            // the lazy "on commit" writer misses, which left pages without these headers.
+            headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            });
+            headers
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+                .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+        });
         return http.build();
     }
 

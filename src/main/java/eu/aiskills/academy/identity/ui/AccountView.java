@@ -69,7 +69,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         email.setReadOnly(true);
         language.setLabel(getTranslation("account.language"));
         language.setItems(Translations.SUPPORTED);
-        language.setItemLabelGenerator(l -> l.getDisplayLanguage(l));
+        language.setItemLabelGenerator(Translations::languageName);
         language.setValue(Translations.supported(me.preferredLocale() == null ? getLocale() : me.preferredLocale()));
         Button save = new Button(getTranslation("account.save-profile"), e -> saveProfile());
         save.addThemeVariants(ButtonVariant.PRIMARY);

@@ -121,8 +121,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Component languageSelect() {
         Select<Locale> language = new Select<>();
         language.setItems(Translations.SUPPORTED);
-        language.setItemLabelGenerator(l -> l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l)
-                + l.getDisplayLanguage(l).substring(1));
+        language.setItemLabelGenerator(Translations::languageName);
         language.setValue(Translations.supported(getLocale()));
         language.setAriaLabel(getTranslation("shell.language"));
         language.addClassName("academy-language");
