@@ -55,6 +55,7 @@ class WebEndpointsTest {
             assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path + " " + page.headers().map()).contains("nosniff");
             assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("strict-origin-when-cross-origin");
         }
+        assertThat(get("/no-such-page").statusCode()).isEqualTo(200);
         HttpResponse<String> admin = get("/admin/accounts");
         assertThat(admin.statusCode()).isEqualTo(302);
         assertThat(admin.headers().firstValue("Location").orElseThrow()).endsWith("/login");

@@ -3,7 +3,7 @@ package eu.aiskills.academy.catalogue.ui;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -34,7 +34,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     CatalogueView(Catalogue catalogue) {
         this.catalogue = catalogue;
         addClassName("academy-catalogue");
-        add(new H2(getTranslation("catalogue.title")), new Paragraph(getTranslation("catalogue.intro")));
+        add(new H1(getTranslation("catalogue.title")), new Paragraph(getTranslation("catalogue.intro")));
 
         search.setPlaceholder(getTranslation("catalogue.search"));
         search.setAriaLabel(getTranslation("catalogue.search"));

@@ -2,7 +2,7 @@ package eu.aiskills.academy.catalogue.ui;
 
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -60,7 +60,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
                     new RouteParameters(java.util.Map.of(LessonView.COURSE, slug, LessonView.LESSON, lesson.slug())));
             outline.add(new ListItem(link, new Span(" · " + getTranslation("course.minutes", lesson.minutes()))));
         }
-        add(back, new H2(course.summary().title()), new Paragraph(course.summary().summary()), facts, description,
+        add(back, new H1(course.summary().title()), new Paragraph(course.summary().summary()), facts, description,
                 new H3(getTranslation("course.outline")), outline);
     }
 

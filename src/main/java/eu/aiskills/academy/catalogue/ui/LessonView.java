@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -55,7 +55,7 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
         content.previous().ifPresent(p -> pager.add(link(courseSlug, p, "lesson.previous")));
         pager.add(new Div());
         content.next().ifPresent(n -> pager.add(link(courseSlug, n, "lesson.next")));
-        add(course, new H2(content.lesson().title()), body, pager);
+        add(course, new H1(content.lesson().title()), body, pager);
     }
 
     private RouterLink link(String courseSlug, LessonSummary lesson, String key) {

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,7 +30,7 @@ public class FactoriesView extends VerticalLayout implements HasDynamicTitle {
     FactoriesView(FactoryRegistry registry) {
         addClassName("academy-factories");
         var factories = registry.all();
-        add(new H2(getTranslation("factories.title")), new Paragraph(getTranslation("factories.intro", factories.size())));
+        add(new H1(getTranslation("factories.title")), new Paragraph(getTranslation("factories.intro", factories.size())));
         Paragraph assumption = new Paragraph(getTranslation("factories.assumption-note"));
         assumption.addClassName("academy-note");
         add(assumption);

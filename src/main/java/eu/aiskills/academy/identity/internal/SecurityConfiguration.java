@@ -37,8 +37,14 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
                 .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico", "/robots.txt")
-                .permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                .permitAll()
+                .requestMatchers("/api/**").authenticated());
+        // Routes are guarded by Vaadin's navigation access control (their annotations) and the data
+        // behind them by method security. Paths that are no route reach Vaadin too, so that people
+        // get its "page not found" view rather than a bare 403 or a sign-in page.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .anyRequest(url -> url.permitAll()));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth
                     .loginPage("/" + LoginView.ROUTE)

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -53,7 +53,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         addClassName("academy-account");
         AccountSummary me = accounts.current().orElseThrow();
 
-        add(new H2(getTranslation("account.title")));
+        add(new H1(getTranslation("account.title")));
         add(profile(me));
         add(roles(me));
         add(organisations(organisations));

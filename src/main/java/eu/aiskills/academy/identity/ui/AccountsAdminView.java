@@ -14,7 +14,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -44,7 +44,7 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
     AccountsAdminView(AccountManagement accounts) {
         this.accounts = accounts;
         setSizeFull();
-        add(new H2(getTranslation("admin.accounts.title")));
+        add(new H1(getTranslation("admin.accounts.title")));
 
         filter.setPlaceholder(getTranslation("admin.accounts.filter"));
         filter.setAriaLabel(getTranslation("admin.accounts.filter"));
@@ -69,7 +69,7 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
             edit.setAriaLabel(getTranslation("admin.accounts.edit-named", a.displayName()));
             return edit;
         }).setHeader(getTranslation("admin.accounts.actions")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.setItems(query -> accounts.search(filter.getValue(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setSizeFull();

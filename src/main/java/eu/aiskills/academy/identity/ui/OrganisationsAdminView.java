@@ -9,7 +9,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,7 +74,7 @@ public class OrganisationsAdminView extends VerticalLayout implements HasDynamic
         HorizontalLayout bar = new HorizontalLayout(filter, create);
         bar.setWidthFull();
         bar.expand(filter);
-        add(new H2(getTranslation("admin.organisations.title")), bar, grid);
+        add(new H1(getTranslation("admin.organisations.title")), bar, grid);
     }
 
     private void openCreate() {

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -59,7 +59,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         addClassName("academy-registration");
         setAlignItems(Alignment.CENTER);
 
-        H2 title = new H2(getTranslation("registration.title"));
+        H1 title = new H1(getTranslation("registration.title"));
         Paragraph intro = new Paragraph(getTranslation("registration.intro"));
 
         displayName.setId("registration-name");

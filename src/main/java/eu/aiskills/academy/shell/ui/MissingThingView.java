@@ -1,12 +1,13 @@
 package eu.aiskills.academy.shell.ui;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -15,13 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** A course, lesson or other thing a link pointed to no longer exists: say which, in the user's language. */
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 public class MissingThingView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         NotFoundException missing = parameter.getException();
         removeAll();
-        add(new H2(getTranslation("error.not-found.title")),
+        add(new H1(getTranslation("error.not-found.title")),
                 new Paragraph(getTranslation(missing.messageKey(), missing.arguments())),
                 new RouterLink(getTranslation("error.home"), HomeView.class));
         return HttpServletResponse.SC_NOT_FOUND;

@@ -1,0 +1,63 @@
+package eu.aiskills.academy.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import eu.aiskills.academy.testsupport.AcademyWebTest;
+import eu.aiskills.academy.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every main view opens in a real browser for the administrator, shows its title and no error,
+ * and leaves a screenshot in target/screenshots/tour for people to look at.
+ */
+@AcademyWebTest
+class MainViewsTourTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyMainViewRendersWithoutError() {
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put("/", "Welcome back, Ada Admin");
+        views.put("/courses", "3 courses");
+        views.put("/courses/generative-ai-foundations", "How language models work");
+        views.put("/courses/deep-learning-on-hpc/lessons/tensors-and-gradients", "Gradient descent by hand");
+        views.put("/factories", "EuroHPC AI Factories");
+        views.put("/account", "Roles decide what you can do here");
+        views.put("/admin/accounts", "Accounts");
+        views.put("/admin/organisations", "Organisations");
+        views.put("/no-such-page", "Page not found");
+        try (Browser browser = Browser.start("tour", 1366, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            driver.get(url("/login"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                    .sendKeys("admin@academy.test");
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Platform-Keeper-42");
+            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            views.forEach((path, expected) -> {
+                driver.get(url(path));
+                wait.until(d -> d.getPageSource().contains(expected));
+                assertThat(driver.findElements(By.cssSelector("vaadin-notification-card[theme~='error']")))
+                        .as("error notification on " + path).isEmpty();
+                assertThat(driver.getPageSource()).as(path).doesNotContain("Internal error", "!nav.", "!shell.");
+                browser.screenshot(path.equals("/") ? "home" : path.substring(1).replace('/', '_'));
+            });
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
