@@ -3,13 +3,8 @@ package eu.aiskills.academy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.internal.CourseContentImport;
@@ -22,6 +17,7 @@ import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.Race;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
@@ -93,32 +89,16 @@ class MariaDbApplicationTest {
 
     @Test
     void concurrentRegistrationsForOneEmailCreateOneAccount() throws Exception {
-        int racers = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        registration.register(NewAccount.of("race@example.org", "Racer", "Tram-Gravel-Orbit-7",
-                                EnumSet.of(Role.STUDENT), null));
-                        return true;
-                    } catch (UserFacingException e) {
-                        return false;
-                    }
-                }));
+        List<Boolean> created = Race.run(10, n -> () -> {
+            try {
+                registration.register(NewAccount.of("race@example.org", "Racer " + n, "Tram-Gravel-Orbit-7",
+                        EnumSet.of(Role.STUDENT), null));
+                return true;
+            } catch (UserFacingException e) {
+                return false;
             }
-            start.countDown();
-            int created = 0;
-            for (Future<Boolean> result : results) {
-                created += result.get() ? 1 : 0;
-            }
-            assertThat(created).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(created).containsOnlyOnce(true);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE email = 'race@example.org'", Integer.class))
                 .isEqualTo(1);
     }

@@ -3,16 +3,10 @@ package eu.aiskills.academy.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
@@ -27,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.Race;
 
 /** Identity's services guard themselves: a forbidden call fails however it is made. */
 @AcademyTest
@@ -117,35 +112,17 @@ class IdentityServicesTest {
     /** Many people racing for one address: the database lets exactly one through. */
     @Test
     void concurrentRegistrationsForOneEmailCreateOneAccount() throws Exception {
-        int racers = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                int n = i;
-                Callable<Boolean> attempt = () -> {
-                    start.await();
-                    try {
-                        registration.register(NewAccount.of("race@example.org", "Racer " + n, "Tram-Gravel-Orbit-7",
-                                EnumSet.of(Role.STUDENT), null));
-                        return true;
-                    } catch (UserFacingException e) {
-                        assertThat(e.messageKey()).isEqualTo("registration.email-taken");
-                        return false;
-                    }
-                };
-                results.add(pool.submit(attempt));
+        List<Boolean> created = Race.run(8, n -> () -> {
+            try {
+                registration.register(NewAccount.of("race@example.org", "Racer " + n, "Tram-Gravel-Orbit-7",
+                        EnumSet.of(Role.STUDENT), null));
+                return true;
+            } catch (UserFacingException e) {
+                assertThat(e.messageKey()).isEqualTo("registration.email-taken");
+                return false;
             }
-            start.countDown();
-            int created = 0;
-            for (Future<Boolean> result : results) {
-                created += result.get() ? 1 : 0;
-            }
-            assertThat(created).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(created).containsOnlyOnce(true);
         KaribuSupport.signIn(context, "admin@academy.test");
         assertThat(accounts.search("race@example.org", PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
     }

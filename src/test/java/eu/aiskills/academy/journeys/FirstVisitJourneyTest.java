@@ -36,6 +36,8 @@ class FirstVisitJourneyTest {
         browser = Browser.start("first-visit/" + test.getTestMethod().orElseThrow().getName(), 1366, 900);
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Vaadin replaces elements while it renders and reloads: read again instead of failing.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -98,7 +100,7 @@ class FirstVisitJourneyTest {
         driver.findElement(By.cssSelector("vaadin-select.academy-language")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[contains(., 'Deutsch')]"))).click();
         wait.until(d -> navigationLabels().contains("KI-Fabriken"));
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+        wait.until(d -> "de".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
 
         driver.findElement(By.cssSelector(".academy-scheme-toggle")).click();
         wait.until(d -> "dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));

@@ -40,6 +40,7 @@ class MainViewsTourTest {
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             driver.get(url("/login"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
                     .sendKeys("admin@academy.test");

@@ -1,15 +1,9 @@
 package eu.aiskills.academy.catalogue.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,6 +14,7 @@ import eu.aiskills.academy.catalogue.CourseLevel;
 import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +23,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Imports the course folders under {@code academy.catalogue.content-location}: each folder has a
@@ -61,9 +52,6 @@ public class CourseContentImport implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     CourseContentImport(CatalogueProperties properties, Courses courses, TransactionTemplate transactions,
                         ApplicationEventPublisher events, Clock clock) {
@@ -83,13 +71,7 @@ public class CourseContentImport implements ApplicationRunner {
 
     /** Imports every course folder; returns how many courses were created or changed. */
     public int importAll() {
-        String base = properties.contentLocation().endsWith("/") ? properties.contentLocation() : properties.contentLocation() + "/";
-        Resource[] files;
-        try {
-            files = new PathMatchingResourcePatternResolver().getResources(base + "*/course.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list course content under " + base, e);
-        }
+        Resource[] files = ContentFiles.list(properties.contentLocation(), "*/course.yaml");
         int changed = 0;
         for (Resource file : files) {
             if (importCourse(file)) {
@@ -101,22 +83,24 @@ public class CourseContentImport implements ApplicationRunner {
     }
 
     private boolean importCourse(Resource courseYaml) {
-        byte[] raw = read(courseYaml);
-        CourseFile course = yaml.readValue(raw, CourseFile.class);
+        byte[] raw = ContentFiles.read(courseYaml);
+        CourseFile course = ContentFiles.yaml(raw, CourseFile.class);
         validate(course, courseYaml);
-        MessageDigest digest = sha256();
-        digest.update(raw);
+        List<byte[]> fingerprinted = new ArrayList<>(List.of(raw));
         List<LessonEntity.Draft> lessons = new ArrayList<>();
         for (LessonRef ref : course.lessons()) {
-            byte[] markdown = read(relative(courseYaml, ref.file()));
-            digest.update(ref.file().getBytes(StandardCharsets.UTF_8));
-            digest.update(markdown);
+            byte[] markdown = ContentFiles.read(ContentFiles.relative(courseYaml, ref.file()));
+            fingerprinted.add(ref.file().getBytes(StandardCharsets.UTF_8));
+            fingerprinted.add(markdown);
             String body = new String(markdown, StandardCharsets.UTF_8);
-            Markdown.toSafeHtml(body);
+            if (body.length() > Markdown.MAX_LENGTH) {
+                throw new IllegalStateException("Lesson " + ref.file() + " of " + courseYaml.getDescription()
+                        + " is longer than " + Markdown.MAX_LENGTH + " characters");
+            }
             lessons.add(new LessonEntity.Draft(lessonSlug(ref.file()), ref.title().strip(), body,
                     ref.minutes() == null ? 30 : ref.minutes()));
         }
-        String hash = HexFormat.of().formatHex(digest.digest());
+        String hash = ContentFiles.fingerprint(fingerprinted.toArray(byte[][]::new));
         Boolean changed = SystemActor.call(() -> transactions.execute(status -> {
             CourseEntity entity = courses.findBySlug(course.slug())
                     .orElseGet(() -> new CourseEntity(CourseId.random(), course.slug(), clock.instant()));
@@ -176,7 +160,7 @@ public class CourseContentImport implements ApplicationRunner {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Course content " + describe(source) + " is invalid: " + String.join("; ", problems));
+            throw new IllegalStateException("Course content " + source.getDescription() + " is invalid: " + String.join("; ", problems));
         }
     }
 
@@ -185,31 +169,7 @@ public class CourseContentImport implements ApplicationRunner {
         return base.replaceFirst("^[0-9]+[-_]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static Resource relative(Resource base, String name) {
-        try {
-            return base.createRelative(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot resolve " + name + " next to " + describe(base), e);
-        }
-    }
 
-    private static byte[] read(Resource resource) {
-        try (InputStream in = resource.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read course content " + describe(resource), e);
-        }
-    }
 
-    private static String describe(Resource resource) {
-        return resource.getDescription();
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

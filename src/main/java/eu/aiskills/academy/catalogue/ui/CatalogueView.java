@@ -6,10 +6,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -27,7 +25,7 @@ import eu.aiskills.academy.shared.ui.Views;
 public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Catalogue catalogue;
-    final TextField search = new TextField();
+    final TextField search = Views.searchField(this, "catalogue.search", Catalogue.QUERY_MAX_LENGTH, this::refresh);
     final Div results = new Div();
     final Paragraph count = new Paragraph();
 
@@ -36,14 +34,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
         addClassName("academy-catalogue");
         add(new H1(getTranslation("catalogue.title")), new Paragraph(getTranslation("catalogue.intro")));
 
-        search.setPlaceholder(getTranslation("catalogue.search"));
-        search.setAriaLabel(getTranslation("catalogue.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setMaxLength(Catalogue.QUERY_MAX_LENGTH);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("min(32rem, 100%)");
-        search.addValueChangeListener(e -> refresh());
 
         count.getElement().setAttribute("aria-live", "polite");
         results.addClassName("academy-card-grid");

@@ -1,13 +1,7 @@
 package eu.aiskills.academy.compute.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,18 +13,15 @@ import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.ContentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Imports the AI Factory registry files ({@code content/factories/*.yaml}); each factory's
@@ -59,9 +50,6 @@ public class FactoryContentImport implements ApplicationRunner {
     private final OrganisationManagement organisations;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     FactoryContentImport(ComputeProperties properties, Factories factories, OrganisationManagement organisations,
                          TransactionTemplate transactions, Clock clock) {
@@ -81,13 +69,7 @@ public class FactoryContentImport implements ApplicationRunner {
 
     /** Imports every registry file; returns how many factories were created or changed. */
     public int importAll() {
-        String base = properties.factoriesLocation().endsWith("/") ? properties.factoriesLocation() : properties.factoriesLocation() + "/";
-        Resource[] files;
-        try {
-            files = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list AI Factory registry files under " + base, e);
-        }
+        Resource[] files = ContentFiles.list(properties.factoriesLocation(), "*.yaml");
         int changed = 0;
         for (Resource file : files) {
             if (importFactory(file)) {
@@ -99,15 +81,10 @@ public class FactoryContentImport implements ApplicationRunner {
     }
 
     private boolean importFactory(Resource file) {
-        byte[] raw;
-        try (InputStream in = file.getInputStream()) {
-            raw = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.getDescription(), e);
-        }
-        FactoryFile factory = yaml.readValue(raw, FactoryFile.class);
+        byte[] raw = ContentFiles.read(file);
+        FactoryFile factory = ContentFiles.yaml(raw, FactoryFile.class);
         validate(factory, file);
-        String hash = sha256(raw);
+        String hash = ContentFiles.fingerprint(raw);
         return Boolean.TRUE.equals(SystemActor.call(() -> transactions.execute(status -> {
             FactoryEntity entity = factories.findBySlug(factory.slug())
                     .orElseGet(() -> new FactoryEntity(FactoryId.random(), factory.slug()));
@@ -182,11 +159,4 @@ public class FactoryContentImport implements ApplicationRunner {
         return value == null || value < min || value > max;
     }
 
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

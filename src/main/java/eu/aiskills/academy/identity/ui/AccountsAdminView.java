@@ -15,10 +15,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -37,8 +35,10 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.admin.accounts", order = 90, icon = "vaadin:users")
 public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final int FILTER_MAX_LENGTH = 100;
+
     private final transient AccountManagement accounts;
-    final TextField filter = new TextField();
+    final TextField filter = Views.searchField(this, "admin.accounts.filter", FILTER_MAX_LENGTH, this::refresh);
     final Grid<AccountSummary> grid = new Grid<>();
 
     AccountsAdminView(AccountManagement accounts) {
@@ -46,13 +46,6 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         setSizeFull();
         add(new H1(getTranslation("admin.accounts.title")));
 
-        filter.setPlaceholder(getTranslation("admin.accounts.filter"));
-        filter.setAriaLabel(getTranslation("admin.accounts.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("admin.accounts.name")).setAutoWidth(true);
@@ -102,6 +95,10 @@ public class AccountsAdminView extends VerticalLayout implements HasDynamicTitle
         dialog.add(new VerticalLayout(roles, enabled));
         dialog.getFooter().add(cancel, save);
         dialog.open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

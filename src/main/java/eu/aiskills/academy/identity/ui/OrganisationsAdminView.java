@@ -39,8 +39,10 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.admin.organisations", order = 91, icon = "vaadin:building")
 public class OrganisationsAdminView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final int FILTER_MAX_LENGTH = 100;
+
     private final transient OrganisationManagement organisations;
-    final TextField filter = new TextField();
+    final TextField filter = Views.searchField(this, "admin.organisations.filter", FILTER_MAX_LENGTH, this::refresh);
     final Grid<OrganisationSummary> grid = new Grid<>();
 
     OrganisationsAdminView(OrganisationManagement organisations) {
@@ -49,13 +51,6 @@ public class OrganisationsAdminView extends VerticalLayout implements HasDynamic
         Button create = new Button(getTranslation("admin.organisations.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.PRIMARY);
 
-        filter.setPlaceholder(getTranslation("admin.organisations.filter"));
-        filter.setAriaLabel(getTranslation("admin.organisations.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setClearButtonVisible(true);
-        filter.setMaxLength(100);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.addColumn(OrganisationSummary::name).setHeader(getTranslation("admin.organisations.name")).setFlexGrow(2);
         grid.addColumn(o -> getTranslation(o.kind().messageKey())).setHeader(getTranslation("admin.organisations.kind"));
@@ -155,6 +150,10 @@ public class OrganisationsAdminView extends VerticalLayout implements HasDynamic
         dialog.add(new VerticalLayout(members, addRow));
         dialog.getFooter().add(new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

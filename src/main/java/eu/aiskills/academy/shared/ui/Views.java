@@ -5,7 +5,10 @@ import java.util.Map;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import eu.aiskills.academy.shared.UserFacingException;
 
 /** Helpers for views: consistent titles, rejections shown where the person can act on them. */
@@ -40,6 +43,23 @@ public final class Views {
             error(message);
         }
         return message;
+    }
+
+    /**
+     * A search box for lists: labelled for assistive technology by its placeholder, lazy (it
+     * reacts when the person pauses typing), clearable and bounded in length.
+     */
+    public static TextField searchField(Component view, String placeholderKey, int maxLength, Runnable onChange) {
+        TextField field = new TextField();
+        String placeholder = view.getTranslation(placeholderKey);
+        field.setPlaceholder(placeholder);
+        field.setAriaLabel(placeholder);
+        field.setPrefixComponent(VaadinIcon.SEARCH.create());
+        field.setValueChangeMode(ValueChangeMode.LAZY);
+        field.setClearButtonVisible(true);
+        field.setMaxLength(maxLength);
+        field.addValueChangeListener(event -> onChange.run());
+        return field;
     }
 
     public static void success(String message) {
