@@ -67,6 +67,8 @@ class MariaDbApplicationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
                 .isGreaterThanOrEqualTo(3);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.healthForPath("db")).as("the database is part of health").isNotNull()
+                .satisfies(db -> assertThat(db.getStatus()).isEqualTo(Status.UP));
     }
 
     @Test
