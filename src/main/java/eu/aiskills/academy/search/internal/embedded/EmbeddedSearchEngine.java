@@ -1,0 +1,125 @@
+package eu.aiskills.academy.search.internal.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.elasticsearch.common.logging.LogConfigurator;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.http.HttpServerTransport;
+import org.elasticsearch.node.EmbeddedNode;
+import org.elasticsearch.node.InternalSettingsPreparer;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.node.NodeValidationException;
+import org.elasticsearch.transport.netty4.Netty4Plugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Elasticsearch, started inside the application from the server artifacts on
+ * Maven Central, for the single-machine run and the tests. It listens on loopback only and keeps
+ * its data where it is told, so a restart keeps the index. Production talks to a cluster instead;
+ * these classes are then not on the class path and this type is never loaded.
+ */
+public final class EmbeddedSearchEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSearchEngine.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Node node;
+    private final int httpPort;
+
+    private EmbeddedSearchEngine(Node node, int httpPort) {
+        this.node = node;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Starts a node with its home under {@code home} and its index data under {@code data}, HTTP
+     * on {@code httpPort} (0 chooses a free port).
+     */
+    public static EmbeddedSearchEngine start(Path home, Path data, int httpPort) {
+        long started = System.nanoTime();
+        installLogging();
+        try {
+            for (String dir : List.of("config", "modules", "plugins", "logs")) {
+                Files.createDirectories(home.resolve(dir));
+            }
+            Files.createDirectories(data);
+            int port = httpPort == 0 ? freePort() : httpPort;
+            Settings settings = Settings.builder()
+                    .put("path.home", home.toString())
+                    .put("path.data", data.toString())
+                    .put("path.logs", home.resolve("logs").toString())
+                    .put("cluster.name", "academy-embedded")
+                    .put("node.name", "academy-embedded")
+                    .put("discovery.type", "single-node")
+                    .put("network.host", LOOPBACK)
+                    .put("http.port", port)
+                    .put("transport.port", freePort())
+                    .put("http.type", Netty4Plugin.NETTY_HTTP_TRANSPORT_NAME)
+                    .put("transport.type", Netty4Plugin.NETTY_TRANSPORT_NAME)
+                    .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                    .put("action.auto_create_index", false)
+                    .build();
+            Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
+                    () -> "academy-embedded");
+            Node node = new EmbeddedNode(environment,
+                    List.of(Netty4Plugin.class, RootEndpointPlugin.class, LanguageAnalysisPlugin.class));
+            node.start();
+            int bound = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
+            log.info("Embedded Elasticsearch started on http://{}:{} with data in {} ({} ms)", LOOPBACK, bound, data,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new EmbeddedSearchEngine(node, bound);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the embedded search engine's directories under " + home, e);
+        } catch (NodeValidationException e) {
+            throw new IllegalStateException("The embedded search engine did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean loggingInstalled;
+
+    /** Elasticsearch's own logging facade, routed through Log4j's API to the application's SLF4J/Logback. */
+    private static synchronized void installLogging() {
+        if (!loggingInstalled) {
+            LogConfigurator.configureESLogging();
+            loggingInstalled = true;
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String uri() {
+        return "http://" + LOOPBACK + ":" + httpPort;
+    }
+
+    @Override
+    public void close() {
+        try {
+            node.close();
+            if (!node.awaitClose(30, TimeUnit.SECONDS)) {
+                log.warn("Embedded Elasticsearch did not finish closing within 30 s");
+            }
+        } catch (IOException e) {
+            log.warn("Closing the embedded search engine failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
