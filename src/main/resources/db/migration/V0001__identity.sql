@@ -53,21 +53,3 @@ CREATE TABLE membership (
     CONSTRAINT fk_membership_account FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_membership_account ON membership (account_id);
-
--- Spring Modulith's event publication registry (its v2 JDBC schema), so that no reaction of
--- one module to another's event is lost on a crash. Modulith names the table in upper case and
--- MySQL's table names are case-sensitive on Linux, so it is created in upper case here (H2 folds
--- it to lower case, as it does Modulith's queries).
-CREATE TABLE EVENT_PUBLICATION (
-    id                     CHAR(36)      NOT NULL,
-    listener_id            VARCHAR(512)  NOT NULL,
-    event_type             VARCHAR(512)  NOT NULL,
-    serialized_event       VARCHAR(4000) NOT NULL,
-    publication_date       DATETIME(6)   NOT NULL,
-    completion_date        DATETIME(6),
-    status                 VARCHAR(20),
-    completion_attempts    INT,
-    last_resubmission_date DATETIME(6),
-    CONSTRAINT pk_event_publication PRIMARY KEY (id)
-);
-CREATE INDEX ix_event_publication_completion ON EVENT_PUBLICATION (completion_date);

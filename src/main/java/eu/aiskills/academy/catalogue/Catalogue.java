@@ -7,7 +7,16 @@ import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
 import eu.aiskills.academy.shared.Markdown;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import eu.aiskills.academy.identity.Roles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,6 +75,29 @@ public class Catalogue {
             }
             return Optional.empty();
         });
+    }
+
+    /** The published course as the search index holds it; empty when it is not (or no longer) published. */
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public Optional<CourseDocument> indexable(CourseId id) {
+        return courses.findWithLessonsById(id.value())
+                .filter(c -> c.status() == CourseStatus.PUBLISHED)
+                .map(CourseEntity::toDocument);
+    }
+
+    /**
+     * Published courses in id order after {@code after} (null: from the start), at most
+     * {@code limit}: the pages a full index rebuild reads.
+     */
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public List<CourseDocument> indexableAfter(CourseId after, int limit) {
+        List<UUID> ids = courses.publishedIdsAfter(CourseStatus.PUBLISHED, after == null ? "" : after.value().toString(),
+                PageRequest.of(0, limit));
+        Map<UUID, CourseEntity> loaded = courses.findAllWithLessonsByIdIn(ids).stream()
+                .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
+        return ids.stream().map(loaded::get).filter(Objects::nonNull).map(CourseEntity::toDocument).toList();
     }
 
     private Optional<CourseEntity> published(String slug) {

@@ -29,7 +29,7 @@ public final class Markdown {
             .build();
 
     private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("hr", "del", "s")
+            .addTags("hr", "del", "s", "mark")
             .addAttributes("code", "class")
             .addAttributes("pre", "class")
             .addAttributes("th", "align")

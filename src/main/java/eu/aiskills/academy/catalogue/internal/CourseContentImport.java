@@ -13,6 +13,7 @@ import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseLevel;
 import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.catalogue.CourseStatus;
+import eu.aiskills.academy.catalogue.CourseWithdrawn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.Markdown;
@@ -107,14 +108,17 @@ public class CourseContentImport implements ApplicationRunner {
             if (hash.equals(entity.contentHash())) {
                 return false;
             }
+            boolean wasPublished = entity.status() == CourseStatus.PUBLISHED;
             entity.describe(course.title().strip(), course.summary().strip(), course.description(), course.level(),
                     course.language(), course.workloadHours(), course.ects(), clock.instant());
             entity.changeStatus(course.status() == null ? CourseStatus.PUBLISHED : course.status());
             entity.replaceLessons(lessons);
             entity.importedFrom(hash);
-            courses.save(entity);
+            courses.saveAndFlush(entity);
             if (entity.status() == CourseStatus.PUBLISHED) {
-                events.publishEvent(new CoursePublished(entity.id(), entity.slug()));
+                events.publishEvent(new CoursePublished(entity.id(), entity.slug(), entity.version()));
+            } else if (wasPublished) {
+                events.publishEvent(new CourseWithdrawn(entity.id(), entity.slug(), entity.version()));
             }
             return true;
         }));

@@ -107,6 +107,10 @@ public class CourseEntity {
         return status;
     }
 
+    public long version() {
+        return version;
+    }
+
     public String contentHash() {
         return contentHash;
     }
@@ -148,6 +152,12 @@ public class CourseEntity {
         }
         lessons.clear();
         lessons.addAll(next);
+    }
+
+    public eu.aiskills.academy.catalogue.CourseDocument toDocument() {
+        return new eu.aiskills.academy.catalogue.CourseDocument(id(), slug, title, summary,
+                eu.aiskills.academy.shared.Markdown.toPlainText(descriptionMarkdown), level, language, workloadHours, ects,
+                updatedAt, version, lessons.stream().map(LessonEntity::toDocument).toList());
     }
 
     public CourseSummary toSummary() {

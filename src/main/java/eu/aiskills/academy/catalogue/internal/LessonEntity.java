@@ -71,6 +71,11 @@ public class LessonEntity {
         return bodyMarkdown;
     }
 
+    eu.aiskills.academy.catalogue.CourseDocument.Lesson toDocument() {
+        return new eu.aiskills.academy.catalogue.CourseDocument.Lesson(slug, position, title,
+                eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown), minutes);
+    }
+
     public LessonSummary toSummary() {
         return new LessonSummary(slug, position, title, minutes);
     }

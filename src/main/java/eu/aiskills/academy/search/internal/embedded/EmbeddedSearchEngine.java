@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
-import org.elasticsearch.http.HttpServerTransport;
 import org.elasticsearch.node.EmbeddedNode;
 import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.Node;
@@ -33,11 +37,14 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSearchEngine.class);
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final Node node;
+    private final Path home;
+    private final Path data;
     private final int httpPort;
+    private Node node;
 
-    private EmbeddedSearchEngine(Node node, int httpPort) {
-        this.node = node;
+    private EmbeddedSearchEngine(Path home, Path data, int httpPort) {
+        this.home = home;
+        this.data = data;
         this.httpPort = httpPort;
     }
 
@@ -46,14 +53,28 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
      * on {@code httpPort} (0 chooses a free port).
      */
     public static EmbeddedSearchEngine start(Path home, Path data, int httpPort) {
+        try {
+            EmbeddedSearchEngine engine = new EmbeddedSearchEngine(home, data, httpPort == 0 ? freePort() : httpPort);
+            engine.start();
+            return engine;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port for the embedded search engine", e);
+        }
+    }
+
+    /** Starts the node (again, after {@link #stop()}) on the same port with the same data. */
+    public synchronized void start() {
+        if (node != null) {
+            return;
+        }
         long started = System.nanoTime();
         installLogging();
+        int port = httpPort;
         try {
             for (String dir : List.of("config", "modules", "plugins", "logs")) {
                 Files.createDirectories(home.resolve(dir));
             }
             Files.createDirectories(data);
-            int port = httpPort == 0 ? freePort() : httpPort;
             Settings settings = Settings.builder()
                     .put("path.home", home.toString())
                     .put("path.data", data.toString())
@@ -71,13 +92,13 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
                     .build();
             Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
                     () -> "academy-embedded");
-            Node node = new EmbeddedNode(environment,
+            Node created = new EmbeddedNode(environment,
                     List.of(Netty4Plugin.class, RootEndpointPlugin.class, LanguageAnalysisPlugin.class));
-            node.start();
-            int bound = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
-            log.info("Embedded Elasticsearch started on http://{}:{} with data in {} ({} ms)", LOOPBACK, bound, data,
+            created.start();
+            node = created;
+            awaitReady(port, Duration.ofSeconds(60));
+            log.info("Embedded Elasticsearch started on http://{}:{} with data in {} ({} ms)", LOOPBACK, port, data,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new EmbeddedSearchEngine(node, bound);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded search engine's directories under " + home, e);
         } catch (NodeValidationException e) {
@@ -103,8 +124,11 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
         return "http://" + LOOPBACK + ":" + httpPort;
     }
 
-    @Override
-    public void close() {
+    /** Stops the node; its data stays for the next {@link #start()}. */
+    public synchronized void stop() {
+        if (node == null) {
+            return;
+        }
         try {
             node.close();
             if (!node.awaitClose(30, TimeUnit.SECONDS)) {
@@ -114,7 +138,49 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
             log.warn("Closing the embedded search engine failed: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            node = null;
         }
+    }
+
+    /** Waits until the node has recovered its cluster state and its indices are available. */
+    private static void awaitReady(int port, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create("http://" + LOOPBACK + ":" + port + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
+                .timeout(Duration.ofSeconds(10)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("\"timed_out\":true")) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the embedded search engine", e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the embedded search engine", e);
+            }
+        }
+        throw new IllegalStateException("The embedded search engine did not become ready within " + timeout + ": " + last);
+    }
+
+    public synchronized boolean running() {
+        return node != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,219 @@
+package eu.aiskills.academy.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import eu.aiskills.academy.shared.Markdown;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching the catalogue: full text with field boosts, typo tolerance and English, German and
+ * French analysis at once; multi-select facets with counts; highlighted snippets; suggestions
+ * while typing; related courses. Results only ever contain what the caller may open.
+ */
+@Service
+public class Search {
+
+    static final String CATALOGUE = "catalogue";
+    private static final List<String> TEXT_FIELDS = List.of(
+            "title^4", "title.en^3", "title.de^3", "title.fr^3",
+            "skills.text^3",
+            "summary^2", "summary.en^1.5", "summary.de^1.5", "summary.fr^1.5",
+            "body", "body.en", "body.de", "body.fr",
+            "document_text^0.5", "document_text.en^0.5", "document_text.de^0.5", "document_text.fr^0.5");
+    private static final List<String> SNIPPET_FIELDS = List.of("body.en", "body.de", "body.fr", "body", "summary",
+            "document_text", "title");
+    /** Everything in the catalogue index is public; later indices add types only some roles may see. */
+    private static final Set<String> PUBLIC_TYPES = Set.of("course", "lesson");
+
+    private final ElasticsearchClient client;
+    private final SearchProperties properties;
+
+    Search(ElasticsearchClient client, SearchProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @PermitAll
+    public SearchResults catalogue(SearchQuery query) {
+        try {
+            SearchResponse<Map> response = client.search(s -> {
+                s.index(alias())
+                        .query(visibleMatches(query.text()))
+                        .from(query.page() * query.pageSize())
+                        .size(query.pageSize())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .highlight(highlight())
+                        .sort(order(query.order()));
+                if (!query.filters().isEmpty()) {
+                    s.postFilter(filters(query.filters(), null));
+                }
+                for (String facet : SearchQuery.FACETS) {
+                    s.aggregations(facet, facetAggregation(facet, query.filters()));
+                }
+                return s;
+            }, Map.class);
+            List<SearchHit> hits = response.hits().hits().stream().map(Search::toHit).toList();
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            for (String facet : SearchQuery.FACETS) {
+                var buckets = response.aggregations().get(facet).filter().aggregations().get("values").sterms().buckets().array();
+                facets.put(facet, buckets.stream()
+                        .map((StringTermsBucket b) -> new FacetValue(b.key().stringValue(), b.docCount())).toList());
+            }
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            return new SearchResults(query, total, hits, facets);
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    /** Completions for what the person has typed so far. */
+    @PermitAll
+    public List<Suggestion> suggest(String prefix, int max) {
+        String text = prefix == null ? "" : prefix.strip();
+        if (text.isEmpty() || text.length() > SearchQuery.TEXT_MAX_LENGTH) {
+            return List.of();
+        }
+        int size = Math.clamp(max, 1, 20);
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias()).source(src -> src.filter(f -> f.includes("type")))
+                    .suggest(g -> g.suggesters("completion", x -> x.prefix(text)
+                            .completion(c -> c.field("suggest").size(size).skipDuplicates(true)))), Map.class);
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (CompletionSuggestOption<Map> option : response.suggest().get("completion").getFirst().completion().options()) {
+                Object type = option.source() == null ? null : option.source().get("type");
+                if (type == null || PUBLIC_TYPES.contains(type.toString())) {
+                    suggestions.add(new Suggestion(option.text(), type == null ? null : type.toString()));
+                }
+            }
+            return suggestions;
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    /** Courses like the one with {@code courseSlug}, most similar first. */
+    @PermitAll
+    public List<SearchHit> relatedCourses(String courseSlug, int max) {
+        int size = Math.clamp(max, 1, 20);
+        try {
+            List<Hit<Void>> self = client.search(s -> s.index(alias()).size(1).source(src -> src.fetch(false))
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value("course")))
+                            .filter(f -> f.term(t -> t.field("course_slug").value(courseSlug))))), Void.class).hits().hits();
+            if (self.isEmpty()) {
+                return List.of();
+            }
+            String id = self.getFirst().id();
+            return client.search(s -> s.index(alias()).size(size)
+                    .query(q -> q.bool(b -> b
+                            .must(m -> m.moreLikeThis(l -> l.fields("title", "title.en", "summary", "summary.en", "body.en",
+                                            "skills.text")
+                                    .like(like -> like.document(d -> d.index(alias()).id(id)))
+                                    .minTermFreq(1).minDocFreq(1).maxQueryTerms(30).minimumShouldMatch("10%")))
+                            .filter(f -> f.term(t -> t.field("type").value("course")))))
+                    .highlight(highlight()), Map.class).hits().hits().stream().map(Search::toHit).toList();
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    private String alias() {
+        return properties.indexPrefix() + "-" + CATALOGUE;
+    }
+
+    private static Query visibleMatches(String text) {
+        Query visible = Query.of(q -> q.terms(t -> t.field("type")
+                .terms(v -> v.value(PUBLIC_TYPES.stream().sorted().map(FieldValue::of).toList()))));
+        if (text.isEmpty()) {
+            return Query.of(q -> q.bool(b -> b.filter(visible)));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(visible)
+                .must(m -> m.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+                        .tieBreaker(0.3).fuzziness("AUTO").prefixLength(1)))
+                .should(s -> s.matchPhrase(p -> p.field("title").query(text).boost(3f)))));
+    }
+
+    /** All facet filters, or all but {@code except} (so that a facet's own choices do not hide its other values). */
+    private static Query filters(Map<String, Set<String>> filters, String except) {
+        return Query.of(q -> q.bool(b -> {
+            filters.forEach((facet, values) -> {
+                if (!facet.equals(except)) {
+                    b.filter(f -> f.terms(t -> t.field(facet)
+                            .terms(v -> v.value(values.stream().sorted().map(FieldValue::of).toList()))));
+                }
+            });
+            return b;
+        }));
+    }
+
+    private static Aggregation facetAggregation(String facet, Map<String, Set<String>> filters) {
+        return Aggregation.of(a -> a.filter(filters(filters, facet))
+                .aggregations("values", v -> v.terms(t -> t.field(facet).size(30))));
+    }
+
+    private static Highlight highlight() {
+        return Highlight.of(h -> {
+            h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>").fragmentSize(180).numberOfFragments(1);
+            for (String field : SNIPPET_FIELDS) {
+                h.fields(NamedValue.of(field, co.elastic.clients.elasticsearch.core.search.HighlightField.of(f ->
+                        field.equals("summary") || field.equals("body") ? f.noMatchSize(180) : f)));
+            }
+            return h;
+        });
+    }
+
+    private static List<SortOptions> order(SearchOrder order) {
+        return switch (order) {
+            case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
+                    SortOptions.of(o -> o.field(f -> f.field("updated_at").order(SortOrder.Desc))));
+            case NEWEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("updated_at").order(SortOrder.Desc))));
+            case TITLE -> List.of(SortOptions.of(o -> o.field(f -> f.field("title.sort").order(SortOrder.Asc))));
+        };
+    }
+
+    private static SearchHit toHit(Hit<Map> hit) {
+        Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
+        String type = string(source.get("type"));
+        String slug = string(source.get("slug"));
+        String courseSlug = string(source.get("course_slug"));
+        String path = "lesson".equals(type) ? "courses/" + courseSlug + "/lessons/" + slug : "courses/" + slug;
+        String snippet = null;
+        if (hit.highlight() != null) {
+            for (String field : SNIPPET_FIELDS) {
+                List<String> fragments = hit.highlight().get(field);
+                if (fragments != null && !fragments.isEmpty()) {
+                    snippet = fragments.getFirst();
+                    break;
+                }
+            }
+        }
+        return new SearchHit(type, hit.id(), string(source.get("title")),
+                "lesson".equals(type) ? string(source.get("course_title")) : null,
+                snippet == null ? "" : Markdown.sanitize(snippet), path, string(source.get("level")),
+                string(source.get("language")));
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

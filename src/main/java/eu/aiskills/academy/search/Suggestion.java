@@ -1,0 +1,5 @@
+package eu.aiskills.academy.search;
+
+/** A completion offered while typing: the text to search for, and what it is. */
+public record Suggestion(String text, String type) {
+}

@@ -1,0 +1,185 @@
+package eu.aiskills.academy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import eu.aiskills.academy.catalogue.internal.CourseContentImport;
+import eu.aiskills.academy.catalogue.internal.CourseImports;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.search.internal.embedded.EmbeddedSearchEngine;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.testsupport.AcademyTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Search over the demo catalogue on the embedded Elasticsearch node, through the module's API. */
+@AcademyTest
+class SearchTest {
+
+    /** The demo catalogue's levels; the courses these tests write are all ADVANCED, so counts stay stable. */
+    private static final Map<String, Set<String>> DEMO_LEVELS = Map.of("level", Set.of("INTRODUCTORY", "INTERMEDIATE"));
+
+    @Autowired
+    Search search;
+    @Autowired
+    SearchAdministration administration;
+    @Autowired
+    EmbeddedSearchEngine engine;
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path content;
+
+    @BeforeEach
+    void catalogueIsIndexed() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(search.catalogue(SearchQuery.of("")).total()).isGreaterThanOrEqualTo(13));
+    }
+
+    @Test
+    void findsCoursesAndLessonsWithHighlightedSnippets() {
+        SearchResults results = search.catalogue(SearchQuery.of("gradient descent"));
+        assertThat(results.hits()).isNotEmpty();
+        SearchHit first = results.hits().getFirst();
+        assertThat(first.type()).isEqualTo("lesson");
+        assertThat(first.title()).isEqualTo("Tensors and gradients");
+        assertThat(first.context()).isEqualTo("Deep learning on supercomputers");
+        assertThat(first.path()).isEqualTo("courses/deep-learning-on-hpc/lessons/tensors-and-gradients");
+        assertThat(first.snippetHtml()).contains("<mark>");
+    }
+
+    @Test
+    void understandsEnglishWordFormsAndForgivesTypos() {
+        assertThat(titles(search.catalogue(SearchQuery.of("evaluating prompts")))).contains("Prompting and evaluation");
+        assertThat(titles(search.catalogue(SearchQuery.of("scikt-lern")))).contains("Practical machine learning with scikit-learn");
+        assertThat(titles(search.catalogue(SearchQuery.of("gradeints")))).contains("Tensors and gradients");
+    }
+
+    @Test
+    void countsFacetsAndFiltersByThemWithoutHidingTheOtherChoices() {
+        SearchResults all = search.catalogue(new SearchQuery("", DEMO_LEVELS, SearchOrder.RELEVANCE, 0, 10));
+        assertThat(all.facets().get("type")).contains(new FacetValue("lesson", 10), new FacetValue("course", 3));
+        assertThat(all.facets().get("level")).extracting(FacetValue::value).contains("INTRODUCTORY", "INTERMEDIATE");
+
+        SearchResults intermediate = search.catalogue(new SearchQuery("", Map.of("level", Set.of("INTERMEDIATE")),
+                SearchOrder.TITLE, 0, 10));
+        assertThat(intermediate.total()).isEqualTo(4);
+        assertThat(intermediate.hits()).allMatch(h -> "INTERMEDIATE".equals(h.level()));
+        assertThat(intermediate.facets().get("level")).extracting(FacetValue::value).contains("INTRODUCTORY");
+        assertThat(intermediate.facets().get("type")).contains(new FacetValue("course", 1), new FacetValue("lesson", 3));
+        assertThat(titles(intermediate)).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void pagesThroughResults() {
+        SearchQuery firstPage = new SearchQuery("", DEMO_LEVELS, SearchOrder.TITLE, 0, 5);
+        SearchResults one = search.catalogue(firstPage);
+        SearchResults two = search.catalogue(firstPage.withPage(1));
+        assertThat(one.hits()).hasSize(5);
+        assertThat(one.pages()).isEqualTo(3);
+        assertThat(titles(two)).doesNotContainAnyElementsOf(titles(one));
+    }
+
+    @Test
+    void suggestsWhileTypingAndFindsRelatedCourses() {
+        assertThat(search.suggest("Foun", 5)).extracting(Suggestion::text).contains("Foundations of Generative AI");
+        assertThat(search.suggest("", 5)).isEmpty();
+        assertThat(search.relatedCourses("ml-with-scikit-learn", 3)).extracting(SearchHit::type).containsOnly("course");
+    }
+
+    @Test
+    void hostileQueriesAreHarmlessOrRefused() {
+        SearchResults html = search.catalogue(SearchQuery.of("<script>alert(1)</script> \" OR 1=1 -- \\"));
+        assertThat(html.hits()).allSatisfy(h -> assertThat(h.snippetHtml()).doesNotContain("<script"));
+        assertThatThrownBy(() -> SearchQuery.of("x".repeat(SearchQuery.TEXT_MAX_LENGTH + 1)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("search.query.too-long"));
+        assertThatThrownBy(() -> new SearchQuery("", Map.of("password", Set.of("x")), null, 0, 10))
+                .isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> new SearchQuery("", Map.of(), null, 5000, 10)).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void onlyPublishedCoursesAreFoundAndWithdrawnOnesDisappear() throws IOException {
+        course("zebra-draft", "DRAFT", "Zebra draft course", "Zebrafish imaging with transformers.");
+        course("zebra-live", "PUBLISHED", "Zebra live course", "Zebrafish imaging with transformers.");
+        importer().importAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles(search.catalogue(SearchQuery.of("zebrafish"))).contains("Zebra live course"));
+        assertThat(titles(search.catalogue(SearchQuery.of("zebrafish")))).doesNotContain("Zebra draft course");
+
+        course("zebra-live", "ARCHIVED", "Zebra live course", "Zebrafish imaging with transformers.");
+        importer().importAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(SearchQuery.of("zebrafish")).total() == 0);
+    }
+
+    @Test
+    void aRebuildSwapsTheIndexWithoutLosingChangesMadeMeanwhile() throws IOException {
+        IndexStatus before = SystemActor.call(administration::status).getFirst();
+        long documentsBefore = search.catalogue(SearchQuery.of("")).total();
+        course("during-rebuild", "PUBLISHED", "Written during a rebuild", "Okapi husbandry for machine learners.");
+        AtomicBoolean changed = new AtomicBoolean();
+        RebuildReport report = SystemActor.call(() -> administration.rebuild("catalogue", progress -> {
+            if (changed.compareAndSet(false, true)) {
+                importer().importAll();
+                await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(SearchQuery.of("okapi")).total() > 0);
+            }
+        }));
+        IndexStatus after = SystemActor.call(administration::status).getFirst();
+        assertThat(after.index()).isEqualTo(report.index()).isNotEqualTo(before.index());
+        assertThat(after.rebuildProgress()).isNull();
+        assertThat(titles(search.catalogue(SearchQuery.of("okapi")))).contains("Written during a rebuild");
+        assertThat(search.catalogue(SearchQuery.of("")).total()).isGreaterThanOrEqualTo(documentsBefore + 2);
+    }
+
+    @Test
+    void changesMadeWhileTheEngineIsDownAreIndexedWhenItIsBack() throws IOException {
+        engine.stop();
+        try {
+            assertThatThrownBy(() -> search.catalogue(SearchQuery.of("anything"))).isInstanceOf(SearchUnavailableException.class);
+            course("while-down", "PUBLISHED", "Written while search was down", "Quokka behaviour and reinforcement learning.");
+            importer().importAll();
+        } finally {
+            engine.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(titles(search.catalogue(SearchQuery.of("quokka")))).contains("Written while search was down"));
+    }
+
+    private CourseContentImport importer() {
+        return CourseImports.from(content, context);
+    }
+
+    /** A course folder whose summary and only lesson both carry the lesson text's words. */
+    private void course(String slug, String status, String title, String lesson) throws IOException {
+        Path folder = Files.createDirectories(content.resolve(slug));
+        Files.writeString(folder.resolve("course.yaml"), """
+                slug: %s
+                title: %s
+                summary: %s
+                level: ADVANCED
+                language: en
+                workloadHours: 3
+                status: %s
+                lessons:
+                  - {file: 01-only.md, title: Only lesson of %s, minutes: 10}
+                """.formatted(slug, title, lesson, status, title));
+        Files.writeString(folder.resolve("01-only.md"), lesson);
+    }
+
+    private static List<String> titles(SearchResults results) {
+        return results.hits().stream().map(SearchHit::title).toList();
+    }
+}
