@@ -29,7 +29,7 @@ class MainViewsTourTest {
     void everyMainViewRendersWithoutError() {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("/", "Welcome back, Ada Admin");
-        views.put("/courses", "3 courses");
+        views.put("/courses", "Foundations of Generative AI");
         views.put("/courses/generative-ai-foundations", "How language models work");
         views.put("/courses/deep-learning-on-hpc/lessons/tensors-and-gradients", "Gradient descent by hand");
         views.put("/factories", "EuroHPC AI Factories");

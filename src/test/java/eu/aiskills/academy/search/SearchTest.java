@@ -25,8 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** Search over the demo catalogue on the embedded Elasticsearch node, through the module's API. */
+/**
+ * Search over the demo catalogue on the embedded Elasticsearch node, through the module's API.
+ * Its own Spring context (the courses it writes stay out of other tests' counts), with a small
+ * rebuild batch so that rebuilds run over many batches.
+ */
 @AcademyTest
+@org.springframework.test.context.TestPropertySource(properties = "academy.search.rebuild-batch-size=2")
 class SearchTest {
 
     /** The demo catalogue's levels; the courses these tests write are all ADVANCED, so counts stay stable. */

@@ -81,7 +81,7 @@ class ShellNavigationTest {
         KaribuSupport.setUp(context, Locale.FRENCH);
         UI.getCurrent().navigate(CatalogueView.class);
         assertThat(navigation()).containsExactly("Accueil", "Cours", "Usines d’IA");
-        assertThat(_get(CatalogueView.class).getElement().getTextRecursively()).contains("3 cours");
+        assertThat(_get(CatalogueView.class).getElement().getTextRecursively()).containsPattern("\\d+ cours");
     }
 
     @Test
