@@ -36,6 +36,9 @@ class MainViewsTourTest {
         views.put("/account", "Roles decide what you can do here");
         views.put("/admin/accounts", "Accounts");
         views.put("/admin/organisations", "Organisations");
+        views.put("/search?q=gradient", "Tensors and gradients");
+        views.put("/search?q=model&type=lesson&sort=title", "results for");
+        views.put("/admin/search", "academy-catalogue");
         views.put("/no-such-page", "Page not found");
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();
@@ -53,7 +56,7 @@ class MainViewsTourTest {
                 assertThat(driver.findElements(By.cssSelector("vaadin-notification-card[theme~='error']")))
                         .as("error notification on " + path).isEmpty();
                 assertThat(driver.getPageSource()).as(path).doesNotContain("Internal error", "!nav.", "!shell.");
-                browser.screenshot(path.equals("/") ? "home" : path.substring(1).replace('/', '_'));
+                browser.screenshot(path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-z0-9-]+", "_"));
             });
         }
     }

@@ -3,7 +3,7 @@ package eu.aiskills.academy.catalogue.ui;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,10 +30,12 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
     static final String SLUG = "slug";
 
     private final transient Catalogue catalogue;
+    private final transient java.util.List<CoursePageSection> sections;
     private String title = "";
 
-    CourseView(Catalogue catalogue) {
+    CourseView(Catalogue catalogue, java.util.List<CoursePageSection> sections) {
         this.catalogue = catalogue;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CoursePageSection::order)).toList();
         addClassName("academy-course");
     }
 
@@ -61,7 +63,8 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
             outline.add(new ListItem(link, new Span(" · " + getTranslation("course.minutes", lesson.minutes()))));
         }
         add(back, new H1(course.summary().title()), new Paragraph(course.summary().summary()), facts, description,
-                new H3(getTranslation("course.outline")), outline);
+                new H2(getTranslation("course.outline")), outline);
+        sections.forEach(section -> section.create(course).ifPresent(this::add));
     }
 
     @Override
