@@ -50,13 +50,27 @@ public final class Translations {
         if (arguments == null || arguments.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, target).format(arguments);
+        Object[] resolved = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            resolved[i] = resolve(target, arguments[i]);
+        }
+        return new MessageFormat(pattern, target).format(resolved);
     }
 
     /** A language's name in that language, capitalised as a menu item: "Deutsch", "Français". */
     public static String languageName(Locale locale) {
         String name = locale.getDisplayLanguage(locale);
         return name.isEmpty() ? locale.toLanguageTag() : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    private static Object resolve(Locale locale, Object argument) {
+        if (argument instanceof MessageRef ref) {
+            return get(locale, ref.key(), ref.arguments().toArray());
+        }
+        if (argument instanceof MessageRef.ListOf list) {
+            return String.join(", ", list.items().stream().map(ref -> get(locale, ref.key(), ref.arguments().toArray())).toList());
+        }
+        return argument;
     }
 
     public static boolean has(String key) {

@@ -39,6 +39,7 @@ class MainViewsTourTest {
         views.put("/search?q=gradient", "Tensors and gradients");
         views.put("/search?q=model&type=lesson&sort=title", "results for");
         views.put("/admin/search", "academy-catalogue");
+        views.put("/documents", "My documents");
         views.put("/no-such-page", "Page not found");
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();

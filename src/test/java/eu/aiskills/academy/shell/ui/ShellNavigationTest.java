@@ -40,7 +40,7 @@ class ShellNavigationTest {
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
         _get(HomeView.class);
-        assertThat(navigation()).containsExactly("Home", "Courses", "AI Factories");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "AI Factories");
         assertThat(_get(MainLayout.class).getElement().getTextRecursively()).contains("Sign in", "Register");
     }
 
@@ -56,7 +56,7 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "student@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Courses", "AI Factories");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "AI Factories", "My documents");
         assertThat(_get(HomeView.class).getElement().getTextRecursively()).contains("Welcome back, Stella Student");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(AccountsAdminView.class))
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
@@ -67,7 +67,8 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Courses", "AI Factories", "Accounts", "Organisations");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "AI Factories", "My documents", "Accounts",
+                "Organisations", "Search indices");
         UI.getCurrent().navigate(AccountsAdminView.class);
         _get(AccountsAdminView.class);
     }
@@ -76,11 +77,11 @@ class ShellNavigationTest {
     void navigationAndPagesSpeakTheVisitorsLanguage() {
         KaribuSupport.setUp(context, Locale.GERMAN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Start", "Kurse", "KI-Fabriken");
+        assertThat(navigation()).containsExactly("Start", "Suche", "Kurse", "KI-Fabriken");
         KaribuSupport.tearDown();
         KaribuSupport.setUp(context, Locale.FRENCH);
         UI.getCurrent().navigate(CatalogueView.class);
-        assertThat(navigation()).containsExactly("Accueil", "Cours", "Usines d’IA");
+        assertThat(navigation()).containsExactly("Accueil", "Recherche", "Cours", "Usines d’IA");
         assertThat(_get(CatalogueView.class).getElement().getTextRecursively()).containsPattern("\\d+ cours");
     }
 
