@@ -7,11 +7,7 @@ import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
 import eu.aiskills.academy.shared.Markdown;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import eu.aiskills.academy.identity.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -23,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The public catalogue: published courses and their lessons, open to everybody. */
 @Service
 public class Catalogue {
+
+    /** Before every id: its text, "00000000-0000-…", sorts first. */
+    private static final UUID FIRST = new UUID(0, 0);
 
     /** Longest search text accepted. */
     public static final int QUERY_MAX_LENGTH = 200;
@@ -93,11 +92,13 @@ public class Catalogue {
     @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
     @Transactional(readOnly = true)
     public List<CourseDocument> indexableAfter(CourseId after, int limit) {
-        List<UUID> ids = courses.publishedIdsAfter(CourseStatus.PUBLISHED, after == null ? "" : after.value().toString(),
-                PageRequest.of(0, limit));
-        Map<UUID, CourseEntity> loaded = courses.findAllWithLessonsByIdIn(ids).stream()
-                .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
-        return ids.stream().map(loaded::get).filter(Objects::nonNull).map(CourseEntity::toDocument).toList();
+        UUID from = after == null ? FIRST : after.value();
+        List<UUID> ids = courses.publishedIdsAfter(CourseStatus.PUBLISHED, from, PageRequest.of(0, limit));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return courses.findWithLessonsInRange(CourseStatus.PUBLISHED, from, ids.getLast()).stream()
+                .map(CourseEntity::toDocument).toList();
     }
 
     private Optional<CourseEntity> published(String slug) {

@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
@@ -35,14 +36,24 @@ import org.springframework.stereotype.Service;
 public class Search {
 
     static final String CATALOGUE = "catalogue";
+    /** Fields searched for the words as typed (each text is in its language's fields and the neutral ones). */
     private static final List<String> TEXT_FIELDS = List.of(
-            "title^4", "title.en^3", "title.de^3", "title.fr^3",
+            "title^4", "en.title^3", "de.title^3", "fr.title^3",
             "skills.text^3",
-            "summary^2", "summary.en^1.5", "summary.de^1.5", "summary.fr^1.5",
-            "body", "body.en", "body.de", "body.fr",
-            "document_text^0.5", "document_text.en^0.5", "document_text.de^0.5", "document_text.fr^0.5");
-    private static final List<String> SNIPPET_FIELDS = List.of("body.en", "body.de", "body.fr", "body", "summary",
-            "document_text", "title");
+            "summary^2", "en.summary^1.5", "de.summary^1.5", "fr.summary^1.5",
+            "body", "en.body", "de.body", "fr.body",
+            "document_text^0.5", "en.document_text^0.5", "de.document_text^0.5", "fr.document_text^0.5");
+    /**
+     * Short fields also searched with typos tolerated: one typo in words of 5 to 8 letters, two
+     * in longer ones (fuzzy matching in long text, or of short words, costs more than it finds).
+     */
+    private static final List<String> TYPO_FIELDS = List.of("title^2", "skills.text");
+    private static final String TYPOS = "AUTO:5,9";
+    private static final List<String> SNIPPET_FIELDS = List.of("en.body", "de.body", "fr.body", "body",
+            "en.summary", "de.summary", "fr.summary", "summary",
+            "en.document_text", "de.document_text", "fr.document_text", "document_text", "title");
+    /** Fields whose beginning stands in for a snippet when nothing in them matched. */
+    private static final Set<String> LEAD_FIELDS = Set.of("en.body", "de.body", "fr.body", "body", "summary");
     /** Everything in the catalogue index is public; later indices add types only some roles may see. */
     private static final Set<String> PUBLIC_TYPES = Set.of("course", "lesson");
 
@@ -57,22 +68,7 @@ public class Search {
     @PermitAll
     public SearchResults catalogue(SearchQuery query) {
         try {
-            SearchResponse<Map> response = client.search(s -> {
-                s.index(alias())
-                        .query(visibleMatches(query.text()))
-                        .from(query.page() * query.pageSize())
-                        .size(query.pageSize())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .highlight(highlight())
-                        .sort(order(query.order()));
-                if (!query.filters().isEmpty()) {
-                    s.postFilter(filters(query.filters(), null));
-                }
-                for (String facet : SearchQuery.FACETS) {
-                    s.aggregations(facet, facetAggregation(facet, query.filters()));
-                }
-                return s;
-            }, Map.class);
+            SearchResponse<Map> response = client.search(catalogueRequest(query), Map.class);
             List<SearchHit> hits = response.hits().hits().stream().map(Search::toHit).toList();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (String facet : SearchQuery.FACETS) {
@@ -85,6 +81,26 @@ public class Search {
         } catch (IOException | ElasticsearchException e) {
             throw new SearchUnavailableException(e);
         }
+    }
+
+    /** The request {@link #catalogue} sends (the benchmarks send it to the engine directly, too). */
+    SearchRequest catalogueRequest(SearchQuery query) {
+        return SearchRequest.of(s -> {
+            s.index(alias())
+                    .query(visibleMatches(query.text()))
+                    .from(query.page() * query.pageSize())
+                    .size(query.pageSize())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .highlight(highlight(query.text()))
+                    .sort(order(query.order()));
+            if (!query.filters().isEmpty()) {
+                s.postFilter(filters(query.filters(), null));
+            }
+            for (String facet : SearchQuery.FACETS) {
+                s.aggregations(facet, facetAggregation(facet, query.filters()));
+            }
+            return s;
+        });
     }
 
     /** Completions for what the person has typed so far. */
@@ -126,12 +142,13 @@ public class Search {
             String id = self.getFirst().id();
             return client.search(s -> s.index(alias()).size(size)
                     .query(q -> q.bool(b -> b
-                            .must(m -> m.moreLikeThis(l -> l.fields("title", "title.en", "summary", "summary.en", "body.en",
+                            .must(m -> m.moreLikeThis(l -> l.fields("title", "summary", "en.title", "en.summary", "en.body",
+                                            "de.title", "de.summary", "de.body", "fr.title", "fr.summary", "fr.body", "body",
                                             "skills.text")
                                     .like(like -> like.document(d -> d.index(alias()).id(id)))
                                     .minTermFreq(1).minDocFreq(1).maxQueryTerms(30).minimumShouldMatch("10%")))
                             .filter(f -> f.term(t -> t.field("type").value("course")))))
-                    .highlight(highlight()), Map.class).hits().hits().stream().map(Search::toHit).toList();
+                    .highlight(highlight("")), Map.class).hits().hits().stream().map(Search::toHit).toList();
         } catch (IOException | ElasticsearchException e) {
             throw new SearchUnavailableException(e);
         }
@@ -148,9 +165,17 @@ public class Search {
             return Query.of(q -> q.bool(b -> b.filter(visible)));
         }
         return Query.of(q -> q.bool(b -> b.filter(visible)
-                .must(m -> m.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-                        .tieBreaker(0.3).fuzziness("AUTO").prefixLength(1)))
+                .must(m -> m.bool(words -> words
+                        .should(exactly(text))
+                        .should(s -> s.multiMatch(mm -> mm.query(text).fields(TYPO_FIELDS).fuzziness(TYPOS)
+                                .prefixLength(1).maxExpansions(20).boost(0.6f)))
+                        .minimumShouldMatch("1")))
                 .should(s -> s.matchPhrase(p -> p.field("title").query(text).boost(3f)))));
+    }
+
+    /** The words as typed, in every text field. */
+    private static Query exactly(String text) {
+        return Query.of(q -> q.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields).tieBreaker(0.3)));
     }
 
     /** All facet filters, or all but {@code except} (so that a facet's own choices do not hide its other values). */
@@ -171,12 +196,15 @@ public class Search {
                 .aggregations("values", v -> v.terms(t -> t.field(facet).size(30))));
     }
 
-    private static Highlight highlight() {
+    private static Highlight highlight(String text) {
         return Highlight.of(h -> {
             h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>").fragmentSize(180).numberOfFragments(1);
+            if (!text.isEmpty()) {
+                h.highlightQuery(q -> q.multiMatch(mm -> mm.query(text).fields(SNIPPET_FIELDS)));
+            }
             for (String field : SNIPPET_FIELDS) {
                 h.fields(NamedValue.of(field, co.elastic.clients.elasticsearch.core.search.HighlightField.of(f ->
-                        field.equals("summary") || field.equals("body") ? f.noMatchSize(180) : f)));
+                        LEAD_FIELDS.contains(field) ? f.noMatchSize(180) : f)));
             }
             return h;
         });
@@ -197,16 +225,22 @@ public class Search {
         String slug = string(source.get("slug"));
         String courseSlug = string(source.get("course_slug"));
         String path = "lesson".equals(type) ? "courses/" + courseSlug + "/lessons/" + slug : "courses/" + slug;
+        // The first fragment with a match; else the beginning of the text.
         String snippet = null;
+        String lead = null;
         if (hit.highlight() != null) {
             for (String field : SNIPPET_FIELDS) {
                 List<String> fragments = hit.highlight().get(field);
                 if (fragments != null && !fragments.isEmpty()) {
-                    snippet = fragments.getFirst();
-                    break;
+                    if (fragments.getFirst().contains("<mark>")) {
+                        snippet = fragments.getFirst();
+                        break;
+                    }
+                    lead = lead == null ? fragments.getFirst() : lead;
                 }
             }
         }
+        snippet = snippet == null ? lead : snippet;
         return new SearchHit(type, hit.id(), string(source.get("title")),
                 "lesson".equals(type) ? string(source.get("course_title")) : null,
                 snippet == null ? "" : Markdown.sanitize(snippet), path, string(source.get("level")),

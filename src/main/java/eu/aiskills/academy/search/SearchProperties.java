@@ -20,9 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param embedded         start the embedded engine (only in builds that contain it)
  * @param embeddedPort     HTTP port of the embedded engine on 127.0.0.1; 0 picks a free one
  * @param indexPrefix      prefix of every index and alias name, so that several installations can share a cluster
- * @param definitions      where the index definitions of {@code search/} are read from
- * @param retryInterval    how often indexing that failed (engine down) is retried
- * @param rebuildBatchSize documents per bulk request during a rebuild
+ * @param definitions        where the index definitions of {@code search/} are read from
+ * @param retryInterval      how often indexing that failed (engine down) is retried
+ * @param rebuildBatchSize   source records (courses, with their lessons) per bulk request during a rebuild
+ * @param rebuildParallelism bulk requests in flight at once during a rebuild
  */
 @ConfigurationProperties("academy.search")
 @Validated
@@ -33,5 +34,6 @@ public record SearchProperties(
                 message = "academy.search.index-prefix must be lower-case letters, digits, '-' or '_'") String indexPrefix,
         @DefaultValue("classpath:/search/") @NotBlank String definitions,
         @DefaultValue("30s") @NotNull Duration retryInterval,
-        @DefaultValue("500") @Min(1) @Max(10_000) int rebuildBatchSize) {
+        @DefaultValue("500") @Min(1) @Max(10_000) int rebuildBatchSize,
+        @DefaultValue("2") @Min(1) @Max(16) int rebuildParallelism) {
 }

@@ -3,6 +3,18 @@ package eu.aiskills.academy.shared;
 import java.util.List;
 
 import org.commonmark.Extension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -60,8 +72,130 @@ public final class Markdown {
         return clean.body().html();
     }
 
-    /** Plain text of a Markdown document, for summaries and search. */
+    /**
+     * Plain text of a Markdown document, for summaries and search: the words of its text and
+     * code, one space between them, without markup. It walks the parsed document instead of
+     * rendering and re-parsing HTML (search rebuilds convert every lesson).
+     */
     public static String toPlainText(String markdown) {
-        return Jsoup.parse(toSafeHtml(markdown)).text();
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        if (markdown.length() > MAX_LENGTH) {
+            throw new UserFacingException("markdown.too-long", MAX_LENGTH);
+        }
+        PlainText text = new PlainText(markdown.length());
+        PARSER.parse(markdown).accept(text);
+        return text.toString();
+    }
+
+    private static final class PlainText extends AbstractVisitor {
+
+        private final StringBuilder out;
+
+        PlainText(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        private void add(String words) {
+            if (words == null || words.isBlank()) {
+                return;
+            }
+            if (!out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1))
+                    && !Character.isWhitespace(words.charAt(0))) {
+                out.append(' ');
+            }
+            out.append(words);
+        }
+
+        private void gap() {
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+
+        @Override
+        public void visit(Text text) {
+            out.append(text.getLiteral());
+        }
+
+        @Override
+        public void visit(Code code) {
+            out.append(code.getLiteral());
+        }
+
+        @Override
+        public void visit(FencedCodeBlock block) {
+            add(block.getLiteral());
+            gap();
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock block) {
+            add(block.getLiteral());
+            gap();
+        }
+
+        @Override
+        public void visit(HtmlBlock block) {
+            add(Jsoup.parseBodyFragment(block.getLiteral()).text());
+            gap();
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            // A tag only; the text around it is visited as text.
+        }
+
+        @Override
+        public void visit(SoftLineBreak lineBreak) {
+            gap();
+        }
+
+        @Override
+        public void visit(HardLineBreak lineBreak) {
+            gap();
+        }
+
+        @Override
+        public void visit(Paragraph paragraph) {
+            gap();
+            visitChildren(paragraph);
+            gap();
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            gap();
+            visitChildren(heading);
+            gap();
+        }
+
+        @Override
+        public void visit(ListItem item) {
+            gap();
+            visitChildren(item);
+            gap();
+        }
+
+        @Override
+        public String toString() {
+            // One space for every run of white space (code blocks keep their line breaks otherwise).
+            StringBuilder text = new StringBuilder(out.length());
+            boolean space = true;
+            for (int i = 0; i < out.length(); i++) {
+                char c = out.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    if (!space) {
+                        text.append(' ');
+                        space = true;
+                    }
+                } else {
+                    text.append(c);
+                    space = false;
+                }
+            }
+            return text.toString().strip();
+        }
     }
 }

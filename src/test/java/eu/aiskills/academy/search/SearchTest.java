@@ -75,6 +75,21 @@ class SearchTest {
     }
 
     @Test
+    void understandsGermanAndFrenchWordForms() throws IOException {
+        course("de-course", "PUBLISHED", "Rechnen mit Beschleunigern", "Wir trainieren große Sprachmodelle auf Rechenzentren.", "de");
+        course("fr-course", "PUBLISHED", "Calcul sur accélérateurs", "Nous entraînons des réseaux neuronaux profonds.", "fr");
+        importer().importAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles(search.catalogue(SearchQuery.of("Sprachmodell"))).contains(
+                "Rechnen mit Beschleunigern"));
+        assertThat(titles(search.catalogue(SearchQuery.of("Beschleuniger")))).contains("Rechnen mit Beschleunigern");
+        assertThat(titles(search.catalogue(SearchQuery.of("reseau neuronal")))).contains("Calcul sur accélérateurs");
+        assertThat(titles(search.catalogue(SearchQuery.of("profond")))).contains("Calcul sur accélérateurs");
+        SearchHit german = search.catalogue(SearchQuery.of("Sprachmodell")).hits().stream()
+                .filter(h -> h.title().equals("Rechnen mit Beschleunigern")).findFirst().orElseThrow();
+        assertThat(german.snippetHtml()).contains("<mark>Sprachmodelle</mark>");
+    }
+
+    @Test
     void countsFacetsAndFiltersByThemWithoutHidingTheOtherChoices() {
         SearchResults all = search.catalogue(new SearchQuery("", DEMO_LEVELS, SearchOrder.RELEVANCE, 0, 10));
         assertThat(all.facets().get("type")).contains(new FacetValue("lesson", 10), new FacetValue("course", 3));
@@ -169,18 +184,22 @@ class SearchTest {
 
     /** A course folder whose summary and only lesson both carry the lesson text's words. */
     private void course(String slug, String status, String title, String lesson) throws IOException {
+        course(slug, status, title, lesson, "en");
+    }
+
+    private void course(String slug, String status, String title, String lesson, String language) throws IOException {
         Path folder = Files.createDirectories(content.resolve(slug));
         Files.writeString(folder.resolve("course.yaml"), """
                 slug: %s
                 title: %s
                 summary: %s
                 level: ADVANCED
-                language: en
+                language: %s
                 workloadHours: 3
                 status: %s
                 lessons:
                   - {file: 01-only.md, title: Only lesson of %s, minutes: 10}
-                """.formatted(slug, title, lesson, status, title));
+                """.formatted(slug, title, lesson, language, status, title));
         Files.writeString(folder.resolve("01-only.md"), lesson);
     }
 

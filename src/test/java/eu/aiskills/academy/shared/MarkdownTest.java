@@ -51,5 +51,23 @@ class MarkdownTest {
     @Test
     void plainTextHasNoMarkup() {
         assertThat(Markdown.toPlainText("**Bold** <b>and</b> [link](https://x.org)")).isEqualTo("Bold and link");
+        assertThat(Markdown.toPlainText("""
+                # Tensors
+
+                A *tensor* is an array.
+                Its `shape` matters.
+
+                - first item
+                - second item
+
+                ```python
+                x = torch.ones(3)
+                ```
+
+                <div><p>Raw <em>HTML</em> block</p><script>alert(1)</script></div>
+                """)).isEqualTo("Tensors A tensor is an array. Its shape matters. first item second item x = torch.ones(3) "
+                + "Raw HTML block");
+        assertThat(Markdown.toPlainText("   ")).isEmpty();
+        assertThat(Markdown.toPlainText(null)).isEmpty();
     }
 }

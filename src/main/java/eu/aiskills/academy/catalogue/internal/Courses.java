@@ -31,12 +31,17 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
     @Query("select c from CourseEntity c where c.id = :id")
     Optional<CourseEntity> findWithLessonsById(@Param("id") UUID id);
 
+    /** The courses of one keyset page, {@code after < id <= last}, with their lessons: a range scan, not an IN list. */
     @EntityGraph(attributePaths = "lessons")
-    @Query("select c from CourseEntity c where c.id in :ids")
-    List<CourseEntity> findAllWithLessonsByIdIn(@Param("ids") java.util.Collection<UUID> ids);
+    @Query("select c from CourseEntity c where c.status = :status and c.id > :after and c.id <= :last order by c.id")
+    List<CourseEntity> findWithLessonsInRange(@Param("status") CourseStatus status, @Param("after") UUID after,
+                                             @Param("last") UUID last);
 
-    /** Keyset paging for rebuilds: ids compare as their CHAR(36) text in the database. */
-    @Query("select c.id from CourseEntity c where c.status = :status and cast(c.id as string) > :after order by cast(c.id as string)")
-    List<UUID> publishedIdsAfter(@Param("status") CourseStatus status, @Param("after") String after,
+    /**
+     * Keyset paging for rebuilds over the index (status, id): ids compare as their CHAR(36)
+     * text in the database, and each page starts after the last id of the one before.
+     */
+    @Query("select c.id from CourseEntity c where c.status = :status and c.id > :after order by c.id")
+    List<UUID> publishedIdsAfter(@Param("status") CourseStatus status, @Param("after") UUID after,
                                  org.springframework.data.domain.Pageable limit);
 }

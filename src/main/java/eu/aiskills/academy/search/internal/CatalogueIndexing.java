@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 class CatalogueIndexing implements SearchSource {
 
     static final String INDEX = "catalogue";
+    /** Languages with an analyser of their own in the index definition. */
+    static final Set<String> ANALYSED_LANGUAGES = Set.of("en", "de", "fr");
     private static final Logger log = LoggerFactory.getLogger(CatalogueIndexing.class);
 
     private final Catalogue catalogue;
@@ -113,6 +115,25 @@ class CatalogueIndexing implements SearchSource {
         }
     }
 
+    /**
+     * Puts text under the object of its language ({@code en}, {@code de}, {@code fr}), whose fields
+     * are analysed for that language; text in other languages goes into the language-neutral
+     * fields. Each text is analysed once for its language, not once for every language.
+     */
+    static void putText(Map<String, Object> fields, String language, Map<String, String> texts) {
+        if (ANALYSED_LANGUAGES.contains(language)) {
+            Map<String, String> present = new HashMap<>();
+            texts.forEach((field, text) -> {
+                if (text != null && !text.isBlank()) {
+                    present.put(field, text);
+                }
+            });
+            fields.put(language, present);
+        } else if (texts.get("body") != null) {
+            fields.put("body", texts.get("body"));
+        }
+    }
+
     static String courseDocumentId(CourseId id) {
         return "course:" + id.value();
     }
@@ -127,7 +148,8 @@ class CatalogueIndexing implements SearchSource {
         fields.put("slug", course.slug());
         fields.put("title", course.title());
         fields.put("summary", course.summary());
-        fields.put("body", course.descriptionText());
+        putText(fields, course.language(), Map.of("title", course.title(), "summary", course.summary(),
+                "body", course.descriptionText()));
         fields.put("level", course.level().name());
         fields.put("language", course.language());
         fields.put("workload_hours", course.workloadHours());
@@ -145,7 +167,7 @@ class CatalogueIndexing implements SearchSource {
             lessonFields.put("course_title", course.title());
             lessonFields.put("slug", lesson.slug());
             lessonFields.put("title", lesson.title());
-            lessonFields.put("body", lesson.text());
+            putText(lessonFields, course.language(), Map.of("title", lesson.title(), "body", lesson.text()));
             lessonFields.put("level", course.level().name());
             lessonFields.put("language", course.language());
             lessonFields.put("position", lesson.position());

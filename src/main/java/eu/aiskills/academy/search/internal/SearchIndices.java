@@ -14,6 +14,7 @@ import java.util.function.DoubleConsumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.json.JsonData;
 import eu.aiskills.academy.search.IndexStatus;
 import eu.aiskills.academy.search.RebuildReport;
@@ -114,13 +115,19 @@ class SearchIndices {
         Rebuild rebuild = new Rebuild(index, Math.max(1, source.estimatedDocuments()), new AtomicLong());
         rebuilding.put(name, rebuild);
         try {
-            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
-            source.forEachBatch(properties.rebuildBatchSize(), batch -> {
-                writer.write(List.of(index), batch);
-                long loaded = rebuild.loaded().addAndGet(batch.size());
-                progress.accept(Math.min(1.0, (double) loaded / rebuild.expected()));
-            });
-            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
+            // Bulk loading: no refreshes and no fsync per request until the index is complete.
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))
+                    .translog(t -> t.durability(TranslogDurability.Async))));
+            try (BulkPipeline pipeline = new BulkPipeline(properties.rebuildParallelism())) {
+                source.forEachBatch(properties.rebuildBatchSize(), batch -> pipeline.submit(() -> {
+                    writer.write(List.of(index), batch);
+                    long loaded = rebuild.loaded().addAndGet(batch.size());
+                    progress.accept(Math.min(1.0, (double) loaded / rebuild.expected()));
+                }));
+                pipeline.await();
+            }
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))
+                    .translog(t -> t.durability(TranslogDurability.Request))));
             client.indices().refresh(r -> r.index(index));
             List<String> previous = aliasedIndices(name);
             client.indices().updateAliases(u -> {

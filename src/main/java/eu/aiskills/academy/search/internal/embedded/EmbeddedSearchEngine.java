@@ -89,6 +89,8 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
                     .put("transport.type", Netty4Plugin.NETTY_TRANSPORT_NAME)
                     .put("cluster.routing.allocation.disk.threshold_enabled", false)
                     .put("action.auto_create_index", false)
+                    // Shares the application's heap: write segments in steps, not 10 % of a large heap at once.
+                    .put("indices.memory.index_buffer_size", "128mb")
                     .build();
             Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
                     () -> "academy-embedded");
