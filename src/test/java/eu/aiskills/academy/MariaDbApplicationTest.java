@@ -81,7 +81,7 @@ class MariaDbApplicationTest {
     @Test
     void importsTheRegistryAndCatalogueOnceEvenWhenRunAgain() {
         assertThat(factories.count()).isEqualTo(13);
-        assertThat(catalogue.countPublished()).isEqualTo(3);
+        assertThat(catalogue.countPublished()).isEqualTo(4);
         assertThat(factoryImport.importAll()).isZero();
         assertThat(courseImport.importAll()).isZero();
         assertThat(factories.count()).isEqualTo(13);

@@ -3,9 +3,27 @@ package eu.aiskills.academy.catalogue;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
+import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
+import eu.aiskills.academy.catalogue.internal.CourseRuns;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
+import eu.aiskills.academy.catalogue.internal.ProgrammeEntity;
+import eu.aiskills.academy.catalogue.internal.Programmes;
+import eu.aiskills.academy.catalogue.internal.SkillEntity;
+import eu.aiskills.academy.catalogue.internal.Skills;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.shared.Markdown;
 import java.util.UUID;
 
@@ -27,9 +45,21 @@ public class Catalogue {
     public static final int QUERY_MAX_LENGTH = 200;
 
     private final Courses courses;
+    private final CourseRuns runs;
+    private final Skills skills;
+    private final Programmes programmes;
+    private final AccountManagement accounts;
 
-    Catalogue(Courses courses) {
+    private final java.time.Clock clock;
+
+    Catalogue(Courses courses, CourseRuns runs, Skills skills, Programmes programmes, AccountManagement accounts,
+              java.time.Clock clock) {
+        this.clock = clock;
         this.courses = courses;
+        this.runs = runs;
+        this.skills = skills;
+        this.programmes = programmes;
+        this.accounts = accounts;
     }
 
     @PermitAll
@@ -53,9 +83,137 @@ public class Catalogue {
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<CourseDetail> publishedCourse(String slug) {
-        return published(slug).map(course -> new CourseDetail(course.toSummary(),
-                Markdown.toSafeHtml(course.descriptionMarkdown()),
-                course.lessons().stream().map(LessonEntity::toSummary).toList()));
+        return published(slug).map(this::detail);
+    }
+
+    /** A published course's summary by id. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<CourseSummary> publishedCourse(CourseId id) {
+        return courses.findWithLessonsById(id.value()).filter(c -> c.status() == CourseStatus.PUBLISHED)
+                .map(CourseEntity::toSummary);
+    }
+
+    /** Published courses by id, for lists in other modules (dashboards, credentials). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<CourseId, CourseSummary> publishedCourses(Collection<CourseId> ids) {
+        Map<CourseId, CourseSummary> found = new LinkedHashMap<>();
+        courses.findAllById(ids.stream().map(CourseId::value).toList()).stream()
+                .filter(c -> c.status() == CourseStatus.PUBLISHED)
+                .forEach(c -> found.put(c.id(), c.toSummary()));
+        return found;
+    }
+
+    /** A published course's lessons in order: what a learner works through and completion counts. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<LessonSummary> lessons(CourseId id) {
+        return courses.findWithLessonsById(id.value()).filter(c -> c.status() == CourseStatus.PUBLISHED)
+                .map(c -> c.lessons().stream().map(LessonEntity::toSummary).toList()).orElse(List.of());
+    }
+
+    /** The course's outcomes and skills, which credentials carry; empty when it is not published. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<CourseDetail> publishedCourseDetail(CourseId id) {
+        return courses.findWithLessonsById(id.value()).filter(c -> c.status() == CourseStatus.PUBLISHED).map(this::detail);
+    }
+
+    /** A run of a published course; empty for an unknown run or one whose course is not published. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<CourseRun> run(RunId id) {
+        return runs.findWithCourse(id.value()).filter(r -> r.course().status() == CourseStatus.PUBLISHED)
+                .map(CourseRunEntity::toRun);
+    }
+
+    /** Runs by id whatever their course's status, for learners' records of what they took part in. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<RunId, CourseRun> runs(Collection<RunId> ids) {
+        Map<RunId, CourseRun> found = new LinkedHashMap<>();
+        runs.findWithCourse(ids.stream().map(RunId::value).toList()).forEach(r -> found.put(r.id(), r.toRun()));
+        return found;
+    }
+
+    /** The runs of a published course, earliest first. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<CourseRun> runsOf(CourseId id) {
+        return runs.findByCourse(id.value()).stream().filter(r -> r.course().status() == CourseStatus.PUBLISHED)
+                .map(CourseRunEntity::toRun).toList();
+    }
+
+    /** Whether the signed-in person teaches the course (is one of its instructors). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean teaches(CourseId id) {
+        return CurrentUser.id().map(me -> courses.findById(id.value())
+                .map(c -> c.instructorIds().contains(me.value())).orElse(false)).orElse(false);
+    }
+
+    /** The courses the signed-in instructor teaches, whatever their status, with their runs. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public List<CourseDetail> taughtCourses() {
+        return courses.findByInstructor(CurrentUser.requireId().value()).stream().map(this::detail).toList();
+    }
+
+    /** Every skill the catalogue knows, for pickers: ESCO URI and label. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<Skill> skills() {
+        return skills.findAllByOrderByGroupAscLabelAsc().stream().map(SkillEntity::toSkill).toList();
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<Programme> publishedProgrammes() {
+        return programmes.findByStatusOrderByTitle(CourseStatus.PUBLISHED).stream().map(this::programme).toList();
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<Programme> publishedProgramme(String slug) {
+        return programmes.findBySlug(slug).filter(p -> p.status() == CourseStatus.PUBLISHED).map(this::programme);
+    }
+
+    private Programme programme(ProgrammeEntity entity) {
+        Map<UUID, CourseEntity> byId = new HashMap<>();
+        courses.findAllById(entity.courses().stream().map(ProgrammeEntity.Entry::courseId).toList())
+                .forEach(c -> byId.put(c.id().value(), c));
+        List<Programme.Part> parts = new ArrayList<>();
+        for (ProgrammeEntity.Entry entry : entity.courses()) {
+            CourseEntity course = byId.get(entry.courseId());
+            if (course != null && course.status() == CourseStatus.PUBLISHED) {
+                parts.add(new Programme.Part(course.id(), course.slug(), course.title(), course.ects(), entry.required(),
+                        entry.part()));
+            }
+        }
+        return new Programme(entity.id(), entity.slug(), entity.title(), entity.summary(),
+                Markdown.toSafeHtml(entity.descriptionMarkdown()), entity.creditsTotal(), parts);
+    }
+
+    private CourseDetail detail(CourseEntity course) {
+        Map<String, Skill> skillsByUri = new HashMap<>();
+        Set<String> uris = new HashSet<>(course.skillUris());
+        uris.addAll(course.prerequisiteSkillUris());
+        skills.findAllById(uris).forEach(skill -> skillsByUri.put(skill.uri(), skill.toSkill()));
+        List<String> instructors = accounts.displayNames(course.instructorIds().stream().map(AccountId::new).toList())
+                .values().stream().sorted().toList();
+        List<CourseSummary> prerequisites = courses.findAllById(course.prerequisiteCourseIds()).stream()
+                .map(CourseEntity::toSummary).sorted(Comparator.comparing(CourseSummary::title)).toList();
+        return new CourseDetail(course.toSummary(), Markdown.toSafeHtml(course.descriptionMarkdown()), course.format(),
+                course.languages(), course.outcomes(), skillList(course.skillUris(), skillsByUri), course.sectors(),
+                instructors, prerequisites, skillList(course.prerequisiteSkillUris(), skillsByUri),
+                course.lessons().stream().map(LessonEntity::toSummary).toList(),
+                runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
+    }
+
+    private static List<Skill> skillList(Set<String> uris, Map<String, Skill> byUri) {
+        return uris.stream().map(byUri::get).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(Skill::label)).toList();
     }
 
     @PermitAll
@@ -82,7 +240,7 @@ public class Catalogue {
     public Optional<CourseDocument> indexable(CourseId id) {
         return courses.findWithLessonsById(id.value())
                 .filter(c -> c.status() == CourseStatus.PUBLISHED)
-                .map(CourseEntity::toDocument);
+                .map(c -> documents(List.of(c)).getFirst());
     }
 
     /**
@@ -97,8 +255,20 @@ public class Catalogue {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return courses.findWithLessonsInRange(CourseStatus.PUBLISHED, from, ids.getLast()).stream()
-                .map(CourseEntity::toDocument).toList();
+        return documents(courses.findWithLessonsInRange(CourseStatus.PUBLISHED, from, ids.getLast()));
+    }
+
+    private List<CourseDocument> documents(List<CourseEntity> page) {
+        Map<String, String> labels = new HashMap<>();
+        skills.findAll().forEach(skill -> labels.put(skill.uri(), skill.toSkill().label()));
+        Map<UUID, List<CourseRunEntity>> runsByCourse = new HashMap<>();
+        if (!page.isEmpty()) {
+            runs.findByCourses(page.stream().map(c -> c.id().value()).toList())
+                    .forEach(run -> runsByCourse.computeIfAbsent(run.course().id().value(), k -> new ArrayList<>()).add(run));
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return page.stream().map(c -> c.toDocument(labels, runsByCourse.getOrDefault(c.id().value(), List.of()), today))
+                .toList();
     }
 
     private Optional<CourseEntity> published(String slug) {

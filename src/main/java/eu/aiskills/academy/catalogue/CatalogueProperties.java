@@ -9,13 +9,17 @@ import jakarta.validation.constraints.NotBlank;
 /**
  * Catalogue settings.
  *
- * @param contentLocation where the course folders ({@code <slug>/course.yaml} and lesson
- *                        Markdown files) are read from at start-up; a Spring resource location
- * @param importContent   whether to import them at start-up
+ * @param contentLocation    where the course folders ({@code <slug>/course.yaml} and lesson
+ *                           Markdown files) are read from at start-up; a Spring resource location
+ * @param skillsLocation     the ESCO skills excerpt ({@code esco-skills.yaml})
+ * @param programmesLocation where the programme folders ({@code <slug>/programme.yaml}) are read from
+ * @param importContent      whether to import skills, courses and programmes at start-up
  */
 @ConfigurationProperties("academy.catalogue")
 @Validated
 public record CatalogueProperties(
         @DefaultValue("classpath:/content/courses/") @NotBlank String contentLocation,
+        @DefaultValue("classpath:/content/skills/esco-skills.yaml") @NotBlank String skillsLocation,
+        @DefaultValue("classpath:/content/programmes/") @NotBlank String programmesLocation,
         @DefaultValue("true") boolean importContent) {
 }

@@ -1,11 +1,35 @@
 package eu.aiskills.academy.catalogue;
 
 import java.util.List;
+import java.util.Set;
 
-/** A course page: its summary, the description as safe HTML and the outline. */
-public record CourseDetail(CourseSummary summary, String descriptionHtml, List<LessonSummary> lessons) {
+/**
+ * A course page: its summary, the description as safe HTML, what it teaches and requires, who
+ * teaches it, its lessons and its runs.
+ */
+public record CourseDetail(
+        CourseSummary summary,
+        String descriptionHtml,
+        CourseFormat format,
+        List<String> languages,
+        List<String> outcomes,
+        List<Skill> skills,
+        Set<Sector> sectors,
+        List<String> instructors,
+        List<CourseSummary> prerequisiteCourses,
+        List<Skill> prerequisiteSkills,
+        List<LessonSummary> lessons,
+        List<CourseRun> runs) {
 
     public CourseDetail {
+        languages = List.copyOf(languages);
+        outcomes = List.copyOf(outcomes);
+        skills = List.copyOf(skills);
+        sectors = Set.copyOf(sectors);
+        instructors = List.copyOf(instructors);
+        prerequisiteCourses = List.copyOf(prerequisiteCourses);
+        prerequisiteSkills = List.copyOf(prerequisiteSkills);
         lessons = List.copyOf(lessons);
+        runs = List.copyOf(runs);
     }
 }

@@ -2,11 +2,14 @@ package eu.aiskills.academy.catalogue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A published course as other modules may index it: plain text (no markup), its lessons, and
- * the version that orders its changes (a newer version always replaces an older one).
+ * the version that orders its changes (a newer version always replaces an older one); skills by
+ * label, sectors by name, the delivery modes of its scheduled runs and the next start date
+ * ({@code null}: none scheduled).
  */
 public record CourseDocument(
         CourseId id,
@@ -20,10 +23,18 @@ public record CourseDocument(
         BigDecimal ects,
         Instant updatedAt,
         long version,
-        List<Lesson> lessons) {
+        List<Lesson> lessons,
+        CourseFormat format,
+        List<String> skills,
+        List<String> sectors,
+        List<String> modes,
+        LocalDate nextStart) {
 
     public CourseDocument {
         lessons = List.copyOf(lessons);
+        skills = List.copyOf(skills);
+        sectors = List.copyOf(sectors);
+        modes = List.copyOf(modes);
     }
 
     /** A lesson of an indexed course. */

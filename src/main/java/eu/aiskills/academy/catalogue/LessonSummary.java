@@ -1,5 +1,11 @@
 package eu.aiskills.academy.catalogue;
 
-/** A lesson in a course's outline. */
-public record LessonSummary(String slug, int position, String title, int minutes) {
+import java.util.UUID;
+
+/**
+ * A lesson in a course's outline. {@code module} groups lessons under a heading (null: none);
+ * {@code required} lessons count towards completion.
+ */
+public record LessonSummary(UUID id, String slug, int position, String title, int minutes, String module,
+                            boolean required) {
 }

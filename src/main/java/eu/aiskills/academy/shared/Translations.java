@@ -70,6 +70,11 @@ public final class Translations {
         if (argument instanceof MessageRef.ListOf list) {
             return String.join(", ", list.items().stream().map(ref -> get(locale, ref.key(), ref.arguments().toArray())).toList());
         }
+        if (argument instanceof java.time.ZonedDateTime moment) {
+            // A moment in its own time zone, in the reader's language, with the zone named.
+            return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                    java.time.format.FormatStyle.SHORT).withLocale(locale).format(moment) + " (" + moment.getZone().getId() + ")";
+        }
         return argument;
     }
 

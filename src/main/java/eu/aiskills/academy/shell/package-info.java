@@ -1,7 +1,8 @@
 /**
  * The application shell: the frame every view is shown in (navigation built from what the
  * signed-in person may open, user menu, language and light/dark switch), the home page,
- * translations for the UI and the handling of errors a view did not handle itself.
+ * translations for the UI, in-app notifications, and the handling of errors a view did not
+ * handle itself.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shell")
 package eu.aiskills.academy.shell;

@@ -40,6 +40,10 @@ class MainViewsTourTest {
         views.put("/search?q=model&type=lesson&sort=title", "results for");
         views.put("/admin/search", "academy-catalogue");
         views.put("/documents", "My documents");
+        views.put("/learning", "You are not enrolled in any course yet");
+        views.put("/teaching", "You are not an instructor of any course yet");
+        views.put("/courses/ml-with-scikit-learn", "Barcelona Supercomputing Center");
+        views.put("/credentials/verify", "Check a credential");
         views.put("/no-such-page", "Page not found");
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();

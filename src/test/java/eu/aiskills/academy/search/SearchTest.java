@@ -92,7 +92,14 @@ class SearchTest {
     @Test
     void countsFacetsAndFiltersByThemWithoutHidingTheOtherChoices() {
         SearchResults all = search.catalogue(new SearchQuery("", DEMO_LEVELS, SearchOrder.RELEVANCE, 0, 10));
-        assertThat(all.facets().get("type")).contains(new FacetValue("lesson", 10), new FacetValue("course", 3));
+        assertThat(all.facets().get("type")).contains(new FacetValue("lesson", 12), new FacetValue("course", 4));
+        assertThat(all.facets().get("skills")).contains(new FacetValue("machine learning", 2));
+        assertThat(all.facets().get("format")).extracting(FacetValue::value).contains("SELF_PACED", "COHORT", "BLENDED");
+        assertThat(all.facets().get("mode")).extracting(FacetValue::value).contains("ONLINE", "HYBRID");
+
+        SearchResults health = search.catalogue(new SearchQuery("", Map.of("sectors", Set.of("HEALTH"), "type", Set.of("course")),
+                SearchOrder.TITLE, 0, 10));
+        assertThat(titles(health)).containsExactly("Die KI-Verordnung in der Praxis", "Practical machine learning with scikit-learn");
         assertThat(all.facets().get("level")).extracting(FacetValue::value).contains("INTRODUCTORY", "INTERMEDIATE");
 
         SearchResults intermediate = search.catalogue(new SearchQuery("", Map.of("level", Set.of("INTERMEDIATE")),
@@ -110,7 +117,7 @@ class SearchTest {
         SearchResults one = search.catalogue(firstPage);
         SearchResults two = search.catalogue(firstPage.withPage(1));
         assertThat(one.hits()).hasSize(5);
-        assertThat(one.pages()).isEqualTo(3);
+        assertThat(one.pages()).isEqualTo(4);
         assertThat(titles(two)).doesNotContainAnyElementsOf(titles(one));
     }
 
@@ -196,6 +203,7 @@ class SearchTest {
                 level: ADVANCED
                 language: %s
                 workloadHours: 3
+                outcomes: [Explain what the course covers]
                 status: %s
                 lessons:
                   - {file: 01-only.md, title: Only lesson of %s, minutes: 10}

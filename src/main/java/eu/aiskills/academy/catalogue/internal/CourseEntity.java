@@ -8,20 +8,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import eu.aiskills.academy.catalogue.CourseFormat;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseLevel;
 import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.catalogue.CourseSummary;
+import eu.aiskills.academy.catalogue.Sector;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 @Entity
 @Table(name = "course")
@@ -69,8 +80,70 @@ public class CourseEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CourseFormat format = CourseFormat.SELF_PACED;
+
+    /** The owning organisation (identity module), by id. */
+    @Column(name = "organisation_id")
+    private UUID organisationId;
+
+    @Column(name = "review_note", length = 1000)
+    private String reviewNote;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
     @Version
     private long version;
+
+    // Collections load by subselect: one query per collection for a whole page of courses (index rebuilds).
+    @ElementCollection
+    @CollectionTable(name = "course_language", joinColumns = @JoinColumn(name = "course_id"))
+    @Column(name = "language", length = 8)
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<String> languages = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_outcome", joinColumns = @JoinColumn(name = "course_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "outcome", length = 500)
+    @Fetch(FetchMode.SUBSELECT)
+    private List<String> outcomes = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_skill", joinColumns = @JoinColumn(name = "course_id"))
+    @Column(name = "skill_uri", length = 200)
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<String> skillUris = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_sector", joinColumns = @JoinColumn(name = "course_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sector", length = 24)
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<Sector> sectors = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_instructor", joinColumns = @JoinColumn(name = "course_id"))
+    @Column(name = "account_id")
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<UUID> instructorIds = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_prerequisite_course", joinColumns = @JoinColumn(name = "course_id"))
+    @Column(name = "required_course_id")
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<UUID> prerequisiteCourseIds = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "course_prerequisite_skill", joinColumns = @JoinColumn(name = "course_id"))
+    @Column(name = "skill_uri", length = 200)
+    @Fetch(FetchMode.SUBSELECT)
+    private Set<String> prerequisiteSkillUris = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -119,6 +192,124 @@ public class CourseEntity {
         return lessons;
     }
 
+    public CourseFormat format() {
+        return format;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public CourseLevel level() {
+        return level;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public int workloadHours() {
+        return workloadHours;
+    }
+
+    public BigDecimal ects() {
+        return ects;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public String reviewNote() {
+        return reviewNote;
+    }
+
+    public UUID organisationId() {
+        return organisationId;
+    }
+
+    /** The primary language first, then the others. */
+    public List<String> languages() {
+        List<String> all = new ArrayList<>();
+        all.add(language);
+        languages.stream().filter(l -> !l.equals(language)).sorted().forEach(all::add);
+        return all;
+    }
+
+    public List<String> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    public Set<String> skillUris() {
+        return Set.copyOf(skillUris);
+    }
+
+    public Set<Sector> sectors() {
+        return Set.copyOf(sectors);
+    }
+
+    public Set<UUID> instructorIds() {
+        return Set.copyOf(instructorIds);
+    }
+
+    public Set<UUID> prerequisiteCourseIds() {
+        return Set.copyOf(prerequisiteCourseIds);
+    }
+
+    public Set<String> prerequisiteSkillUris() {
+        return Set.copyOf(prerequisiteSkillUris);
+    }
+
+    /** What a course teaches and for whom, beyond its description. */
+    public record Teaching(CourseFormat format, Set<String> languages, List<String> outcomes, Set<String> skillUris,
+                           Set<Sector> sectors, Set<UUID> prerequisiteCourseIds, Set<String> prerequisiteSkillUris) {
+    }
+
+    public void teach(Teaching teaching) {
+        this.format = teaching.format();
+        replace(languages, teaching.languages());
+        outcomes.clear();
+        outcomes.addAll(teaching.outcomes());
+        replace(skillUris, teaching.skillUris());
+        replace(sectors, teaching.sectors());
+        replace(prerequisiteCourseIds, teaching.prerequisiteCourseIds());
+        replace(prerequisiteSkillUris, teaching.prerequisiteSkillUris());
+    }
+
+    public void assignInstructors(Set<UUID> accountIds) {
+        replace(instructorIds, accountIds);
+    }
+
+    public void ownedBy(UUID organisationId) {
+        this.organisationId = organisationId;
+    }
+
+    public void submitForReview(Instant now) {
+        this.status = CourseStatus.IN_REVIEW;
+        this.submittedAt = now;
+        this.reviewNote = null;
+    }
+
+    public void publish(Instant now) {
+        this.status = CourseStatus.PUBLISHED;
+        this.publishedAt = now;
+        this.reviewNote = null;
+    }
+
+    public void returnToDraft(String note) {
+        this.status = CourseStatus.DRAFT;
+        this.reviewNote = note;
+    }
+
+    private static <T> void replace(Set<T> target, Set<T> values) {
+        target.retainAll(values);
+        target.addAll(values);
+    }
+
     public void describe(String title, String summary, String descriptionMarkdown, CourseLevel level, String language,
                          int workloadHours, BigDecimal ects, Instant now) {
         this.title = title;
@@ -147,17 +338,26 @@ public class CourseEntity {
         int position = 1;
         for (LessonEntity.Draft draft : drafts) {
             LessonEntity lesson = bySlug.getOrDefault(draft.slug(), new LessonEntity(UUID.randomUUID(), this, draft.slug()));
-            lesson.update(position++, draft.title(), draft.markdown(), draft.minutes());
+            lesson.update(position++, draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required());
             next.add(lesson);
         }
         lessons.clear();
         lessons.addAll(next);
     }
 
-    public eu.aiskills.academy.catalogue.CourseDocument toDocument() {
+    /** The course as the index holds it; {@code skillLabels} by URI, {@code runs} this course's runs. */
+    public eu.aiskills.academy.catalogue.CourseDocument toDocument(java.util.Map<String, String> skillLabels,
+                                                                   List<CourseRunEntity> runs, java.time.LocalDate today) {
+        List<CourseRunEntity> scheduled = runs.stream()
+                .filter(r -> r.toRun().status() == eu.aiskills.academy.catalogue.RunStatus.SCHEDULED).toList();
         return new eu.aiskills.academy.catalogue.CourseDocument(id(), slug, title, summary,
                 eu.aiskills.academy.shared.Markdown.toPlainText(descriptionMarkdown), level, language, workloadHours, ects,
-                updatedAt, version, lessons.stream().map(LessonEntity::toDocument).toList());
+                updatedAt, version, lessons.stream().map(LessonEntity::toDocument).toList(), format,
+                skillUris.stream().map(skillLabels::get).filter(java.util.Objects::nonNull).sorted().toList(),
+                sectors.stream().map(Enum::name).sorted().toList(),
+                scheduled.stream().map(r -> r.toRun().mode().name()).distinct().sorted().toList(),
+                scheduled.stream().map(CourseRunEntity::startsOn).filter(d -> !d.isBefore(today)).min(java.util.Comparator.naturalOrder())
+                        .orElse(null));
     }
 
     public CourseSummary toSummary() {

@@ -27,6 +27,9 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
 
     long countByStatus(CourseStatus status);
 
+    @Query("select c from CourseEntity c join c.instructorIds i where i = :account order by c.title")
+    List<CourseEntity> findByInstructor(@Param("account") UUID account);
+
     @EntityGraph(attributePaths = "lessons")
     @Query("select c from CourseEntity c where c.id = :id")
     Optional<CourseEntity> findWithLessonsById(@Param("id") UUID id);

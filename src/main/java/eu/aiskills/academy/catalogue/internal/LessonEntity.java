@@ -18,7 +18,11 @@ import jakarta.persistence.Table;
 public class LessonEntity {
 
     /** A lesson as it comes from content or the authoring form, before it is stored. */
-    public record Draft(String slug, String title, String markdown, int minutes) {
+    public record Draft(String slug, String title, String markdown, int minutes, String module, boolean required) {
+
+        public Draft(String slug, String title, String markdown, int minutes) {
+            this(slug, title, markdown, minutes, null, true);
+        }
     }
 
     @Id
@@ -43,6 +47,12 @@ public class LessonEntity {
     @Column(nullable = false)
     private int minutes;
 
+    @Column(name = "module_title", length = 200)
+    private String module;
+
+    @Column(nullable = false)
+    private boolean required = true;
+
     protected LessonEntity() {
     }
 
@@ -52,11 +62,33 @@ public class LessonEntity {
         this.slug = slug;
     }
 
-    void update(int position, String title, String bodyMarkdown, int minutes) {
+    void update(int position, String title, String bodyMarkdown, int minutes, String module, boolean required) {
         this.position = position;
         this.title = title;
         this.bodyMarkdown = bodyMarkdown;
         this.minutes = minutes;
+        this.module = module;
+        this.required = required;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int minutes() {
+        return minutes;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public boolean required() {
+        return required;
     }
 
     public String slug() {
@@ -77,6 +109,6 @@ public class LessonEntity {
     }
 
     public LessonSummary toSummary() {
-        return new LessonSummary(slug, position, title, minutes);
+        return new LessonSummary(id, slug, position, title, minutes, module, required);
     }
 }

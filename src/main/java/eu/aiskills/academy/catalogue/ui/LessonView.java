@@ -29,10 +29,12 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
     static final String LESSON = "lesson";
 
     private final transient Catalogue catalogue;
+    private final transient java.util.List<LessonPageSection> sections;
     private String title = "";
 
-    LessonView(Catalogue catalogue) {
+    LessonView(Catalogue catalogue, java.util.List<LessonPageSection> sections) {
         this.catalogue = catalogue;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(LessonPageSection::order)).toList();
         addClassName("academy-lesson");
     }
 
@@ -55,7 +57,9 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
         content.previous().ifPresent(p -> pager.add(link(courseSlug, p, "lesson.previous")));
         pager.add(new Div());
         content.next().ifPresent(n -> pager.add(link(courseSlug, n, "lesson.next")));
-        add(course, new H1(content.lesson().title()), body, pager);
+        add(course, new H1(content.lesson().title()), body);
+        sections.forEach(section -> section.create(content).ifPresent(this::add));
+        add(pager);
     }
 
     private RouterLink link(String courseSlug, LessonSummary lesson, String key) {

@@ -157,6 +157,13 @@ class CatalogueIndexing implements SearchSource {
             fields.put("ects", course.ects().doubleValue());
         }
         fields.put("updated_at", course.updatedAt().toString());
+        fields.put("format", course.format().name());
+        fields.put("skills", course.skills());
+        fields.put("sectors", course.sectors());
+        fields.put("mode", course.modes());
+        if (course.nextStart() != null) {
+            fields.put("starts_on", course.nextStart().toString());
+        }
         fields.put("suggest", Map.of("input", List.of(course.title()), "weight", 10));
         documents.add(new IndexedDocument(courseDocumentId(course.id()), course.version(), fields));
         for (CourseDocument.Lesson lesson : course.lessons()) {

@@ -62,6 +62,26 @@ public final class Views {
         return field;
     }
 
+    /** A date in the view's language ("1 Mar 2027"). */
+    public static String date(Component view, java.time.LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale(view)).format(date);
+    }
+
+    /** A moment in the view's language, at the given time zone, with the zone named ("1 Mar 2027, 09:00 CET"). */
+    public static String dateTime(Component view, java.time.Instant at, java.time.ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern(
+                java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(java.time.format.FormatStyle.MEDIUM,
+                        java.time.format.FormatStyle.SHORT, java.time.chrono.IsoChronology.INSTANCE, locale(view)) + " zzz",
+                locale(view)).format(at.atZone(zone));
+    }
+
+    private static java.util.Locale locale(Component view) {
+        return view.getUI().map(com.vaadin.flow.component.UI::getLocale)
+                .orElseGet(() -> com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
+                        : com.vaadin.flow.component.UI.getCurrent().getLocale());
+    }
+
     public static void success(String message) {
         Notification notification = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.SUCCESS);

@@ -25,6 +25,12 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import eu.aiskills.academy.shell.Notifications;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -53,11 +59,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
     private final transient AccountManagement accounts;
+    private final transient Notifications notifications;
     private final Span viewTitle = new Span();
 
-    MainLayout(AuthenticationContext authentication, AccountManagement accounts) {
+    MainLayout(AuthenticationContext authentication, AccountManagement accounts, Notifications notifications) {
         this.authentication = authentication;
         this.accounts = accounts;
+        this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
         addClassName("academy-shell");
         addToNavbar(true, skipLink(), drawerToggle(), viewTitle, toolbar());
@@ -152,7 +160,59 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private Component userArea() {
-        return accounts.current().map(this::userMenu).orElseGet(this::signInLinks);
+        return accounts.current().<Component>map(me -> {
+            Div area = new Div(bell(), userMenu(me));
+            area.addClassName("academy-user-area");
+            return area;
+        }).orElseGet(this::signInLinks);
+    }
+
+    /** The notifications bell: the unread count on it, the latest notifications in a popover. */
+    private Component bell() {
+        Button bell = new Button(new Icon(VaadinIcon.BELL));
+        bell.addThemeVariants(ButtonVariant.TERTIARY);
+        bell.addClassName("academy-bell");
+        Span count = new Span();
+        count.addClassName("academy-bell-count");
+        count.getElement().setAttribute("aria-hidden", "true");
+        bell.getElement().appendChild(count.getElement());
+        Popover popover = new Popover();
+        popover.setTarget(bell);
+        popover.addClassName("academy-notifications");
+        popover.setAriaLabel(getTranslation("notifications.title"));
+        Runnable refresh = () -> {
+            long unread = notifications.unread();
+            count.setText(unread == 0 ? "" : unread > 9 ? "9+" : String.valueOf(unread));
+            count.setVisible(unread > 0);
+            String label = getTranslation("notifications.bell", unread);
+            bell.setAriaLabel(label);
+            bell.setTooltipText(label);
+        };
+        refresh.run();
+        popover.addOpenedChangeListener(opened -> {
+            if (opened.isOpened()) {
+                popover.removeAll();
+                popover.add(new H2(getTranslation("notifications.title")));
+                List<eu.aiskills.academy.shell.Notification> latest = notifications.mine();
+                if (latest.isEmpty()) {
+                    popover.add(new Paragraph(getTranslation("notifications.empty")));
+                }
+                UnorderedList list = new UnorderedList();
+                for (eu.aiskills.academy.shell.Notification n : latest) {
+                    String text = getTranslation(n.messageKey(), n.arguments().toArray());
+                    ListItem item = new ListItem(n.link() == null ? new Span(text) : new Anchor(n.link(), text));
+                    if (!n.read()) {
+                        item.addClassName("academy-unread");
+                    }
+                    list.add(item);
+                }
+                popover.add(list);
+                notifications.markAllRead();
+            } else {
+                refresh.run();
+            }
+        });
+        return bell;
     }
 
     private Component userMenu(AccountSummary me) {

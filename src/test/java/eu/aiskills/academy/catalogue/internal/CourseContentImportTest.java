@@ -29,13 +29,14 @@ class CourseContentImportTest {
     ApplicationEventPublisher events;
     @Autowired
     Catalogue catalogue;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @TempDir
     Path content;
 
     private CourseContentImport importer() {
-        return new CourseContentImport(new CatalogueProperties(content.toUri().toString(), true), courses, transactions,
-                events, Clock.systemUTC());
+        return CourseImports.from(content, context);
     }
 
     @Test
@@ -47,6 +48,7 @@ class CourseContentImportTest {
                 level: INTRODUCTORY
                 language: en
                 workloadHours: 2
+                outcomes: [Explain what the course covers]
                 lessons:
                   - {file: 01-first.md, title: First, minutes: 10}
                 """);
@@ -92,6 +94,7 @@ class CourseContentImportTest {
                 levle: INTRODUCTORY
                 language: en
                 workloadHours: 1
+                outcomes: [Explain what the course covers]
                 lessons: []
                 """);
         assertThatThrownBy(() -> importer().importAll()).hasMessageContaining("levle");

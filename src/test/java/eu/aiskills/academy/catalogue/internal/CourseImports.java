@@ -14,8 +14,15 @@ public final class CourseImports {
     }
 
     public static CourseContentImport from(Path folder, ApplicationContext context) {
-        return new CourseContentImport(new CatalogueProperties(folder.toUri().toString(), true),
-                context.getBean(Courses.class), context.getBean(TransactionTemplate.class),
-                context, Clock.systemUTC());
+        return new CourseContentImport(properties(folder), context.getBean(Courses.class),
+                context.getBean(CourseRuns.class), context.getBean(Skills.class),
+                context.getBean(eu.aiskills.academy.identity.AccountManagement.class),
+                context.getBean(TransactionTemplate.class), context, Clock.systemUTC());
+    }
+
+    /** The settings with course folders at {@code folder} and the shipped skills and programmes. */
+    public static CatalogueProperties properties(Path folder) {
+        return new CatalogueProperties(folder.toUri().toString(), "classpath:/content/skills/esco-skills.yaml",
+                "classpath:/content/programmes/", true);
     }
 }

@@ -1,0 +1,169 @@
+package eu.aiskills.academy.enrolment.ui;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import eu.aiskills.academy.enrolment.CredentialId;
+import eu.aiskills.academy.enrolment.CredentialSummary;
+import eu.aiskills.academy.enrolment.Credentials;
+import eu.aiskills.academy.enrolment.Verification;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+
+/**
+ * A credential's public verification page, the address a learner shares: whether it is valid,
+ * revoked, tampered with or unknown, what it attests, and its signed JSON to download.
+ * Administrators can revoke it here, with a reason.
+ */
+@Route("credentials/:" + CredentialView.ID)
+@AnonymousAllowed
+public class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ID = "id";
+
+    private final transient Credentials credentials;
+
+    CredentialView(Credentials credentials) {
+        this.credentials = credentials;
+        addClassName("academy-credential");
+    }
+
+    public static String path(CredentialId id) {
+        return "/credentials/" + id.value();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<CredentialId> id = event.getRouteParameters().get(ID).flatMap(CredentialView::parse);
+        Verification verification = id.map(credentials::verify)
+                .orElseGet(() -> new Verification(Verification.Status.NOT_FOUND, Optional.empty(), Optional.empty()));
+        render(id.orElse(null), verification);
+    }
+
+    private static Optional<CredentialId> parse(String text) {
+        try {
+            return Optional.of(new CredentialId(UUID.fromString(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void render(CredentialId id, Verification verification) {
+        removeAll();
+        add(new H1(getTranslation("credential.title")));
+        add(status(this, verification));
+        verification.credential().ifPresent(credential -> {
+            add(new H2(credential.achievementName()));
+            add(new Paragraph(getTranslation("credential.awarded", credential.recipientName(),
+                    Views.dateTime(this, credential.issuedAt(), java.time.ZoneOffset.UTC))));
+            if (credential.revoked()) {
+                add(new Paragraph(getTranslation("credential.revoked-reason", credential.revocationReason())));
+            }
+        });
+        if (id != null && verification.status() != Verification.Status.NOT_FOUND) {
+            Div actions = new Div();
+            actions.addClassName("academy-actions");
+            Anchor json = new Anchor(path(id) + "/credential.json", getTranslation("credential.download-json"));
+            json.getElement().setAttribute("download", true);
+            json.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+            Anchor jwt = new Anchor(path(id) + "/credential.jwt", getTranslation("credential.download-jwt"));
+            jwt.getElement().setAttribute("download", true);
+            jwt.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+            Button share = new Button(getTranslation("credential.share"), VaadinIcon.SHARE.create(), click -> share(id));
+            share.addThemeVariants(ButtonVariant.TERTIARY);
+            actions.add(json, jwt, share);
+            if (CurrentUser.hasRole(Roles.ADMIN) && verification.status() == Verification.Status.VALID) {
+                Button revoke = new Button(getTranslation("credential.revoke"), click -> revoke(id));
+                revoke.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+                actions.add(revoke);
+            }
+            add(actions);
+        }
+        verification.payload().ifPresent(payload -> {
+            Pre content = new Pre(payload);
+            content.addClassName("academy-json");
+            content.getElement().setAttribute("tabindex", "0");
+            content.getElement().setAttribute("aria-label", getTranslation("credential.content"));
+            add(new H2(getTranslation("credential.content")), content);
+        });
+        add(new RouterLink(getTranslation("credential.verify-other"), VerifyCredentialView.class));
+    }
+
+    static Component status(Component view, Verification verification) {
+        String key = switch (verification.status()) {
+            case VALID -> "credential.status.valid";
+            case REVOKED -> "credential.status.revoked";
+            case TAMPERED -> "credential.status.tampered";
+            case NOT_FOUND -> "credential.status.not-found";
+        };
+        Paragraph status = new Paragraph(view.getTranslation(key));
+        status.addClassNames("academy-verification", "academy-verification-"
+                + verification.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        status.getElement().setAttribute("role", "status");
+        return status;
+    }
+
+    private void share(CredentialId id) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("credential.share"));
+        TextField link = new TextField(getTranslation("credential.share.link"));
+        getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> link.setValue(url.toString())));
+        link.setReadOnly(true);
+        link.setWidthFull();
+        dialog.add(new Paragraph(getTranslation("credential.share.text")), link);
+        Button close = new Button(getTranslation("common.close"), click -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void revoke(CredentialId id) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("credential.revoke"));
+        TextArea reason = new TextArea(getTranslation("credential.revoke.reason-label"));
+        reason.setMaxLength(Credentials.REASON_MAX_LENGTH);
+        reason.setRequired(true);
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation("credential.revoke"), click -> {
+            try {
+                credentials.revoke(id, reason.getValue());
+                dialog.close();
+                Views.success(getTranslation("credential.revoked"));
+                render(id, credentials.verify(id));
+            } catch (UserFacingException rejection) {
+                Views.showRejection(this, rejection, java.util.Map.of("reason", reason));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        Button cancel = new Button(getTranslation("common.cancel"), click -> dialog.close());
+        dialog.add(reason);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "credential.title");
+    }
+}

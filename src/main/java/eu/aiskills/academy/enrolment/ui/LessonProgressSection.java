@@ -1,0 +1,75 @@
+package eu.aiskills.academy.enrolment.ui;
+
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import eu.aiskills.academy.catalogue.LessonContent;
+import eu.aiskills.academy.catalogue.ui.LessonPageSection;
+import eu.aiskills.academy.enrolment.EnrolmentStatus;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LearnerCourse;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+
+/** "Done" on a lesson's page for a learner with a seat in the course, with the course's progress. */
+@org.springframework.stereotype.Component
+class LessonProgressSection implements LessonPageSection {
+
+    private final Enrolments enrolments;
+
+    LessonProgressSection(Enrolments enrolments) {
+        this.enrolments = enrolments;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public Optional<Component> create(LessonContent lesson) {
+        return enrolments.seatIn(lesson.course().id()).map(seat -> {
+            Div section = new Div();
+            section.addClassName("academy-lesson-progress");
+            render(section, lesson, seat);
+            return section;
+        });
+    }
+
+    private void render(Div section, LessonContent lesson, LearnerCourse seat) {
+        section.removeAll();
+        UI ui = UI.getCurrent();
+        Checkbox done = new Checkbox(ui.getTranslation("progress.lesson-done"), seat.lessonsDone().contains(lesson.lesson().id()));
+        done.setReadOnly(seat.status() == EnrolmentStatus.COMPLETED);
+        done.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            try {
+                LearnerCourse updated = enrolments.markLesson(seat.id(), lesson.lesson().id(), change.getValue());
+                if (updated.status() == EnrolmentStatus.COMPLETED && seat.status() != EnrolmentStatus.COMPLETED) {
+                    Views.success(ui.getTranslation("progress.course-completed", lesson.course().title()));
+                }
+                render(section, lesson, updated);
+            } catch (UserFacingException rejection) {
+                Views.error(ui.getTranslation(rejection.messageKey(), rejection.arguments()));
+            }
+        });
+        ProgressBar bar = new ProgressBar(0, 1, seat.progress());
+        String label = ui.getTranslation("progress.summary", seat.lessonsDone().size(), seat.lessonCount());
+        bar.getElement().setAttribute("aria-label", label);
+        Span text = new Span(label);
+        text.addClassName("academy-progress-text");
+        section.add(done, bar, text);
+        if (seat.status() == EnrolmentStatus.COMPLETED) {
+            Span completed = new Span(ui.getTranslation("progress.completed"));
+            completed.addClassName("academy-status");
+            section.add(completed);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package eu.aiskills.academy.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import eu.aiskills.academy.catalogue.internal.CourseImports;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Test builder: writes a small course folder (lessons, one run) and imports it through the real
+ * content import. The run's enrolment window is open now unless the test says otherwise.
+ */
+public final class TestCourses {
+
+    private final Path root;
+    private final ApplicationContext context;
+
+    public TestCourses(Path root, ApplicationContext context) {
+        this.root = root;
+        this.context = context;
+    }
+
+    /** A course with {@code lessons} lessons and one run {@code run-1} of {@code capacity} seats. */
+    public Builder course(String slug) {
+        return new Builder(slug);
+    }
+
+    public final class Builder {
+
+        private final String slug;
+        private int lessons = 2;
+        private int capacity = 10;
+        private boolean waitlist = true;
+        private String prerequisite;
+        private LocalDateTime opens = LocalDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        private LocalDateTime closes = LocalDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MINUTES);
+        private String instructor = "instructor@academy.test";
+
+        private Builder(String slug) {
+            this.slug = slug;
+        }
+
+        public Builder lessons(int count) {
+            this.lessons = count;
+            return this;
+        }
+
+        public Builder capacity(int seats) {
+            this.capacity = seats;
+            return this;
+        }
+
+        public Builder noWaitlist() {
+            this.waitlist = false;
+            return this;
+        }
+
+        public Builder requires(String courseSlug) {
+            this.prerequisite = courseSlug;
+            return this;
+        }
+
+        public Builder enrolmentWindow(LocalDateTime opensUtc, LocalDateTime closesUtc) {
+            this.opens = opensUtc;
+            this.closes = closesUtc;
+            return this;
+        }
+
+        public Builder instructor(String email) {
+            this.instructor = email;
+            return this;
+        }
+
+        /** Writes the folder and imports every course under the root (so prerequisites resolve). */
+        public void create() {
+            try {
+                Path folder = Files.createDirectories(root.resolve(slug));
+                StringBuilder yaml = new StringBuilder("""
+                        slug: %s
+                        title: Course %s
+                        summary: A course for tests.
+                        level: INTRODUCTORY
+                        language: en
+                        workloadHours: 4
+                        ects: 1.0
+                        outcomes: [Pass the tests, Explain the tests]
+                        skills: [http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43]
+                        instructors: [%s]
+                        """.formatted(slug, slug, instructor));
+                if (prerequisite != null) {
+                    yaml.append("prerequisites: {courses: [").append(prerequisite).append("]}\n");
+                }
+                yaml.append("lessons:\n");
+                for (int i = 1; i <= lessons; i++) {
+                    Files.writeString(folder.resolve("0" + i + "-lesson-" + i + ".md"), "# Lesson " + i + "\n\nText " + i + ".");
+                    yaml.append("  - {file: 0").append(i).append("-lesson-").append(i).append(".md, title: Lesson ").append(i)
+                            .append(", minutes: 10}\n");
+                }
+                yaml.append("""
+                        runs:
+                          - {code: run-1, startsOn: %s, endsOn: %s, enrolOpens: %s, enrolCloses: %s, timeZone: UTC,
+                             capacity: %d, waitlist: %s, mode: ONLINE, labGpuHours: 3}
+                        """.formatted(closes.toLocalDate().plusDays(1), closes.toLocalDate().plusDays(40), opens, closes,
+                        capacity, waitlist));
+                Files.writeString(folder.resolve("course.yaml"), yaml.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            CourseImports.from(root, context).importAll();
+        }
+    }
+}
