@@ -22,11 +22,11 @@ class ComposeFileTest {
 
     @Test
     void validatesWithSecretsFromTheEnvironment() throws Exception {
-        Result result = compose(Map.of("MYSQL_PASSWORD", "a", "MYSQL_ROOT_PASSWORD", "b", "ELASTIC_PASSWORD", "c"),
-                "config");
+        Result result = compose(Map.of("MYSQL_PASSWORD", "a", "MYSQL_ROOT_PASSWORD", "b", "ELASTIC_PASSWORD", "c",
+                "ACADEMY_PUBLIC_URL", "https://academy.example.eu", "ACADEMY_CREDENTIAL_KEYS_FILE", "/tmp/keys.json"), "config");
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).contains("image: mysql:8.4", "elasticsearch/elasticsearch:9.",
-                "SPRING_PROFILES_ACTIVE: mysql,prod", "condition: service_healthy");
+                "SPRING_PROFILES_ACTIVE: mysql,prod", "condition: service_healthy", "/run/secrets/credential_keys");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ComposeFileTest {
         assertThat(binary).as("Debian's docker-compose (./academy test installs it)").isExecutable();
         ProcessBuilder builder = new ProcessBuilder(concat(binary.toString(), "-f", COMPOSE.toString(), args))
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("MYSQL_") || k.startsWith("ELASTIC_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("MYSQL_") || k.startsWith("ELASTIC_") || k.startsWith("ACADEMY_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -160,6 +160,36 @@ public class Catalogue {
         return courses.findByInstructor(CurrentUser.requireId().value()).stream().map(this::detail).toList();
     }
 
+    /**
+     * A course as learners will see it, whatever its status: for its authors, reviewers and
+     * administrators to preview before it is published.
+     */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
+    @Transactional(readOnly = true)
+    public CourseDetail preview(CourseId id) {
+        CourseEntity course = courses.findWithLessonsById(id.value())
+                .orElseThrow(() -> new eu.aiskills.academy.shared.NotFoundException("authoring.course-not-found"));
+        if (!CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.hasRole(Roles.REVIEWER)
+                && !course.instructorIds().contains(CurrentUser.requireId().value())) {
+            throw new org.springframework.security.access.AccessDeniedException("Not an author of course " + id);
+        }
+        return detail(course);
+    }
+
+    /** The lessons of a course being previewed, rendered as learners will see them. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
+    @Transactional(readOnly = true)
+    public List<LessonContent> previewLessons(CourseId id) {
+        CourseDetail detail = preview(id);
+        CourseEntity course = courses.findWithLessonsById(id.value()).orElseThrow();
+        List<LessonContent> contents = new ArrayList<>();
+        for (LessonEntity lesson : course.lessons()) {
+            contents.add(new LessonContent(detail.summary(), lesson.toSummary(), Markdown.toSafeHtml(lesson.bodyMarkdown()),
+                    Optional.empty(), Optional.empty()));
+        }
+        return contents;
+    }
+
     /** Every skill the catalogue knows, for pickers: ESCO URI and label. */
     @PermitAll
     @Transactional(readOnly = true)

@@ -12,5 +12,6 @@ public record CourseSummary(
         String language,
         int workloadHours,
         BigDecimal ects,
-        int lessonCount) {
+        int lessonCount,
+        CourseStatus status) {
 }

@@ -44,6 +44,8 @@ class MainViewsTourTest {
         views.put("/teaching", "You are not an instructor of any course yet");
         views.put("/courses/ml-with-scikit-learn", "Barcelona Supercomputing Center");
         views.put("/credentials/verify", "Check a credential");
+        views.put("/teaching/courses/new", "Create course");
+        views.put("/review/courses", "No course is waiting for review");
         views.put("/no-such-page", "Page not found");
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();

@@ -346,6 +346,51 @@ public class CourseEntity {
     }
 
     /** The course as the index holds it; {@code skillLabels} by URI, {@code runs} this course's runs. */
+    /** Adds a lesson at the end; returns its id. */
+    public UUID addLesson(String lessonSlug, LessonEntity.Draft draft) {
+        LessonEntity lesson = new LessonEntity(UUID.randomUUID(), this, lessonSlug);
+        lessons.add(lesson);
+        lesson.update(lessons.size(), draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required());
+        return lesson.id();
+    }
+
+    public void updateLesson(UUID lessonId, LessonEntity.Draft draft) {
+        LessonEntity lesson = lesson(lessonId);
+        lesson.update(lesson.position(), draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required());
+    }
+
+    public void removeLesson(UUID lessonId) {
+        lessons.remove(lesson(lessonId));
+        renumber();
+    }
+
+    /** Moves a lesson up (negative) or down (positive) in the outline. */
+    public void moveLesson(UUID lessonId, int delta) {
+        LessonEntity lesson = lesson(lessonId);
+        int from = lessons.indexOf(lesson);
+        int to = Math.clamp(from + delta, 0, lessons.size() - 1);
+        lessons.remove(from);
+        lessons.add(to, lesson);
+        renumber();
+    }
+
+    private LessonEntity lesson(UUID lessonId) {
+        return lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst()
+                .orElseThrow(() -> new eu.aiskills.academy.shared.NotFoundException("authoring.lesson-not-found"));
+    }
+
+    private void renumber() {
+        for (int i = 0; i < lessons.size(); i++) {
+            LessonEntity lesson = lessons.get(i);
+            lesson.update(i + 1, lesson.title(), lesson.bodyMarkdown(), lesson.minutes(), lesson.module(), lesson.required());
+        }
+    }
+
+    /** Marks the course changed (a run or lesson changed), so that its version moves on. */
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     public eu.aiskills.academy.catalogue.CourseDocument toDocument(java.util.Map<String, String> skillLabels,
                                                                    List<CourseRunEntity> runs, java.time.LocalDate today) {
         List<CourseRunEntity> scheduled = runs.stream()
@@ -361,6 +406,6 @@ public class CourseEntity {
     }
 
     public CourseSummary toSummary() {
-        return new CourseSummary(id(), slug, title, summary, level, language, workloadHours, ects, lessons.size());
+        return new CourseSummary(id(), slug, title, summary, level, language, workloadHours, ects, lessons.size(), status);
     }
 }

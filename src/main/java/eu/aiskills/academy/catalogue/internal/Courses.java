@@ -27,6 +27,8 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
 
     long countByStatus(CourseStatus status);
 
+    List<CourseEntity> findByStatusOrderBySubmittedAt(CourseStatus status);
+
     @Query("select c from CourseEntity c join c.instructorIds i where i = :account order by c.title")
     List<CourseEntity> findByInstructor(@Param("account") UUID account);
 

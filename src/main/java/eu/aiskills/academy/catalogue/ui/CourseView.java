@@ -43,6 +43,11 @@ import eu.aiskills.academy.shared.ui.Views;
 @AnonymousAllowed
 public class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** A course page for the preview, without the sections other modules add. */
+    static CourseView forPreview() {
+        return new CourseView(null, List.of());
+    }
+
     static final String SLUG = "slug";
 
     private final transient Catalogue catalogue;
@@ -62,6 +67,12 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
                 .orElseThrow(() -> new NotFoundException("catalogue.course-not-found", slug));
         title = course.summary().title();
         removeAll();
+        render(course, slug, true);
+        sections.forEach(section -> section.create(course).ifPresent(this::add));
+    }
+
+    /** The course page's own content; {@code live} is false in an author's preview (no enrolment, no links out). */
+    void render(CourseDetail course, String slug, boolean live) {
         RouterLink back = new RouterLink(getTranslation("course.back"), CatalogueView.class);
         Div facts = new Div(new Badge(getTranslation(course.summary().level().messageKey())),
                 new Badge(getTranslation(course.format().messageKey())),
@@ -72,6 +83,16 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
         }
         facts.addClassName("academy-facts");
         add(back, new H1(course.summary().title()), new Paragraph(course.summary().summary()), facts);
+        if (live && course.runs().stream().anyMatch(run -> run.status() == eu.aiskills.academy.catalogue.RunStatus.SCHEDULED)) {
+            // The runs section (added by enrolment, id "runs") sits below the outline: take people there.
+            com.vaadin.flow.component.button.Button toRuns = new com.vaadin.flow.component.button.Button(
+                    getTranslation("course.see-runs"), click -> getElement().executeJs(
+                    "const runs = document.getElementById('runs'); if (runs) { runs.scrollIntoView({behavior: 'smooth'});"
+                            + " runs.setAttribute('tabindex', '-1'); runs.focus({preventScroll: true}); }"));
+            toRuns.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.PRIMARY);
+            toRuns.addClassName("academy-to-runs");
+            add(toRuns);
+        }
         if (!course.instructors().isEmpty()) {
             Paragraph taught = new Paragraph(getTranslation("course.instructors", String.join(", ", course.instructors())));
             taught.addClassName("academy-instructors");
@@ -95,8 +116,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
         if (!course.prerequisiteCourses().isEmpty() || !course.prerequisiteSkills().isEmpty()) {
             add(prerequisites(course));
         }
-        add(new H2(getTranslation("course.outline")), outline(slug, course.lessons()));
-        sections.forEach(section -> section.create(course).ifPresent(this::add));
+        add(new H2(getTranslation("course.outline")), outline(slug, course.lessons(), live));
     }
 
     private static UnorderedList list(List<String> items) {
@@ -136,7 +156,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
         return section;
     }
 
-    private Component outline(String slug, List<LessonSummary> lessons) {
+    private Component outline(String slug, List<LessonSummary> lessons, boolean live) {
         Div outline = new Div();
         outline.addClassName("academy-outline");
         OrderedList current = null;
@@ -153,8 +173,8 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
                 outline.add(current);
                 first = false;
             }
-            RouterLink link = new RouterLink(lesson.title(), LessonView.class,
-                    new RouteParameters(Map.of(LessonView.COURSE, slug, LessonView.LESSON, lesson.slug())));
+            Component link = live ? new RouterLink(lesson.title(), LessonView.class,
+                    new RouteParameters(Map.of(LessonView.COURSE, slug, LessonView.LESSON, lesson.slug()))) : new Span(lesson.title());
             ListItem item = new ListItem(link, new Span(" · " + getTranslation("course.minutes", lesson.minutes())));
             if (!lesson.required()) {
                 item.add(new Span(" · " + getTranslation("course.optional")));

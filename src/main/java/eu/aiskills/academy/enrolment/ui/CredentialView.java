@@ -77,7 +77,7 @@ public class CredentialView extends VerticalLayout implements BeforeEnterObserve
         verification.credential().ifPresent(credential -> {
             add(new H2(credential.achievementName()));
             add(new Paragraph(getTranslation("credential.awarded", credential.recipientName(),
-                    Views.dateTime(this, credential.issuedAt(), java.time.ZoneOffset.UTC))));
+                    Views.dateTime(this, credential.issuedAt(), java.time.ZoneId.of("UTC")))));
             if (credential.revoked()) {
                 add(new Paragraph(getTranslation("credential.revoked-reason", credential.revocationReason())));
             }

@@ -74,7 +74,9 @@ public class RunRosterView extends VerticalLayout implements BeforeEnterObserver
                     "text/csv;charset=utf-8", bytes.length);
         }), getTranslation("teaching.export"));
         csv.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
-        add(csv);
+        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(csv);
+        actions.addClassName("academy-actions");
+        add(actions);
         add(new H2(getTranslation("teaching.roster")), grid(roster.stream().filter(r -> r.status() != EnrolmentStatus.WAITLISTED).toList(), false));
         if (waiting > 0) {
             add(new H2(getTranslation("teaching.waitlist")), grid(roster.stream().filter(r -> r.status() == EnrolmentStatus.WAITLISTED).toList(), true));
@@ -121,7 +123,7 @@ public class RunRosterView extends VerticalLayout implements BeforeEnterObserver
             grid.addColumn(r -> getTranslation("progress.summary", r.lessonsDone(), r.lessonCount()))
                     .setHeader(getTranslation("teaching.col.progress"));
         }
-        grid.addColumn(r -> Views.dateTime(this, r.requestedAt(), java.time.ZoneOffset.UTC))
+        grid.addColumn(r -> Views.dateTime(this, r.requestedAt(), java.time.ZoneId.of("UTC")))
                 .setHeader(getTranslation("teaching.col.requested"));
         grid.setItems(entries);
         return grid;

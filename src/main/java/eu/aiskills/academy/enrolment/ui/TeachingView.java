@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.ui.CourseEditorView;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.RunAvailability;
 import eu.aiskills.academy.identity.Roles;
@@ -34,19 +35,34 @@ public class TeachingView extends VerticalLayout implements HasDynamicTitle {
     TeachingView(Catalogue catalogue, Enrolments enrolments) {
         addClassName("academy-teaching");
         add(new H1(getTranslation("teaching.title")));
+        if (eu.aiskills.academy.identity.CurrentUser.hasRole(Roles.INSTRUCTOR)) {
+            RouterLink create = new RouterLink(getTranslation("teaching.new-course"), CourseEditorView.class,
+                    new RouteParameters("id", "new"));
+            create.addClassName("academy-cta");
+            add(create);
+        }
         List<CourseDetail> courses = catalogue.taughtCourses();
         if (courses.isEmpty()) {
             add(new Paragraph(getTranslation("teaching.empty")));
         }
         for (CourseDetail course : courses) {
-            Div block = new Div(new H2(new Anchor("/courses/" + course.summary().slug(), course.summary().title())));
+            boolean published = course.summary().status() == eu.aiskills.academy.catalogue.CourseStatus.PUBLISHED;
+            Div block = new Div(new H2(new Anchor(published ? "/courses/" + course.summary().slug()
+                    : "/teaching/courses/" + course.summary().id().value() + "/preview", course.summary().title())));
+            block.add(new com.vaadin.flow.component.badge.Badge(getTranslation("authoring.status."
+                    + course.summary().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
             block.addClassName("academy-card");
+            RouterLink edit = new RouterLink(getTranslation("teaching.edit-course"), CourseEditorView.class,
+                    new RouteParameters("id", course.summary().id().value().toString()));
+            edit.getElement().setAttribute("aria-label", getTranslation("authoring.edit", course.summary().title()));
+            block.add(edit);
             if (course.runs().isEmpty()) {
                 block.add(new Paragraph(getTranslation("enrol.no-runs")));
             }
             UnorderedList runs = new UnorderedList();
             for (CourseRun run : course.runs()) {
-                RunAvailability seats = enrolments.availability(run.id());
+                RunAvailability seats = published ? enrolments.availability(run.id())
+                        : new RunAvailability(run.id(), run.capacity(), 0, 0, null);
                 RouterLink roster = new RouterLink(getTranslation("enrol.run.heading", Views.date(this, run.startsOn()),
                         Views.date(this, run.endsOn())) + " (" + run.code() + ")", RunRosterView.class,
                         new RouteParameters(RunRosterView.RUN, run.id().value().toString()));

@@ -35,7 +35,7 @@ public class VerifyCredentialView extends VerticalLayout implements HasDynamicTi
             result.add(CredentialView.status(this, verification));
             verification.credential().ifPresent(c -> result.add(new H2(c.achievementName()),
                     new Paragraph(getTranslation("credential.awarded", c.recipientName(),
-                            Views.dateTime(this, c.issuedAt(), java.time.ZoneOffset.UTC)))));
+                            Views.dateTime(this, c.issuedAt(), java.time.ZoneId.of("UTC"))))));
             verification.payload().ifPresent(payload -> {
                 Pre content = new Pre(payload);
                 content.addClassName("academy-json");

@@ -1,0 +1,141 @@
+package eu.aiskills.academy.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.aiskills.academy.identity.NewAccount;
+import eu.aiskills.academy.identity.Registration;
+import eu.aiskills.academy.identity.Role;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.testsupport.AcademyTest;
+import eu.aiskills.academy.testsupport.KaribuSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** An instructor writes a course, a reviewer publishes it; every rule holds in the service itself. */
+@AcademyTest
+class CourseAuthoringTest {
+
+    static final String ML = "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43";
+
+    @Autowired
+    CourseAuthoring authoring;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    Registration registration;
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anInstructorWritesACourseAndAReviewerPublishesIt() {
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        CourseId id = authoring.create(draft("Grundlagen der KI-Sicherheit"));
+        AuthoredCourse created = authoring.authored(id);
+        assertThat(created.slug()).isEqualTo("grundlagen-der-ki-sicherheit");
+        assertThat(created.status()).isEqualTo(CourseStatus.DRAFT);
+        assertThat(catalogue.publishedCourse(created.slug())).isEmpty();
+
+        assertThatThrownBy(() -> authoring.submitForReview(id))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("authoring.submit.no-lessons"));
+        UUID first = authoring.saveLesson(id, null, new LessonDraft("Threats", "Basics", 30, true, "# Threats\n\n<script>x()</script>Text"));
+        UUID second = authoring.saveLesson(id, null, new LessonDraft("Threats", null, 20, false, "Second"));
+        authoring.moveLesson(id, second, -1);
+        AuthoredCourse withLessons = authoring.authored(id);
+        assertThat(withLessons.lessons()).extracting(AuthoredCourse.Lesson::id).containsExactly(second, first);
+        assertThat(withLessons.lessons()).extracting(AuthoredCourse.Lesson::slug).containsExactly("threats-2", "threats");
+
+        assertThatThrownBy(() -> authoring.saveRun(id, null, plan("r1", LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.field()).isEqualTo("endsOn");
+                    assertThat(e.messageKey()).isEqualTo("run.invalid.ends-before-start");
+                });
+        RunId run = authoring.saveRun(id, null, plan("r1", LocalDate.of(2027, 4, 1), LocalDate.of(2027, 5, 1)));
+        assertThatThrownBy(() -> authoring.saveRun(id, null, plan("r1", LocalDate.of(2027, 6, 1), LocalDate.of(2027, 7, 1))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("code"));
+
+        assertThat(catalogue.previewLessons(id)).extracting(l -> l.html()).anySatisfy(html ->
+                assertThat(html).contains("<h1>Threats</h1>").doesNotContain("<script"));
+        authoring.submitForReview(id);
+        assertThatThrownBy(() -> authoring.update(id, draft("Changed while in review")))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("authoring.locked-in-review"));
+        assertThatThrownBy(() -> authoring.publish(id)).isInstanceOf(AccessDeniedException.class);
+
+        KaribuSupport.signIn(context, "reviewer@academy.test");
+        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).contains(id);
+        assertThatThrownBy(() -> authoring.returnToAuthors(id, " ")).isInstanceOf(UserFacingException.class);
+        authoring.returnToAuthors(id, "Add a lesson on prompt injection.");
+
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        assertThat(authoring.authored(id).reviewNote()).isEqualTo("Add a lesson on prompt injection.");
+        authoring.submitForReview(id);
+        KaribuSupport.signIn(context, "admin@academy.test");
+        authoring.publish(id);
+
+        CourseDetail published = catalogue.publishedCourse("grundlagen-der-ki-sicherheit").orElseThrow();
+        assertThat(published.outcomes()).containsExactly("Name the main threats", "Choose a defence");
+        assertThat(published.skills()).extracting(Skill::uri).containsExactly(ML);
+        assertThat(published.instructors()).containsExactly("Ines Instructor");
+        assertThat(published.runs()).extracting(CourseRun::id).containsExactly(run);
+        assertThat(published.lessons()).extracting(LessonSummary::required).containsExactly(false, true);
+    }
+
+    @Test
+    void formsAreCheckedFieldByFieldAndOnlyAuthorsEdit() {
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        assertThatThrownBy(() -> authoring.create(new CourseDraft("", "S", null, CourseLevel.ADVANCED, CourseFormat.COHORT, "en",
+                Set.of(), 5, null, List.of("o"), Set.of(), Set.of(), Set.of(), Set.of())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("title"));
+        assertThatThrownBy(() -> authoring.create(new CourseDraft("T", "S", null, CourseLevel.ADVANCED, CourseFormat.COHORT, "en",
+                Set.of(), 5, null, List.of(" ", ""), Set.of(), Set.of(), Set.of(), Set.of())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("outcomes"));
+        assertThatThrownBy(() -> authoring.create(new CourseDraft("T", "S", null, CourseLevel.ADVANCED, CourseFormat.COHORT, "en",
+                Set.of(), 5, new BigDecimal("2.25"), List.of("o"), Set.of(), Set.of(), Set.of(), Set.of())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("ects"));
+        assertThatThrownBy(() -> authoring.create(new CourseDraft("T", "S", null, CourseLevel.ADVANCED, CourseFormat.COHORT, "en",
+                Set.of(), 5, null, List.of("o"), Set.of("http://example.org/not-esco"), Set.of(), Set.of(), Set.of())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("skills"));
+        CourseId mine = authoring.create(draft("Mine to edit"));
+
+        SystemActor.call(() -> registration.createAccount(NewAccount.of("second-instructor@example.org", "Second Instructor",
+                "Tram-Gravel-Orbit-7", EnumSet.of(Role.INSTRUCTOR), null)));
+        KaribuSupport.signIn(context, "second-instructor@example.org");
+        assertThatThrownBy(() -> authoring.update(mine, draft("Not mine"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> authoring.authored(mine)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalogue.preview(mine)).isInstanceOf(AccessDeniedException.class);
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        assertThatThrownBy(() -> authoring.create(draft("Student course"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> authoring.reviewQueue()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static CourseDraft draft(String title) {
+        return new CourseDraft(title, "What the course is about.", "Longer **description**.", CourseLevel.INTRODUCTORY,
+                CourseFormat.SELF_PACED, "de", Set.of("en"), 6, new BigDecimal("0.5"),
+                List.of("Name the main threats", "Choose a defence"), Set.of(ML), Set.of(Sector.CYBERSECURITY), Set.of(), Set.of());
+    }
+
+    private static RunPlan plan(String code, LocalDate starts, LocalDate ends) {
+        return new RunPlan(code, starts, ends, LocalDateTime.of(2026, 11, 1, 9, 0), LocalDateTime.of(2027, 3, 25, 17, 0),
+                ZoneId.of("Europe/Berlin"), 20, true, "de", DeliveryMode.ONLINE, null, new BigDecimal("5"));
+    }
+}
