@@ -17,6 +17,13 @@ import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRuns;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
+import eu.aiskills.academy.catalogue.internal.LessonMaterialEntity;
+import eu.aiskills.academy.catalogue.internal.LessonMaterials;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.documents.StoredDocument;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.Notebook;
+import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.catalogue.internal.ProgrammeEntity;
 import eu.aiskills.academy.catalogue.internal.Programmes;
 import eu.aiskills.academy.catalogue.internal.SkillEntity;
@@ -51,10 +58,14 @@ public class Catalogue {
     private final AccountManagement accounts;
 
     private final java.time.Clock clock;
+    private final LessonMaterials materials;
+    private final Documents documents;
 
     Catalogue(Courses courses, CourseRuns runs, Skills skills, Programmes programmes, AccountManagement accounts,
-              java.time.Clock clock) {
+              java.time.Clock clock, LessonMaterials materials, Documents documents) {
         this.clock = clock;
+        this.materials = materials;
+        this.documents = documents;
         this.courses = courses;
         this.runs = runs;
         this.skills = skills;
@@ -92,6 +103,15 @@ public class Catalogue {
     public Optional<CourseSummary> publishedCourse(CourseId id) {
         return courses.findWithLessonsById(id.value()).filter(c -> c.status() == CourseStatus.PUBLISHED)
                 .map(CourseEntity::toSummary);
+    }
+
+    /** The courses that must be completed before this one (ids only: cheap enough to ask on every enrolment). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Set<CourseId> prerequisiteCourses(CourseId id) {
+        Set<CourseId> required = new HashSet<>();
+        courses.prerequisiteIds(id.value()).forEach(uuid -> required.add(new CourseId(uuid)));
+        return required;
     }
 
     /** Published courses by id, for lists in other modules (dashboards, credentials). */
@@ -185,9 +205,54 @@ public class Catalogue {
         List<LessonContent> contents = new ArrayList<>();
         for (LessonEntity lesson : course.lessons()) {
             contents.add(new LessonContent(detail.summary(), lesson.toSummary(), Markdown.toSafeHtml(lesson.bodyMarkdown()),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), materialsOf(List.of(lesson.id()))));
         }
         return contents;
+    }
+
+    /** A material's file name and type, when its course is published or the caller is one of its authors. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public MaterialDownload materialDownload(UUID materialId) {
+        LessonMaterialEntity material = readableMaterial(materialId);
+        StoredDocument document = SystemActor.call(() -> documents.get(material.documentId()));
+        return new MaterialDownload(document.fileName(), document.mediaType(), document.sizeBytes());
+    }
+
+    /** A material's bytes (the caller closes the stream), under the same rule. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public java.io.InputStream openMaterial(UUID materialId) {
+        LessonMaterialEntity material = readableMaterial(materialId);
+        return SystemActor.call(() -> documents.open(material.documentId()));
+    }
+
+    /** A notebook material read for display (read-only: running notebooks belongs to labs). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Notebook notebook(UUID materialId) {
+        LessonMaterialEntity material = readableMaterial(materialId);
+        if (material.toMaterial().kind() != eu.aiskills.academy.documents.DocumentKind.NOTEBOOK) {
+            throw new NotFoundException("catalogue.material-not-found");
+        }
+        return Notebook.read(SystemActor.call(() -> documents.open(material.documentId())));
+    }
+
+    private LessonMaterialEntity readableMaterial(UUID materialId) {
+        LessonMaterialEntity material = materials.findById(materialId)
+                .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
+        CourseEntity course = courses.findByLesson(material.lessonId())
+                .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
+        boolean author = CurrentUser.id().map(me -> course.instructorIds().contains(me.value())).orElse(false);
+        if (course.status() != CourseStatus.PUBLISHED && !author && !CurrentUser.hasRole(Roles.ADMIN)
+                && !CurrentUser.hasRole(Roles.REVIEWER)) {
+            throw new NotFoundException("catalogue.material-not-found");
+        }
+        return material;
+    }
+
+    private List<LessonMaterial> materialsOf(List<UUID> lessons) {
+        return materials.findByLessons(lessons).stream().map(LessonMaterialEntity::toMaterial).toList();
     }
 
     /** Every skill the catalogue knows, for pickers: ESCO URI and label. */
@@ -257,7 +322,7 @@ public class Catalogue {
                     Optional<LessonSummary> previous = i > 0 ? Optional.of(lessons.get(i - 1).toSummary()) : Optional.empty();
                     Optional<LessonSummary> next = i + 1 < lessons.size() ? Optional.of(lessons.get(i + 1).toSummary()) : Optional.empty();
                     return Optional.of(new LessonContent(course.toSummary(), lesson.toSummary(),
-                            Markdown.toSafeHtml(lesson.bodyMarkdown()), previous, next));
+                            Markdown.toSafeHtml(lesson.bodyMarkdown()), previous, next, materialsOf(List.of(lesson.id()))));
                 }
             }
             return Optional.empty();
@@ -297,8 +362,26 @@ public class Catalogue {
                     .forEach(run -> runsByCourse.computeIfAbsent(run.course().id().value(), k -> new ArrayList<>()).add(run));
         }
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        return page.stream().map(c -> c.toDocument(labels, runsByCourse.getOrDefault(c.id().value(), List.of()), today))
-                .toList();
+        Map<UUID, String> materialText = materialText(page);
+        return page.stream().map(c -> c.toDocument(labels, runsByCourse.getOrDefault(c.id().value(), List.of()), today,
+                materialText)).toList();
+    }
+
+    /** The text extracted from each lesson's materials (joined per lesson), for the index. */
+    private Map<UUID, String> materialText(List<CourseEntity> page) {
+        List<UUID> lessonIds = page.stream().flatMap(c -> c.lessons().stream()).map(LessonEntity::id).toList();
+        Map<UUID, StringBuilder> text = new HashMap<>();
+        if (!lessonIds.isEmpty()) {
+            for (LessonMaterialEntity material : materials.findByLessons(lessonIds)) {
+                String extracted = SystemActor.call(() -> documents.text(material.documentId()));
+                if (extracted != null && !extracted.isBlank()) {
+                    text.computeIfAbsent(material.lessonId(), k -> new StringBuilder()).append(extracted).append('\n');
+                }
+            }
+        }
+        Map<UUID, String> joined = new HashMap<>();
+        text.forEach((lesson, builder) -> joined.put(lesson, builder.toString()));
+        return joined;
     }
 
     private Optional<CourseEntity> published(String slug) {

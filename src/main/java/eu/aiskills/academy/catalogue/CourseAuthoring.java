@@ -16,6 +16,12 @@ import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRuns;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
+import eu.aiskills.academy.catalogue.internal.LessonMaterialEntity;
+import eu.aiskills.academy.catalogue.internal.LessonMaterials;
+import eu.aiskills.academy.documents.DocumentId;
+import eu.aiskills.academy.documents.DocumentPurpose;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.catalogue.internal.RunRules;
 import eu.aiskills.academy.catalogue.internal.SkillEntity;
 import eu.aiskills.academy.catalogue.internal.Skills;
@@ -51,9 +57,13 @@ public class CourseAuthoring {
     private final AccountManagement accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LessonMaterials materials;
+    private final Documents documents;
 
     CourseAuthoring(Courses courses, CourseRuns runs, Skills skills, AccountManagement accounts,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, LessonMaterials materials, Documents documents) {
+        this.materials = materials;
+        this.documents = documents;
         this.courses = courses;
         this.runs = runs;
         this.skills = skills;
@@ -132,6 +142,55 @@ public class CourseAuthoring {
         course.moveLesson(lessonId, delta);
         course.touch(clock.instant());
         saved(course);
+    }
+
+    /**
+     * Attaches a file the caller uploaded as course material to a lesson; notebooks are then shown
+     * read-only to learners, other files offered for download.
+     */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional
+    public LessonMaterial attachMaterial(CourseId id, UUID lessonId, DocumentId document) {
+        CourseEntity course = editable(id);
+        if (course.lessons().stream().noneMatch(l -> l.id().equals(lessonId))) {
+            throw new NotFoundException("authoring.lesson-not-found");
+        }
+        StoredDocument stored = documents.get(document);
+        if (stored.purpose() != DocumentPurpose.COURSE_MATERIAL) {
+            throw new UserFacingException("authoring.material.not-course-material");
+        }
+        LessonMaterialEntity material = new LessonMaterialEntity(lessonId, document, stored.fileName(), stored.kind(),
+                (int) materials.countByLessonId(lessonId) + 1, clock.instant());
+        materials.saveAndFlush(material);
+        course.touch(clock.instant());
+        saved(course);
+        return material.toMaterial();
+    }
+
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional
+    public void removeMaterial(CourseId id, UUID materialId) {
+        CourseEntity course = editable(id);
+        LessonMaterialEntity material = materials.findById(materialId)
+                .filter(m -> course.lessons().stream().anyMatch(l -> l.id().equals(m.lessonId())))
+                .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
+        materials.delete(material);
+        course.touch(clock.instant());
+        saved(course);
+    }
+
+    /** The materials of each lesson of a course, for its authors. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<LessonMaterial>> materials(CourseId id) {
+        CourseEntity course = load(id);
+        java.util.Map<UUID, List<LessonMaterial>> byLesson = new java.util.LinkedHashMap<>();
+        List<UUID> lessonIds = course.lessons().stream().map(LessonEntity::id).toList();
+        if (!lessonIds.isEmpty()) {
+            materials.findByLessons(lessonIds).forEach(m -> byLesson.computeIfAbsent(m.lessonId(), k -> new ArrayList<>())
+                    .add(m.toMaterial()));
+        }
+        return byLesson;
     }
 
     /** Creates ({@code runId} null) or changes a run; the same rules as the content import. */

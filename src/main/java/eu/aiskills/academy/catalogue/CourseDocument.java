@@ -37,7 +37,7 @@ public record CourseDocument(
         modes = List.copyOf(modes);
     }
 
-    /** A lesson of an indexed course. */
-    public record Lesson(String slug, int position, String title, String text, int minutes) {
+    /** A lesson of an indexed course; {@code materialText} is the text extracted from its materials ("" when none). */
+    public record Lesson(String slug, int position, String title, String text, int minutes, String materialText) {
     }
 }

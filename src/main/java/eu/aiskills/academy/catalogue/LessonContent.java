@@ -1,12 +1,18 @@
 package eu.aiskills.academy.catalogue;
 
+import java.util.List;
 import java.util.Optional;
 
-/** One lesson to read, with its neighbours for previous/next navigation. */
+/** One lesson to read, with its materials and its neighbours for previous/next navigation. */
 public record LessonContent(
         CourseSummary course,
         LessonSummary lesson,
         String html,
         Optional<LessonSummary> previous,
-        Optional<LessonSummary> next) {
+        Optional<LessonSummary> next,
+        List<LessonMaterial> materials) {
+
+    public LessonContent {
+        materials = List.copyOf(materials);
+    }
 }

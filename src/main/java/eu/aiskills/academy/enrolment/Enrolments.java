@@ -92,14 +92,6 @@ public class Enrolments {
     public LearnerCourse enrol(RunId runId) {
         AccountId learner = CurrentUser.requireId();
         CourseRun run = catalogue.run(runId).orElseThrow(() -> new NotFoundException("enrolment.run-not-found"));
-        // Before the main transaction: creating the counter needs a transaction of its own, and
-        // holding one connection while waiting for a second would exhaust the pool under load.
-        ensureCounter(run);
-        return readCommitted.execute(status -> enrol(run, learner));
-    }
-
-    private LearnerCourse enrol(CourseRun run, AccountId learner) {
-        RunId runId = run.id();
         Instant now = clock.instant();
         if (!run.enrolmentOpen(now)) {
             throw new UserFacingException(now.isBefore(run.enrolOpensAt()) ? "enrolment.not-yet-open" : "enrolment.closed",
@@ -110,6 +102,16 @@ public class Enrolments {
             throw new UserFacingException("enrolment.prerequisites-missing",
                     String.join(", ", missing.stream().map(CourseSummary::title).toList()));
         }
+        // Before the main transaction: creating the counter needs a transaction of its own, and
+        // holding one connection while waiting for a second would exhaust the pool under load.
+        ensureCounter(run);
+        EnrolmentEntity enrolment = readCommitted.execute(status -> enrol(run, learner));
+        // After the commit: the run's lock is held only for what decides the seat.
+        return view(enrolment, run, Set.of());
+    }
+
+    private EnrolmentEntity enrol(CourseRun run, AccountId learner) {
+        RunId runId = run.id();
         RunSeatsEntity counter = seats.lock(runId.value()).orElseThrow();
         counter.followCapacity(run.capacity());
         fillFromWaitlist(counter, run);
@@ -136,7 +138,7 @@ public class Enrolments {
                     run.courseTitle(), run.courseSlug()));
         }
         log.info("Enrolment {}: learner {} {} in run {}", enrolment.id(), learner, enrolment.status(), runId);
-        return view(enrolment, run, Set.of());
+        return enrolment;
     }
 
     /**
@@ -269,14 +271,14 @@ public class Enrolments {
     }
 
     private List<CourseSummary> missingPrerequisites(CourseId course, AccountId learner) {
-        CourseDetail detail = catalogue.publishedCourseDetail(course).orElse(null);
-        if (detail == null) {
-            return List.of();
-        }
-        return detail.prerequisiteCourses().stream()
-                .filter(required -> !enrolments.existsByLearnerIdAndCourseIdAndStatus(learner.value(), required.id().value(),
+        List<CourseId> missing = catalogue.prerequisiteCourses(course).stream()
+                .filter(required -> !enrolments.existsByLearnerIdAndCourseIdAndStatus(learner.value(), required.value(),
                         EnrolmentStatus.COMPLETED))
                 .toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        return new ArrayList<>(catalogue.publishedCourses(missing).values());
     }
 
     /**

@@ -195,6 +195,50 @@ class EnrolmentTest {
     }
 
     @Test
+    void completingAProgrammesCoursesIssuesTheProgrammeCredential(@TempDir Path programmes) throws Exception {
+        courses.course("prog-core").lessons(1).create();
+        courses.course("prog-elective-a").lessons(1).create();
+        courses.course("prog-elective-b").lessons(1).create();
+        java.nio.file.Files.createDirectories(programmes.resolve("test-degree"));
+        java.nio.file.Files.writeString(programmes.resolve("test-degree/programme.yaml"), """
+                slug: test-degree
+                title: Test degree
+                summary: One required course and one of two electives.
+                creditsTotal: 2.0
+                courses:
+                  - {course: prog-core, required: true, part: Core}
+                  - {course: prog-elective-a, required: false, part: Electives}
+                  - {course: prog-elective-b, required: false, part: Electives}
+                """);
+        eu.aiskills.academy.catalogue.internal.ProgrammeImports.from(programmes, context).importAll();
+        String learner = learners("degree", 1).getFirst();
+
+        complete(learner, "prog-core");
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 1);
+        assertThat(as(learner, () -> credentials.mine())).extracting(CredentialSummary::kind).containsExactly(CredentialKind.COURSE);
+
+        complete(learner, "prog-elective-b");
+        List<CredentialSummary> earned = await().atMost(Duration.ofSeconds(20))
+                .until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 3);
+        CredentialSummary degree = earned.stream().filter(c -> c.kind() == CredentialKind.PROGRAMME).findFirst().orElseThrow();
+        assertThat(degree.achievementName()).isEqualTo("Test degree");
+        Verification verified = credentials.verify(degree.id());
+        assertThat(verified.status()).isEqualTo(Verification.Status.VALID);
+        assertThat(verified.payload().orElseThrow()).contains("\"achievementType\" : \"Degree\"").contains("\"creditsEarned\" : 2.0");
+
+        complete(learner, "prog-elective-a");
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 4);
+        assertThat(as(learner, () -> credentials.mine())).filteredOn(c -> c.kind() == CredentialKind.PROGRAMME)
+                .as("one programme credential, however many electives").hasSize(1);
+    }
+
+    private void complete(String learner, String slug) {
+        CourseRun run = run(slug);
+        LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
+        catalogue.lessons(run.courseId()).forEach(lesson -> as(learner, () -> enrolments.markLesson(seat.id(), lesson.id(), true)));
+    }
+
+    @Test
     void keysRotateAndEarlierCredentialsStillVerify() {
         courses.course("rotation-test").lessons(1).create();
         CourseRun run = run("rotation-test");

@@ -392,12 +392,13 @@ public class CourseEntity {
     }
 
     public eu.aiskills.academy.catalogue.CourseDocument toDocument(java.util.Map<String, String> skillLabels,
-                                                                   List<CourseRunEntity> runs, java.time.LocalDate today) {
+                                                                   List<CourseRunEntity> runs, java.time.LocalDate today,
+                                                                   java.util.Map<UUID, String> materialText) {
         List<CourseRunEntity> scheduled = runs.stream()
                 .filter(r -> r.toRun().status() == eu.aiskills.academy.catalogue.RunStatus.SCHEDULED).toList();
         return new eu.aiskills.academy.catalogue.CourseDocument(id(), slug, title, summary,
                 eu.aiskills.academy.shared.Markdown.toPlainText(descriptionMarkdown), level, language, workloadHours, ects,
-                updatedAt, version, lessons.stream().map(LessonEntity::toDocument).toList(), format,
+                updatedAt, version, lessons.stream().map(l -> l.toDocument(materialText.getOrDefault(l.id(), ""))).toList(), format,
                 skillUris.stream().map(skillLabels::get).filter(java.util.Objects::nonNull).sorted().toList(),
                 sectors.stream().map(Enum::name).sorted().toList(),
                 scheduled.stream().map(r -> r.toRun().mode().name()).distinct().sorted().toList(),

@@ -29,6 +29,12 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
 
     List<CourseEntity> findByStatusOrderBySubmittedAt(CourseStatus status);
 
+    @Query("select p from CourseEntity c join c.prerequisiteCourseIds p where c.id = :course")
+    List<UUID> prerequisiteIds(@Param("course") UUID course);
+
+    @Query("select l.course from LessonEntity l where l.id = :lesson")
+    Optional<CourseEntity> findByLesson(@Param("lesson") UUID lesson);
+
     @Query("select c from CourseEntity c join c.instructorIds i where i = :account order by c.title")
     List<CourseEntity> findByInstructor(@Param("account") UUID account);
 

@@ -103,9 +103,9 @@ public class LessonEntity {
         return bodyMarkdown;
     }
 
-    eu.aiskills.academy.catalogue.CourseDocument.Lesson toDocument() {
+    eu.aiskills.academy.catalogue.CourseDocument.Lesson toDocument(String materialText) {
         return new eu.aiskills.academy.catalogue.CourseDocument.Lesson(slug, position, title,
-                eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown), minutes);
+                eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown), minutes, materialText);
     }
 
     public LessonSummary toSummary() {

@@ -54,6 +54,15 @@ import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.DeliveryMode;
 import eu.aiskills.academy.catalogue.LessonDraft;
+import eu.aiskills.academy.catalogue.LessonMaterial;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import eu.aiskills.academy.documents.DocumentPurpose;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.documents.StoredDocument;
+import eu.aiskills.academy.shared.Translations;
+import eu.aiskills.academy.shared.ui.UploadTexts;
 import eu.aiskills.academy.catalogue.RunPlan;
 import eu.aiskills.academy.catalogue.RunStatus;
 import eu.aiskills.academy.catalogue.Sector;
@@ -80,6 +89,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
 
     private final transient CourseAuthoring authoring;
+    private final transient Documents documents;
     private CourseId courseId;
     private String title = "";
 
@@ -100,8 +110,9 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     final Grid<AuthoredCourse.Lesson> lessons = new Grid<>();
     final Grid<CourseRun> runs = new Grid<>();
 
-    CourseEditorView(CourseAuthoring authoring) {
+    CourseEditorView(CourseAuthoring authoring, Documents documents) {
         this.authoring = authoring;
+        this.documents = documents;
         addClassName("academy-editor");
     }
 
@@ -330,9 +341,70 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             confirm.open();
         });
         delete.addThemeVariants(ButtonVariant.ERROR);
-        Div actions = new Div(edit, up, down, delete);
+        Button attach = iconButton(VaadinIcon.PAPERCLIP, getTranslation("authoring.materials-of", lesson.draft().title()),
+                () -> materialsDialog(course, lesson));
+        Div actions = new Div(edit, attach, up, down, delete);
         actions.addClassName("academy-row-actions");
         return actions;
+    }
+
+    /** Upload and remove a lesson's materials; each upload is checked by the documents module first. */
+    private void materialsDialog(AuthoredCourse course, AuthoredCourse.Lesson lesson) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("authoring.materials-of", lesson.draft().title()));
+        dialog.setWidth("min(40rem, 95vw)");
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.addClassName("academy-materials");
+        Runnable refresh = () -> {
+            list.removeAll();
+            List<LessonMaterial> attached = authoring.materials(course.id()).getOrDefault(lesson.id(), List.of());
+            if (attached.isEmpty()) {
+                list.add(new com.vaadin.flow.component.html.ListItem(getTranslation("authoring.materials-none")));
+            }
+            for (LessonMaterial material : attached) {
+                Button remove = iconButton(VaadinIcon.TRASH, getTranslation("authoring.delete", material.title()), () -> { });
+                remove.addThemeVariants(ButtonVariant.ERROR);
+                com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(
+                        new com.vaadin.flow.component.html.Span(material.title() + " · " + getTranslation(material.kind().messageKey())),
+                        remove);
+                remove.addClickListener(click -> {
+                    authoring.removeMaterial(course.id(), material.id());
+                    list.remove(item);
+                });
+                list.add(item);
+            }
+        };
+        refresh.run();
+        Locale locale = getLocale();
+        Upload upload = new Upload(new UploadHandler() {
+            @Override
+            public void handleUploadRequest(UploadEvent event) {
+                com.vaadin.flow.component.UI ui = event.getUI();
+                try {
+                    StoredDocument stored = documents.store(DocumentPurpose.COURSE_MATERIAL, event.getFileName(),
+                            event.getInputStream());
+                    authoring.attachMaterial(course.id(), lesson.id(), stored.id());
+                    ui.access(() -> {
+                        refresh.run();
+                        Views.success(Translations.get(locale, "authoring.material-attached", stored.fileName()));
+                    });
+                } catch (UserFacingException rejection) {
+                    String reason = Translations.get(locale, rejection.messageKey(), rejection.arguments());
+                    event.reject(reason);
+                    ui.access(() -> Views.error(Translations.get(locale, "documents.rejection", event.getFileName(), reason)));
+                }
+            }
+        });
+        upload.setAcceptedFileTypes(".pdf", ".docx", ".pptx", ".odt", ".odp", ".html", ".htm", ".md", ".ipynb", ".txt");
+        upload.setMaxFileSize((int) DocumentPurpose.COURSE_MATERIAL.maxBytes());
+        upload.setI18n(UploadTexts.of(locale));
+        upload.addFileRejectedListener(e -> Views.error(getTranslation("documents.rejection", e.getFileName(), e.getErrorMessage())));
+        com.vaadin.flow.component.html.Paragraph hint = new com.vaadin.flow.component.html.Paragraph(getTranslation(
+                "documents.accepts", DocumentPurpose.COURSE_MATERIAL.acceptedKinds(), DocumentPurpose.COURSE_MATERIAL.maxBytes() / (1024 * 1024)));
+        hint.addClassName("academy-note");
+        dialog.add(list, hint, upload);
+        dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
+        dialog.open();
     }
 
     private Button iconButton(VaadinIcon icon, String label, Runnable action) {

@@ -58,6 +58,9 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
         pager.add(new Div());
         content.next().ifPresent(n -> pager.add(link(courseSlug, n, "lesson.next")));
         add(course, new H1(content.lesson().title()), body);
+        if (!content.materials().isEmpty()) {
+            add(MaterialsList.of(this, catalogue, courseSlug, lessonSlug, content.materials()));
+        }
         sections.forEach(section -> section.create(content).ifPresent(this::add));
         add(pager);
     }

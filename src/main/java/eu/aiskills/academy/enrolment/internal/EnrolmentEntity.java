@@ -18,7 +18,11 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "enrolment")
-public class EnrolmentEntity {
+public class EnrolmentEntity implements org.springframework.data.domain.Persistable<UUID> {
+
+    /** New rows are inserted directly (no merge, which would read first while the run is locked). */
+    @jakarta.persistence.Transient
+    private boolean fresh;
 
     @Id
     private UUID id;
@@ -66,6 +70,23 @@ public class EnrolmentEntity {
         this.runId = run.value();
         this.courseId = course.value();
         this.learnerId = learner.value();
+        this.fresh = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @jakarta.persistence.PostLoad
+    @jakarta.persistence.PostPersist
+    void stored() {
+        fresh = false;
     }
 
     /** A new request (or a renewed one after a cancellation): seated or waiting, in arrival order. */

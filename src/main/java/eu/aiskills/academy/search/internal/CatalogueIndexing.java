@@ -129,8 +129,13 @@ class CatalogueIndexing implements SearchSource {
                 }
             });
             fields.put(language, present);
-        } else if (texts.get("body") != null) {
-            fields.put("body", texts.get("body"));
+        } else {
+            if (texts.get("body") != null) {
+                fields.put("body", texts.get("body"));
+            }
+            if (texts.get("document_text") != null && !texts.get("document_text").isBlank()) {
+                fields.put("document_text", texts.get("document_text"));
+            }
         }
     }
 
@@ -174,7 +179,8 @@ class CatalogueIndexing implements SearchSource {
             lessonFields.put("course_title", course.title());
             lessonFields.put("slug", lesson.slug());
             lessonFields.put("title", lesson.title());
-            putText(lessonFields, course.language(), Map.of("title", lesson.title(), "body", lesson.text()));
+            putText(lessonFields, course.language(), Map.of("title", lesson.title(), "body", lesson.text(),
+                    "document_text", lesson.materialText()));
             lessonFields.put("level", course.level().name());
             lessonFields.put("language", course.language());
             lessonFields.put("position", lesson.position());
