@@ -138,11 +138,17 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         // The teaching overview belongs to enrolment's views, which depend on the catalogue: linked by its path.
         add(new com.vaadin.flow.component.html.Anchor("/teaching", getTranslation("teaching.back")), new H1(title));
         course.ifPresent(c -> add(status(c)));
+        boolean locked = course.map(c -> c.status() == CourseStatus.IN_REVIEW).orElse(false);
         add(form(course.map(AuthoredCourse::draft)));
         course.ifPresent(c -> {
             add(new H2(getTranslation("authoring.lessons")), lessonsSection(c));
             add(new H2(getTranslation("authoring.runs")), runsSection(c));
         });
+        if (locked) {
+            // In review nothing changes until the reviewer decides: the service refuses it, the form shows it.
+            fields().values().forEach(field -> ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(true));
+            getChildren().forEach(this::hideEditing);
+        }
     }
 
     private Div status(AuthoredCourse course) {
@@ -282,6 +288,17 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             }
         } catch (UserFacingException rejection) {
             Views.showRejection(this, rejection, fields());
+        }
+    }
+
+    private void hideEditing(com.vaadin.flow.component.Component component) {
+        if (component instanceof Button button) {
+            button.setVisible(false);
+        } else if (component instanceof Grid<?> grid) {
+            grid.getColumns().stream().filter(column -> column.getHeaderText() != null
+                    && column.getHeaderText().equals(getTranslation("authoring.actions"))).forEach(column -> column.setVisible(false));
+        } else if (!(component instanceof Div d && d.hasClassName("academy-actions"))) {
+            component.getChildren().forEach(this::hideEditing);
         }
     }
 

@@ -1,0 +1,148 @@
+package eu.aiskills.academy.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import eu.aiskills.academy.documents.TestFiles;
+import eu.aiskills.academy.testsupport.AcademyWebTest;
+import eu.aiskills.academy.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An instructor writes a course in the browser (form, lesson, notebook upload), submits it; the
+ * administrator publishes it from the review queue; a visitor reads the lesson's notebook.
+ */
+@AcademyWebTest
+class InstructorAuthoringJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void writeSubmitPublishAndRead() throws Exception {
+        Path notebook = Files.write(files.resolve("attention.ipynb"),
+                TestFiles.notebook("## Attention weights", "weights = softmax(scores)", "[0.1, 0.7, 0.2]"));
+        try (Browser browser = Browser.start("instructor-authoring", 1366, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            signIn(driver, wait, "instructor@academy.test", "Patient-Teacher-42");
+
+            driver.get(url("/teaching/courses/new"));
+            type(wait, "vaadin-text-field", "Title", "Attention, explained");
+            type(wait, "vaadin-text-area", "Summary", "How transformers weigh the words of a prompt.");
+            type(wait, "vaadin-text-area", "Learning outcomes", "Compute attention weights by hand");
+            browser.screenshot("new-course");
+            click(driver, wait, "Create course");
+            wait.until(d -> d.getPageSource().contains("Add a lesson"));
+
+            click(driver, wait, "Add a lesson");
+            WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));
+            type(wait, "vaadin-dialog[opened] vaadin-text-field", "Title", "Scores and softmax");
+            type(wait, "vaadin-dialog[opened] vaadin-text-area", "Lesson text", "# Scores\n\nEach word scores every other word.");
+            browser.screenshot("lesson-dialog");
+            clickIn(driver, wait, dialog, "Save");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+            wait.until(d -> d.getPageSource().contains("Scores and softmax"));
+
+            WebElement attach = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-button[aria-label='Materials of Scores and softmax']")));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", attach);
+            attach.click();
+            WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog[opened] vaadin-upload")));
+            fileInput(upload).sendKeys(notebook.toString());
+            wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog[opened]")).getText().contains("attention.ipynb · Jupyter notebook"));
+            browser.screenshot("materials");
+            clickIn(driver, wait, driver.findElement(By.cssSelector("vaadin-dialog[opened]")), "Close");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+            browser.screenshot("after-materials");
+
+            click(driver, wait, "Submit for review");
+            wait.until(d -> d.getPageSource().contains("In review"));
+            browser.screenshot("submitted");
+
+            driver.manage().deleteAllCookies();
+            signIn(driver, wait, "admin@academy.test", "Platform-Keeper-42");
+            driver.get(url("/review/courses"));
+            wait.until(d -> d.getPageSource().contains("Attention, explained"));
+            browser.screenshot("review-queue");
+            click(driver, wait, "Publish");
+            wait.until(d -> d.getPageSource().contains("No course is waiting for review"));
+
+            driver.manage().deleteAllCookies();
+            driver.get(url("/courses/attention-explained/lessons/scores-and-softmax"));
+            wait.until(d -> d.getPageSource().contains("read the notebook here"));
+            driver.findElement(By.linkText("read the notebook here")).click();
+            wait.until(d -> d.getPageSource().contains("weights = softmax(scores)"));
+            assertThat(driver.findElement(By.cssSelector(".academy-output")).getText()).contains("[0.1, 0.7, 0.2]");
+            browser.screenshot("notebook");
+        }
+    }
+
+    private void signIn(WebDriver driver, WebDriverWait wait, String email, String password) {
+        driver.get(url("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys(email);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        wait.until(d -> d.getPageSource().contains("Welcome back"));
+    }
+
+    /** Types into the field with this label: the input inside Vaadin's field element. */
+    private static void type(WebDriverWait wait, String tag, String label, String text) {
+        WebElement field = wait.until(d -> d.findElements(By.cssSelector(tag)).stream()
+                .filter(e -> label.equals(e.getAttribute("label"))).findFirst().orElse(null));
+        WebElement input = field.findElement(By.cssSelector(tag.endsWith("text-area") ? "textarea" : "input"));
+        ((JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+    }
+
+    private static void click(WebDriver driver, WebDriverWait wait, String text) {
+        WebElement button;
+        try {
+            button = wait.until(d -> d.findElements(By.cssSelector("vaadin-button")).stream()
+                    .filter(e -> e.getText().equals(text)).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No button '" + text + "' among " + driver.findElements(By.cssSelector("vaadin-button"))
+                    .stream().map(b -> "'" + b.getText() + "'/" + b.isDisplayed()).toList(), e);
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    private static void clickIn(WebDriver driver, WebDriverWait wait, WebElement container, String text) {
+        WebElement button = wait.until(d -> container.findElements(By.cssSelector("vaadin-button")).stream()
+                .filter(e -> e.getText().equals(text)).findFirst().orElse(null));
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    private static WebElement fileInput(WebElement upload) {
+        SearchContext shadow = upload.getShadowRoot();
+        var inShadow = shadow.findElements(By.cssSelector("input[type='file']"));
+        return inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type='file']")) : inShadow.get(0);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
