@@ -27,6 +27,8 @@ import eu.aiskills.academy.catalogue.internal.SkillEntity;
 import eu.aiskills.academy.catalogue.internal.Skills;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.OrganisationId;
+import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.Markdown;
@@ -59,9 +61,12 @@ public class CourseAuthoring {
     private final Clock clock;
     private final LessonMaterials materials;
     private final Documents documents;
+    private final OrganisationManagement organisations;
 
     CourseAuthoring(Courses courses, CourseRuns runs, Skills skills, AccountManagement accounts,
-                    ApplicationEventPublisher events, Clock clock, LessonMaterials materials, Documents documents) {
+                    ApplicationEventPublisher events, Clock clock, LessonMaterials materials, Documents documents,
+                    OrganisationManagement organisations) {
+        this.organisations = organisations;
         this.materials = materials;
         this.documents = documents;
         this.courses = courses;
@@ -80,6 +85,8 @@ public class CourseAuthoring {
         CourseEntity course = new CourseEntity(CourseId.random(), uniqueSlug(draft.title()), clock.instant());
         apply(course, draft);
         course.assignInstructors(Set.of(CurrentUser.requireId().value()));
+        // The course belongs to the organisation its author acts for (if any): that organisation's reviewers review it.
+        organisations.myMemberships().stream().findFirst().ifPresent(m -> course.ownedBy(m.organisationId().value()));
         courses.saveAndFlush(course);
         log.info("Course {} created by {}", course.id(), CurrentUser.requireId());
         return course.id();
@@ -260,6 +267,9 @@ public class CourseAuthoring {
     public List<ReviewItem> reviewQueue() {
         List<ReviewItem> queue = new ArrayList<>();
         for (CourseEntity course : courses.findByStatusOrderBySubmittedAt(CourseStatus.IN_REVIEW)) {
+            if (!mayReview(course)) {
+                continue;
+            }
             List<String> names = accounts.displayNames(course.instructorIds().stream().map(AccountId::new).toList())
                     .values().stream().sorted().toList();
             queue.add(new ReviewItem(course.toSummary(), names, course.submittedAt()));
@@ -271,6 +281,7 @@ public class CourseAuthoring {
     @Transactional
     public void publish(CourseId id) {
         CourseEntity course = load(id);
+        requireReviewer(course);
         if (course.status() != CourseStatus.IN_REVIEW && course.status() != CourseStatus.ARCHIVED) {
             throw new UserFacingException("authoring.publish.not-in-review");
         }
@@ -288,6 +299,7 @@ public class CourseAuthoring {
             throw UserFacingException.onField("note", "authoring.review.note");
         }
         CourseEntity course = load(id);
+        requireReviewer(course);
         if (course.status() != CourseStatus.IN_REVIEW) {
             throw new UserFacingException("authoring.publish.not-in-review");
         }
@@ -307,6 +319,22 @@ public class CourseAuthoring {
         course.touch(clock.instant());
         courses.saveAndFlush(course);
         events.publishEvent(new CourseWithdrawn(course.id(), course.slug(), course.version()));
+    }
+
+    /**
+     * Administrators review every course; a reviewer reviews the courses of the organisations they
+     * act for, and the platform's own courses (no organisation).
+     */
+    private boolean mayReview(CourseEntity course) {
+        return CurrentUser.hasRole(Roles.ADMIN) || course.organisationId() == null
+                || organisations.isMember(new OrganisationId(course.organisationId()));
+    }
+
+    private void requireReviewer(CourseEntity course) {
+        if (!mayReview(course)) {
+            throw new AccessDeniedException("Reviewer " + CurrentUser.requireId() + " is not of the organisation of course "
+                    + course.id());
+        }
     }
 
     private void saved(CourseEntity course) {

@@ -39,6 +39,8 @@ class CourseAuthoringTest {
     @Autowired
     Registration registration;
     @Autowired
+    eu.aiskills.academy.identity.OrganisationManagement organisations;
+    @Autowired
     ApplicationContext context;
 
     @AfterEach
@@ -126,6 +128,33 @@ class CourseAuthoringTest {
         KaribuSupport.signIn(context, "student@academy.test");
         assertThatThrownBy(() -> authoring.create(draft("Student course"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> authoring.reviewQueue()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aCourseOfAnOrganisationIsReviewedByThatOrganisationsReviewers() {
+        KaribuSupport.signIn(context, "admin@academy.test");
+        eu.aiskills.academy.identity.OrganisationId university = organisations.create(new eu.aiskills.academy.identity.NewOrganisation(
+                "Universidad de Prueba", eu.aiskills.academy.identity.OrganisationKind.UNIVERSITY, "ES", null));
+        SystemActor.call(() -> registration.createAccount(NewAccount.of("uni-instructor@example.org", "Uni Instructor",
+                "Tram-Gravel-Orbit-7", EnumSet.of(Role.INSTRUCTOR), null)));
+        SystemActor.call(() -> registration.createAccount(NewAccount.of("uni-reviewer@example.org", "Uni Reviewer",
+                "Tram-Gravel-Orbit-7", EnumSet.of(Role.REVIEWER), null)));
+        organisations.addMember(university, "uni-instructor@example.org", eu.aiskills.academy.identity.MembershipRole.MEMBER);
+        organisations.addMember(university, "uni-reviewer@example.org", eu.aiskills.academy.identity.MembershipRole.MEMBER);
+
+        KaribuSupport.signIn(context, "uni-instructor@example.org");
+        CourseId id = authoring.create(draft("University course"));
+        authoring.saveLesson(id, null, new LessonDraft("Only lesson", null, 10, true, "Text."));
+        authoring.submitForReview(id);
+
+        KaribuSupport.signIn(context, "reviewer@academy.test");
+        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).doesNotContain(id);
+        assertThatThrownBy(() -> authoring.publish(id)).isInstanceOf(AccessDeniedException.class);
+
+        KaribuSupport.signIn(context, "uni-reviewer@example.org");
+        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).contains(id);
+        authoring.publish(id);
+        assertThat(catalogue.publishedCourse("university-course")).isPresent();
     }
 
     private static CourseDraft draft(String title) {

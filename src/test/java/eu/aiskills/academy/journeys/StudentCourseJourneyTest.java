@@ -71,7 +71,9 @@ class StudentCourseJourneyTest {
             driver.get(url("/teaching"));
             wait.until(d -> d.getPageSource().contains("Foundations of Generative AI"));
             browser.screenshot("teaching");
-            driver.findElement(By.partialLinkText("2027-open")).click();
+            var roster = driver.findElement(By.partialLinkText("2027-open"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", roster);
+            wait.until(ExpectedConditions.elementToBeClickable(roster)).click();
             wait.until(d -> d.getPageSource().contains("Stella Student"));
             assertThat(driver.findElement(By.cssSelector(".academy-seat-chart")).getAttribute("aria-label")).contains("1 completed");
             browser.screenshot("roster");
