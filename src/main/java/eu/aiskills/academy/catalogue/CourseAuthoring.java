@@ -118,7 +118,8 @@ public class CourseAuthoring {
         CourseEntity course = editable(id);
         check(draft);
         LessonEntity.Draft entityDraft = new LessonEntity.Draft(null, draft.title().strip(), draft.markdown(), draft.minutes(),
-                draft.module() == null || draft.module().isBlank() ? null : draft.module().strip(), draft.required());
+                draft.module() == null || draft.module().isBlank() ? null : draft.module().strip(), draft.required(),
+                draft.passScore());
         UUID saved;
         if (lessonId == null) {
             Set<String> taken = new HashSet<>();
@@ -441,6 +442,10 @@ public class CourseAuthoring {
         if (draft.minutes() <= 0 || draft.minutes() > LessonDraft.MINUTES_MAX) {
             throw UserFacingException.onField("minutes", "authoring.invalid.minutes", LessonDraft.MINUTES_MAX);
         }
+        if (draft.passScore() != null && (draft.passScore().signum() <= 0
+                || draft.passScore().compareTo(java.math.BigDecimal.valueOf(100)) > 0 || draft.passScore().scale() > 2)) {
+            throw UserFacingException.onField("passScore", "authoring.invalid.pass-score");
+        }
         if (draft.markdown() == null || draft.markdown().isBlank()) {
             throw UserFacingException.onField("markdown", "authoring.invalid.body");
         }
@@ -458,7 +463,7 @@ public class CourseAuthoring {
                 course.format(), course.language(), others, course.workloadHours(), course.ects(), course.outcomes(),
                 course.skillUris(), course.sectors(), prerequisites, course.prerequisiteSkillUris());
         List<AuthoredCourse.Lesson> lessons = course.lessons().stream().map(l -> new AuthoredCourse.Lesson(l.id(), l.slug(),
-                l.position(), new LessonDraft(l.title(), l.module(), l.minutes(), l.required(), l.bodyMarkdown()))).toList();
+                l.position(), new LessonDraft(l.title(), l.module(), l.minutes(), l.required(), l.bodyMarkdown(), l.passScore()))).toList();
         return new AuthoredCourse(course.id(), course.slug(), course.status(), course.reviewNote(), draft, lessons,
                 runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
     }

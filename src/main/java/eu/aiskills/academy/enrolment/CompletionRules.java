@@ -8,7 +8,8 @@ import eu.aiskills.academy.catalogue.LessonSummary;
 
 /**
  * When a course counts as completed: every required lesson done (a course without required
- * lessons needs all of them). Graded labs join this rule once the labs module reports scores.
+ * lessons needs all of them). A graded lesson counts as done only once its lab was passed with at
+ * least its pass score ({@link Enrolments#recordLabScore}); it cannot be marked done by hand.
  */
 final class CompletionRules {
 

@@ -300,8 +300,10 @@ public class Enrolments {
             throw new UserFacingException("enrolment.progress-not-enrolled");
         }
         List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
-        if (lessons.stream().noneMatch(l -> l.id().equals(lessonId))) {
-            throw new NotFoundException("enrolment.lesson-not-in-course");
+        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
+        if (lesson.graded()) {
+            throw new UserFacingException("enrolment.graded-lesson", lesson.passScore().stripTrailingZeros().toPlainString());
         }
         LessonProgressEntity.Key key = new LessonProgressEntity.Key(id.value(), lessonId);
         if (done && !progress.existsById(key)) {
@@ -310,16 +312,52 @@ public class Enrolments {
             progress.deleteById(key);
         }
         progress.flush();
+        completeIfDone(enrolment, lessons);
         Set<UUID> doneLessons = lessonsDone(List.of(enrolment)).getOrDefault(id.value(), Set.of());
-        if (enrolment.status() == EnrolmentStatus.ENROLLED && CompletionRules.complete(lessons, doneLessons)) {
+        CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
+        return view(enrolment, current, doneLessons);
+    }
+
+    /**
+     * Records a graded lab's score for a lesson (the labs module reports it): a score reaching the
+     * lesson's pass score completes the lesson (the best score is kept), and the course when every
+     * required lesson is done. A lower score changes nothing; the learner may try again.
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public LearnerCourse recordLabScore(EnrolmentId id, UUID lessonId, java.math.BigDecimal score) {
+        if (score == null || score.signum() < 0 || score.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("A lab score is between 0 and 100, not " + score);
+        }
+        UUID run = enrolments.runOf(id.value()).orElseThrow(() -> new NotFoundException("enrolment.not-found"));
+        seats.lock(run).orElseThrow();
+        EnrolmentEntity enrolment = enrolments.findById(id.value()).orElseThrow();
+        List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
+        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId) && l.graded()).findFirst()
+                .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
+        if (enrolment.status() == EnrolmentStatus.ENROLLED || enrolment.status() == EnrolmentStatus.COMPLETED) {
+            if (score.compareTo(lesson.passScore()) >= 0) {
+                LessonProgressEntity.Key key = new LessonProgressEntity.Key(id.value(), lessonId);
+                LessonProgressEntity progressRow = progress.findById(key)
+                        .orElseGet(() -> new LessonProgressEntity(id.value(), lessonId, clock.instant()));
+                progressRow.scored(score, clock.instant());
+                progress.saveAndFlush(progressRow);
+            }
+            completeIfDone(enrolment, lessons);
+        }
+        CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
+        return view(enrolment, current, lessonsDone(List.of(enrolment)).getOrDefault(id.value(), Set.of()));
+    }
+
+    private void completeIfDone(EnrolmentEntity enrolment, List<LessonSummary> lessons) {
+        Set<UUID> done = lessonsDone(List.of(enrolment)).getOrDefault(enrolment.id().value(), Set.of());
+        if (enrolment.status() == EnrolmentStatus.ENROLLED && CompletionRules.complete(lessons, done)) {
             enrolment.complete(clock.instant());
             enrolments.save(enrolment);
             events.publishEvent(new CourseCompleted(enrolment.id(), enrolment.runId(), enrolment.courseId(),
                     enrolment.learnerId()));
-            log.info("Enrolment {} completed", id);
+            log.info("Enrolment {} completed", enrolment.id());
         }
-        CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
-        return view(enrolment, current, doneLessons);
     }
 
     /** The roster and waitlist of a run, for its instructors and administrators. */

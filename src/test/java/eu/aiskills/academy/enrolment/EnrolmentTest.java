@@ -239,6 +239,35 @@ class EnrolmentTest {
     }
 
     @Test
+    void aGradedLessonIsCompletedOnlyByPassingItsLab() {
+        courses.course("graded-test").lessons(2).gradedLastLesson(70).create();
+        CourseRun run = run("graded-test");
+        String learner = learners("graded", 1).getFirst();
+        LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
+        List<LessonSummary> lessons = catalogue.lessons(run.courseId());
+        LessonSummary lab = lessons.get(1);
+        assertThat(lab.graded()).isTrue();
+
+        as(learner, () -> enrolments.markLesson(seat.id(), lessons.get(0).id(), true));
+        assertThatThrownBy(() -> as(learner, () -> enrolments.markLesson(seat.id(), lab.id(), true)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("enrolment.graded-lesson");
+                    assertThat(e.arguments()).containsExactly("70");
+                });
+        assertThatThrownBy(() -> as(learner, () -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("95"))))
+                .as("only the platform (the labs module) reports scores").isInstanceOf(AccessDeniedException.class);
+
+        LearnerCourse failed = SystemActor.call(() -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("55")));
+        assertThat(failed.status()).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(failed.lessonsDone()).doesNotContain(lab.id());
+
+        LearnerCourse passed = SystemActor.call(() -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("70")));
+        assertThat(passed.lessonsDone()).contains(lab.id());
+        assertThat(passed.status()).isEqualTo(EnrolmentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 1);
+    }
+
+    @Test
     void keysRotateAndEarlierCredentialsStillVerify() {
         courses.course("rotation-test").lessons(1).create();
         CourseRun run = run("rotation-test");

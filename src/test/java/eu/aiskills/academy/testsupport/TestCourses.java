@@ -40,6 +40,7 @@ public final class TestCourses {
         private LocalDateTime opens = LocalDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MINUTES);
         private LocalDateTime closes = LocalDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MINUTES);
         private String instructor = "instructor@academy.test";
+        private Integer lastLessonPassScore;
 
         private Builder(String slug) {
             this.slug = slug;
@@ -71,6 +72,12 @@ public final class TestCourses {
             return this;
         }
 
+        /** The last lesson is completed by passing its graded lab with at least {@code passScore}. */
+        public Builder gradedLastLesson(int passScore) {
+            this.lastLessonPassScore = passScore;
+            return this;
+        }
+
         public Builder instructor(String email) {
             this.instructor = email;
             return this;
@@ -99,7 +106,8 @@ public final class TestCourses {
                 for (int i = 1; i <= lessons; i++) {
                     Files.writeString(folder.resolve("0" + i + "-lesson-" + i + ".md"), "# Lesson " + i + "\n\nText " + i + ".");
                     yaml.append("  - {file: 0").append(i).append("-lesson-").append(i).append(".md, title: Lesson ").append(i)
-                            .append(", minutes: 10}\n");
+                            .append(", minutes: 10").append(i == lessons && lastLessonPassScore != null
+                                    ? ", passScore: " + lastLessonPassScore : "").append("}\n");
                 }
                 yaml.append("""
                         runs:

@@ -68,7 +68,7 @@ public class CourseContentImport implements ApplicationRunner {
     record Prerequisites(List<String> courses, List<String> skills) {
     }
 
-    record LessonRef(String file, String title, Integer minutes, String module, Boolean required) {
+    record LessonRef(String file, String title, Integer minutes, String module, Boolean required, BigDecimal passScore) {
     }
 
     /** A run; enrolment opens and closes at local date-times in the run's time zone. */
@@ -176,7 +176,7 @@ public class CourseContentImport implements ApplicationRunner {
             }
             lessons.add(new LessonEntity.Draft(lessonSlug(ref.file()), ref.title().strip(), body,
                     ref.minutes() == null ? 30 : ref.minutes(), ref.module() == null ? null : ref.module().strip(),
-                    ref.required() == null || ref.required()));
+                    ref.required() == null || ref.required(), ref.passScore()));
         }
         List<CourseRunEntity.Draft> runDrafts = runDrafts(course, courseYaml);
         String hash = ContentFiles.fingerprint(fingerprinted.toArray(byte[][]::new));
@@ -335,6 +335,10 @@ public class CourseContentImport implements ApplicationRunner {
                 }
                 if (lesson.title() == null || lesson.title().isBlank() || lesson.title().length() > 200) {
                     problems.add("lesson '" + lesson.file() + "' needs a title (at most 200 characters)");
+                }
+                if (lesson.passScore() != null && (lesson.passScore().signum() <= 0
+                        || lesson.passScore().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                    problems.add("lesson '" + lesson.file() + "' passScore must be above 0 and at most 100");
                 }
                 if (lesson.minutes() != null && (lesson.minutes() <= 0 || lesson.minutes() > 600)) {
                     problems.add("lesson '" + lesson.file() + "' minutes must be between 1 and 600");

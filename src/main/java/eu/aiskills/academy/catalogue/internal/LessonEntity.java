@@ -18,10 +18,15 @@ import jakarta.persistence.Table;
 public class LessonEntity {
 
     /** A lesson as it comes from content or the authoring form, before it is stored. */
-    public record Draft(String slug, String title, String markdown, int minutes, String module, boolean required) {
+    public record Draft(String slug, String title, String markdown, int minutes, String module, boolean required,
+                        java.math.BigDecimal passScore) {
 
         public Draft(String slug, String title, String markdown, int minutes) {
-            this(slug, title, markdown, minutes, null, true);
+            this(slug, title, markdown, minutes, null, true, null);
+        }
+
+        public Draft(String slug, String title, String markdown, int minutes, String module, boolean required) {
+            this(slug, title, markdown, minutes, module, required, null);
         }
     }
 
@@ -53,6 +58,9 @@ public class LessonEntity {
     @Column(nullable = false)
     private boolean required = true;
 
+    @Column(name = "pass_score", precision = 5, scale = 2)
+    private java.math.BigDecimal passScore;
+
     protected LessonEntity() {
     }
 
@@ -62,7 +70,9 @@ public class LessonEntity {
         this.slug = slug;
     }
 
-    void update(int position, String title, String bodyMarkdown, int minutes, String module, boolean required) {
+    void update(int position, String title, String bodyMarkdown, int minutes, String module, boolean required,
+                java.math.BigDecimal passScore) {
+        this.passScore = passScore;
         this.position = position;
         this.title = title;
         this.bodyMarkdown = bodyMarkdown;
@@ -91,6 +101,10 @@ public class LessonEntity {
         return required;
     }
 
+    public java.math.BigDecimal passScore() {
+        return passScore;
+    }
+
     public String slug() {
         return slug;
     }
@@ -109,6 +123,6 @@ public class LessonEntity {
     }
 
     public LessonSummary toSummary() {
-        return new LessonSummary(id, slug, position, title, minutes, module, required);
+        return new LessonSummary(id, slug, position, title, minutes, module, required, passScore);
     }
 }

@@ -454,6 +454,9 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         minutes.setMin(1);
         minutes.setMax(LessonDraft.MINUTES_MAX);
         Checkbox required = new Checkbox(getTranslation("authoring.field.required-lesson"), true);
+        com.vaadin.flow.component.textfield.BigDecimalField passScore = new com.vaadin.flow.component.textfield.BigDecimalField(
+                getTranslation("authoring.field.pass-score"));
+        passScore.setHelperText(getTranslation("authoring.pass-score-help"));
         TextArea body = new TextArea(getTranslation("authoring.field.body"));
         body.setHelperText(getTranslation("authoring.markdown-help"));
         body.setMaxLength(Markdown.MAX_LENGTH);
@@ -465,23 +468,25 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             minutes.setValue(lesson.draft().minutes());
             required.setValue(lesson.draft().required());
             body.setValue(lesson.draft().markdown());
+            passScore.setValue(lesson.draft().passScore());
         } else {
             minutes.setValue(30);
         }
-        FormLayout layout = new FormLayout(lessonTitle, module, minutes, required, body);
+        FormLayout layout = new FormLayout(lessonTitle, module, minutes, required, passScore, body);
         layout.setColspan(body, 2);
         dialog.add(layout);
         dialog.setWidth("min(52rem, 95vw)");
         Button save = new Button(getTranslation("authoring.save"), click -> {
             try {
                 authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), new LessonDraft(lessonTitle.getValue(),
-                        module.getValue(), minutes.getValue() == null ? 0 : minutes.getValue(), required.getValue(), body.getValue()));
+                        module.getValue(), minutes.getValue() == null ? 0 : minutes.getValue(), required.getValue(), body.getValue(),
+                        passScore.getValue()));
                 dialog.close();
                 Views.success(getTranslation("authoring.saved"));
                 render(Optional.of(authoring.authored(course.id())));
             } catch (UserFacingException rejection) {
                 Views.showRejection(this, rejection, Map.of("title", lessonTitle, "module", module, "minutes", minutes,
-                        "markdown", body));
+                        "markdown", body, "passScore", passScore));
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);

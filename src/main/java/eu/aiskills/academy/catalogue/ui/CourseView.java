@@ -179,6 +179,9 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
             if (!lesson.required()) {
                 item.add(new Span(" · " + getTranslation("course.optional")));
             }
+            if (lesson.graded()) {
+                item.add(new Span(" · " + getTranslation("course.graded", lesson.passScore().stripTrailingZeros().toPlainString())));
+            }
             current.add(item);
         }
         return outline;

@@ -26,12 +26,27 @@ public class LessonProgressEntity {
     @Column(name = "done_at", nullable = false)
     private Instant doneAt;
 
+    /** The graded lab's score that completed the lesson; null for lessons marked done. */
+    @Column(precision = 5, scale = 2)
+    private java.math.BigDecimal score;
+
     protected LessonProgressEntity() {
     }
 
     public LessonProgressEntity(UUID enrolmentId, UUID lessonId, Instant doneAt) {
         this.key = new Key(enrolmentId, lessonId);
         this.doneAt = doneAt;
+    }
+
+    public void scored(java.math.BigDecimal score, Instant at) {
+        if (this.score == null || score.compareTo(this.score) > 0) {
+            this.score = score;
+            this.doneAt = at;
+        }
+    }
+
+    public java.math.BigDecimal score() {
+        return score;
     }
 
     public UUID lessonId() {

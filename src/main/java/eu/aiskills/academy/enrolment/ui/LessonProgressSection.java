@@ -44,6 +44,15 @@ class LessonProgressSection implements LessonPageSection {
     private void render(Div section, LessonContent lesson, LearnerCourse seat) {
         section.removeAll();
         UI ui = UI.getCurrent();
+        if (lesson.lesson().graded()) {
+            boolean passed = seat.lessonsDone().contains(lesson.lesson().id());
+            Span rule = new Span(ui.getTranslation(passed ? "progress.lab-passed" : "progress.lab-graded",
+                    lesson.lesson().passScore().stripTrailingZeros().toPlainString()));
+            rule.addClassName(passed ? "academy-status" : "academy-progress-text");
+            section.add(rule);
+            addProgress(section, ui, seat);
+            return;
+        }
         Checkbox done = new Checkbox(ui.getTranslation("progress.lesson-done"), seat.lessonsDone().contains(lesson.lesson().id()));
         done.setReadOnly(seat.status() == EnrolmentStatus.COMPLETED);
         done.addValueChangeListener(change -> {
@@ -60,12 +69,17 @@ class LessonProgressSection implements LessonPageSection {
                 Views.error(ui.getTranslation(rejection.messageKey(), rejection.arguments()));
             }
         });
+        section.add(done);
+        addProgress(section, ui, seat);
+    }
+
+    private static void addProgress(Div section, UI ui, LearnerCourse seat) {
         ProgressBar bar = new ProgressBar(0, 1, seat.progress());
         String label = ui.getTranslation("progress.summary", seat.lessonsDone().size(), seat.lessonCount());
         bar.getElement().setAttribute("aria-label", label);
         Span text = new Span(label);
         text.addClassName("academy-progress-text");
-        section.add(done, bar, text);
+        section.add(bar, text);
         if (seat.status() == EnrolmentStatus.COMPLETED) {
             Span completed = new Span(ui.getTranslation("progress.completed"));
             completed.addClassName("academy-status");
