@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(25)
-class SkillContentImport implements ApplicationRunner {
+public class SkillContentImport implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SkillContentImport.class);
     static final List<String> GROUPS = List.of("ai", "programming", "mathematics", "data", "research", "responsibility");
@@ -54,7 +54,7 @@ class SkillContentImport implements ApplicationRunner {
         }
     }
 
-    int importAll() {
+    public int importAll() {
         Resource resource = new DefaultResourceLoader().getResource(properties.skillsLocation());
         SkillsFile file = ContentFiles.yaml(ContentFiles.read(resource), SkillsFile.class);
         validate(file, resource);

@@ -29,10 +29,26 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
     final Div results = new Div();
     final Paragraph count = new Paragraph();
 
-    CatalogueView(Catalogue catalogue) {
+    CatalogueView(Catalogue catalogue, eu.aiskills.academy.catalogue.ContentReimport reimport) {
         this.catalogue = catalogue;
         addClassName("academy-catalogue");
         add(new H1(getTranslation("catalogue.title")), new Paragraph(getTranslation("catalogue.intro")));
+        if (eu.aiskills.academy.identity.CurrentUser.hasRole(eu.aiskills.academy.identity.Roles.ADMIN)) {
+            com.vaadin.flow.component.button.Button again = new com.vaadin.flow.component.button.Button(
+                    getTranslation("catalogue.reimport"), click -> {
+                try {
+                    var report = reimport.reimport();
+                    Views.success(getTranslation("catalogue.reimported", report.skills(), report.courses(), report.programmes()));
+                    refresh();
+                } catch (IllegalStateException invalid) {
+                    // Content files are the administrators' own: the problem is named as the import found it.
+                    Views.error(getTranslation("catalogue.reimport-failed", invalid.getMessage()));
+                }
+            });
+            again.setDisableOnClick(true);
+            again.addClickListener(click -> again.setEnabled(true));
+            add(again);
+        }
 
         search.setWidth("min(32rem, 100%)");
 

@@ -111,4 +111,20 @@ class CourseContentImportTest {
         Files.writeString(folder.resolve("course.yaml"), yaml);
         return folder;
     }
+
+    @Autowired
+    eu.aiskills.academy.catalogue.ContentReimport reimport;
+
+    @Test
+    void administratorsReimportTheShippedContentAndNothingChanges() {
+        eu.aiskills.academy.testsupport.KaribuSupport.signIn(context, "student@academy.test");
+        try {
+            assertThatThrownBy(() -> reimport.reimport())
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            eu.aiskills.academy.testsupport.KaribuSupport.signIn(context, "admin@academy.test");
+            assertThat(reimport.reimport()).isEqualTo(new eu.aiskills.academy.catalogue.ContentReimport.Report(0, 0, 0));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
 }
