@@ -72,9 +72,14 @@ public class Search {
             List<SearchHit> hits = response.hits().hits().stream().map(Search::toHit).toList();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (String facet : SearchQuery.FACETS) {
-                var buckets = response.aggregations().get(facet).filter().aggregations().get("values").sterms().buckets().array();
-                facets.put(facet, buckets.stream()
-                        .map((StringTermsBucket b) -> new FacetValue(b.key().stringValue(), b.docCount())).toList());
+                var values = response.aggregations().get(facet).filter().aggregations().get("values");
+                if (STARTS.equals(facet)) {
+                    facets.put(facet, values.dateRange().buckets().array().stream()
+                            .filter(b -> b.docCount() > 0).map(b -> new FacetValue(b.key(), b.docCount())).toList());
+                } else {
+                    facets.put(facet, values.sterms().buckets().array().stream()
+                            .map((StringTermsBucket b) -> new FacetValue(b.key().stringValue(), b.docCount())).toList());
+                }
             }
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
             return new SearchResults(query, total, hits, facets);
@@ -182,7 +187,15 @@ public class Search {
     private static Query filters(Map<String, Set<String>> filters, String except) {
         return Query.of(q -> q.bool(b -> {
             filters.forEach((facet, values) -> {
-                if (!facet.equals(except)) {
+                if (facet.equals(except)) {
+                    return;
+                }
+                if (STARTS.equals(facet)) {
+                    b.filter(f -> f.bool(any -> {
+                        values.stream().sorted().forEach(value -> any.should(startsWithin(value)));
+                        return any.minimumShouldMatch("1");
+                    }));
+                } else {
                     b.filter(f -> f.terms(t -> t.field(facet)
                             .terms(v -> v.value(values.stream().sorted().map(FieldValue::of).toList()))));
                 }
@@ -192,8 +205,48 @@ public class Search {
     }
 
     private static Aggregation facetAggregation(String facet, Map<String, Set<String>> filters) {
+        if (STARTS.equals(facet)) {
+            return Aggregation.of(a -> a.filter(filters(filters, facet))
+                    .aggregations("values", v -> v.dateRange(dr -> {
+                        dr.field(STARTS_ON);
+                        for (String key : SearchQuery.STARTS) {
+                            String[] bounds = startBounds(key);
+                            dr.ranges(r -> {
+                                r.key(key).from(from -> from.expr(bounds[0]));
+                                if (bounds[1] != null) {
+                                    r.to(to -> to.expr(bounds[1]));
+                                }
+                                return r;
+                            });
+                        }
+                        return dr;
+                    })));
+        }
         return Aggregation.of(a -> a.filter(filters(filters, facet))
                 .aggregations("values", v -> v.terms(t -> t.field(facet).size(30))));
+    }
+
+    private static final String STARTS = "starts";
+    private static final String STARTS_ON = "starts_on";
+
+    /** Date-math bounds of a {@code starts} value, rounded to days: [from, to), {@code to} null for open-ended. */
+    private static String[] startBounds(String key) {
+        return switch (key) {
+            case "within-month" -> new String[] {"now/d", "now+1M/d"};
+            case "within-quarter" -> new String[] {"now+1M/d", "now+3M/d"};
+            default -> new String[] {"now+3M/d", null};
+        };
+    }
+
+    private static Query startsWithin(String key) {
+        String[] bounds = startBounds(key);
+        return Query.of(q -> q.range(r -> r.date(d -> {
+            d.field(STARTS_ON).gte(bounds[0]);
+            if (bounds[1] != null) {
+                d.lt(bounds[1]);
+            }
+            return d;
+        })));
     }
 
     private static Highlight highlight(String text) {
@@ -216,6 +269,9 @@ public class Search {
                     SortOptions.of(o -> o.field(f -> f.field("updated_at").order(SortOrder.Desc))));
             case NEWEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("updated_at").order(SortOrder.Desc))));
             case TITLE -> List.of(SortOptions.of(o -> o.field(f -> f.field("title.sort").order(SortOrder.Asc))));
+            case STARTING -> List.of(SortOptions.of(o -> o.field(f -> f.field(STARTS_ON).order(SortOrder.Asc)
+                            .missing(FieldValue.of("_last")))),
+                    SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
         };
     }
 

@@ -4,7 +4,9 @@ package eu.aiskills.academy.search;
 public enum SearchOrder {
     RELEVANCE,
     NEWEST,
-    TITLE;
+    TITLE,
+    /** Courses whose next run starts soonest first; those without a coming run last. */
+    STARTING;
 
     public String messageKey() {
         return "search.order." + name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,6 @@
 package eu.aiskills.academy.search;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +20,9 @@ public record SearchQuery(String text, Map<String, Set<String>> filters, SearchO
     public static final int PAGE_SIZE_MAX = 50;
     public static final int RESULT_WINDOW = 10_000;
     public static final Set<String> FACETS = Set.of("type", "level", "language", "format", "mode", "sectors", "skills",
-            "factories");
+            "factories", "starts");
+    /** The values of the {@code starts} facet: when a course's next run starts, counted from today. */
+    public static final List<String> STARTS = List.of("within-month", "within-quarter", "later");
 
     public SearchQuery {
         text = text == null ? "" : text.strip().replaceAll("\\p{Cntrl}", " ");
@@ -31,6 +34,9 @@ public record SearchQuery(String text, Map<String, Set<String>> filters, SearchO
             filters.forEach((facet, values) -> {
                 if (!FACETS.contains(facet)) {
                     throw new UserFacingException("search.query.unknown-filter", facet);
+                }
+                if ("starts".equals(facet) && values != null && !STARTS.containsAll(values)) {
+                    throw new UserFacingException("search.query.bad-filter", facet);
                 }
                 if (values != null && !values.isEmpty()) {
                     if (values.size() > 50 || values.stream().anyMatch(v -> v == null || v.length() > 200)) {

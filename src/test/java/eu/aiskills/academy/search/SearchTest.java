@@ -185,6 +185,23 @@ class SearchTest {
                 assertThat(titles(search.catalogue(SearchQuery.of("quokka")))).contains("Written while search was down"));
     }
 
+    @Test
+    void facetsAndSortsByWhenTheNextRunStarts() {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        new eu.aiskills.academy.testsupport.TestCourses(content, context).course("starts-soon").level("ADVANCED")
+                .enrolmentWindow(now.minusDays(1), now.plusDays(5)).create();
+        Map<String, Set<String>> soon = Map.of("starts", Set.of("within-month"), "type", Set.of("course"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(titles(search.catalogue(new SearchQuery("", soon, SearchOrder.STARTING, 0, 10))))
+                        .contains("Course starts-soon"));
+        SearchResults starting = search.catalogue(new SearchQuery("", Map.of("type", Set.of("course")), SearchOrder.STARTING, 0, 50));
+        assertThat(starting.facets().get("starts")).extracting(FacetValue::value).contains("within-month");
+        assertThat(titles(starting).indexOf("Course starts-soon")).as("soonest start first among what starts")
+                .isLessThan(titles(starting).size() - 1);
+        assertThatThrownBy(() -> new SearchQuery("", Map.of("starts", Set.of("someday")), null, 0, 10))
+                .isInstanceOf(UserFacingException.class);
+    }
+
     private CourseContentImport importer() {
         return CourseImports.from(content, context);
     }

@@ -41,6 +41,7 @@ public final class TestCourses {
         private LocalDateTime closes = LocalDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MINUTES);
         private String instructor = "instructor@academy.test";
         private Integer lastLessonPassScore;
+        private String level = "INTRODUCTORY";
 
         private Builder(String slug) {
             this.slug = slug;
@@ -72,6 +73,11 @@ public final class TestCourses {
             return this;
         }
 
+        public Builder level(String courseLevel) {
+            this.level = courseLevel;
+            return this;
+        }
+
         /** The last lesson is completed by passing its graded lab with at least {@code passScore}. */
         public Builder gradedLastLesson(int passScore) {
             this.lastLessonPassScore = passScore;
@@ -91,14 +97,14 @@ public final class TestCourses {
                         slug: %s
                         title: Course %s
                         summary: A course for tests.
-                        level: INTRODUCTORY
+                        level: %s
                         language: en
                         workloadHours: 4
                         ects: 1.0
                         outcomes: [Pass the tests, Explain the tests]
                         skills: [http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43]
                         instructors: [%s]
-                        """.formatted(slug, slug, instructor));
+                        """.formatted(slug, slug, level, instructor));
                 if (prerequisite != null) {
                     yaml.append("prerequisites: {courses: [").append(prerequisite).append("]}\n");
                 }

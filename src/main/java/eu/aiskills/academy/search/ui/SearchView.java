@@ -55,8 +55,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
 
     public static final String ROUTE = "search";
     static final int PAGE_SIZE = 10;
-    private static final List<String> SHOWN_FACETS = List.of("type", "level", "language", "format", "mode", "sectors",
-            "skills", "factories");
+    private static final List<String> SHOWN_FACETS = List.of("type", "starts", "level", "language", "format", "mode",
+            "sectors", "skills", "factories");
 
     private final transient Search search;
     final ComboBox<Suggestion> box = new ComboBox<>();
@@ -255,8 +255,17 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             case "type" -> getTranslation("search.type." + value);
             case "level" -> getTranslation("course.level." + value.toLowerCase(Locale.ROOT));
             case "language" -> Locale.of(value).getDisplayLanguage(getLocale());
+            case "format" -> getTranslation("course.format." + key(value));
+            case "mode" -> getTranslation("run.mode." + key(value));
+            case "sectors" -> getTranslation("sector." + key(value));
+            case "starts" -> getTranslation("search.starts." + value);
             default -> value;
         };
+    }
+
+    /** SELF_PACED → self-paced: how enum values appear in message keys. */
+    private static String key(String value) {
+        return value.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private void showPager(SearchResults found) {
