@@ -72,7 +72,7 @@ class FactoryContentImportTest {
                 partitions:
                   - {name: gpu, gpuModel: G, gpusPerNode: 0, nodes: 1, gpuMemoryGb: 80}
                 """);
-        FactoryContentImport importer = new FactoryContentImport(new ComputeProperties(content.toUri().toString(), true),
+        FactoryContentImport importer = new FactoryContentImport(new ComputeProperties(content.toUri().toString(), true, "classpath:/content/compute/access-modes.yaml"),
                 factories, organisations, transactions, Clock.systemUTC());
         assertThatThrownBy(importer::importAll)
                 .hasMessageContaining("bad.yaml")
