@@ -9,5 +9,5 @@ import java.util.UUID;
 public record Allocation(AllocationId id, FactoryId factory, String factoryName, String partition, String accessMode,
                          UUID requester, UUID runId, BigDecimal requestedHours, BigDecimal grantedHours,
                          String justification, AllocationStatus status, LocalDate validFrom, LocalDate validUntil,
-                         Instant requestedAt, String decisionNote, QuotaAccountId account) {
+                         Instant requestedAt, String decisionNote, QuotaAccountId account, BigDecimal remaining) {
 }

@@ -186,6 +186,15 @@ public class Allocations {
         return allocations.findByRequesterIdOrderByRequestedAtDesc(CurrentUser.requireId().value()).stream().map(this::view).toList();
     }
 
+    /** The factories the caller operates (all for administrators). */
+    @RolesAllowed({Roles.FACTORY_OPERATOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public List<FactorySummary> operatedFactories() {
+        return factories.findAllByOrderByNameAsc().stream().map(FactoryEntity::toSummary)
+                .filter(f -> CurrentUser.hasRole(Roles.ADMIN) || (f.operator() != null && organisations.isMember(f.operator())))
+                .toList();
+    }
+
     /** The requests for a factory, for its operators. */
     @RolesAllowed({Roles.FACTORY_OPERATOR, Roles.ADMIN})
     @Transactional(readOnly = true)
@@ -258,6 +267,7 @@ public class Allocations {
                 factory.map(f -> f.toSummary().name()).orElse("?"), allocation.partition(), allocation.accessMode(),
                 allocation.requesterId(), allocation.runId(), allocation.requestedHours(), allocation.grantedHours(),
                 allocation.justification(), allocation.status(), allocation.validFrom(), allocation.validUntil(),
-                allocation.requestedAt(), allocation.decisionNote(), account);
+                allocation.requestedAt(), allocation.decisionNote(), account,
+                account == null ? BigDecimal.ZERO : ledger.balance(account));
     }
 }

@@ -1,0 +1,211 @@
+package eu.aiskills.academy.compute.ui;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.compute.AccessMode;
+import eu.aiskills.academy.compute.Allocation;
+import eu.aiskills.academy.compute.AllocationRequest;
+import eu.aiskills.academy.compute.AllocationStatus;
+import eu.aiskills.academy.compute.Allocations;
+import eu.aiskills.academy.compute.FactoryRegistry;
+import eu.aiskills.academy.compute.FactorySummary;
+import eu.aiskills.academy.compute.LearnerQuota;
+import eu.aiskills.academy.compute.PartitionSummary;
+import eu.aiskills.academy.compute.QuotaEntry;
+import eu.aiskills.academy.compute.Quotas;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Every person's GPU-hours, visible: a learner's quota in each run with what used it; an
+ * instructor's allocations with what is left, and the form to request more.
+ */
+@Route("gpu-hours")
+@PermitAll
+@Menu(title = "nav.gpu-hours", order = 21, icon = "vaadin:dashboard")
+public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient Quotas quotas;
+    private final transient Allocations allocations;
+    private final transient FactoryRegistry registry;
+    private final transient Catalogue catalogue;
+
+    GpuHoursView(Quotas quotas, Allocations allocations, FactoryRegistry registry, Catalogue catalogue) {
+        this.quotas = quotas;
+        this.allocations = allocations;
+        this.registry = registry;
+        this.catalogue = catalogue;
+        addClassName("academy-gpu-hours");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H1(getTranslation("gpu.title")), new Paragraph(getTranslation("gpu.intro")));
+        List<LearnerQuota> mine = quotas.mine();
+        boolean teaches = CurrentUser.hasRole(Roles.INSTRUCTOR) || CurrentUser.hasRole(Roles.ADMIN);
+        if (mine.isEmpty() && !teaches) {
+            add(new Paragraph(getTranslation("gpu.none")));
+        }
+        if (!mine.isEmpty()) {
+            add(new H2(getTranslation("gpu.learner")));
+            mine.forEach(quota -> add(learnerCard(quota)));
+        }
+        if (teaches) {
+            add(new H2(getTranslation("gpu.allocations")));
+            Button request = new Button(getTranslation("gpu.request"), click -> requestDialog());
+            request.addThemeVariants(ButtonVariant.PRIMARY);
+            add(request);
+            List<Allocation> requested = allocations.mine();
+            if (requested.isEmpty()) {
+                add(new Paragraph(getTranslation("gpu.no-allocations")));
+            }
+            requested.forEach(allocation -> add(allocationCard(allocation)));
+        }
+    }
+
+    private Component learnerCard(LearnerQuota quota) {
+        BigDecimal granted = quota.entries().stream().filter(e -> e.hours().signum() > 0).map(QuotaEntry::hours)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Div card = card(quota.courseTitle() + " (" + quota.runCode() + ")", quota.remaining(), granted);
+        card.add(entries(quota.entries()));
+        return card;
+    }
+
+    private Component allocationCard(Allocation allocation) {
+        Div card = card(allocation.factoryName() + " · " + allocation.partition(), allocation.remaining(),
+                allocation.grantedHours() == null ? allocation.requestedHours() : allocation.grantedHours());
+        Paragraph status = new Paragraph(getTranslation(allocation.status().messageKey()) + " · "
+                + getTranslation("gpu.valid", Views.date(this, allocation.validFrom()), Views.date(this, allocation.validUntil()))
+                + (allocation.decisionNote() == null ? "" : " · " + allocation.decisionNote()));
+        card.add(status);
+        if (allocation.status() != AllocationStatus.REQUESTED && allocation.status() != AllocationStatus.REJECTED) {
+            card.add(entries(allocations.ledger(allocation.id(), 50)));
+        }
+        return card;
+    }
+
+    /** A card with a bar of what is left out of what was granted, readable as text too. */
+    private Div card(String title, BigDecimal remaining, BigDecimal total) {
+        Div card = new Div(new H3(title));
+        card.addClassName("academy-card");
+        String label = getTranslation("gpu.remaining", plain(remaining), plain(total));
+        Div bar = new Div();
+        bar.addClassName("academy-seat-bar");
+        bar.getElement().setAttribute("role", "img");
+        bar.getElement().setAttribute("aria-label", label);
+        double share = total.signum() == 0 ? 0 : Math.min(1, remaining.doubleValue() / total.doubleValue());
+        Div left = new Div();
+        left.addClassNames("academy-seat-segment", "academy-seat-enrolled");
+        left.getStyle().set("flex-grow", String.valueOf(share));
+        Div used = new Div();
+        used.addClassNames("academy-seat-segment", "academy-seat-free");
+        used.getStyle().set("flex-grow", String.valueOf(1 - share));
+        bar.add(left, used);
+        Span text = new Span(label);
+        text.addClassName("academy-seat-legend");
+        card.add(bar, text);
+        return card;
+    }
+
+    private Grid<QuotaEntry> entries(List<QuotaEntry> entries) {
+        Grid<QuotaEntry> grid = new Grid<>();
+        grid.addColumn(e -> Views.dateTime(this, e.createdAt(), java.time.ZoneId.of("UTC"))).setHeader(getTranslation("gpu.col.when"));
+        grid.addColumn(e -> getTranslation(e.kind().messageKey())).setHeader(getTranslation("gpu.col.what"));
+        grid.addColumn(e -> (e.hours().signum() > 0 ? "+" : "") + plain(e.hours())).setHeader(getTranslation("gpu.col.hours"));
+        grid.addColumn(QuotaEntry::reason).setHeader(getTranslation("gpu.col.why")).setFlexGrow(2);
+        grid.setItems(entries);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private void requestDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("gpu.request"));
+        dialog.setWidth("min(44rem, 95vw)");
+        Select<FactorySummary> factory = new Select<>();
+        factory.setLabel(getTranslation("gpu.field.factory"));
+        factory.setItems(registry.all());
+        factory.setItemLabelGenerator(FactorySummary::name);
+        Select<PartitionSummary> partition = new Select<>();
+        partition.setLabel(getTranslation("gpu.field.partition"));
+        partition.setItemLabelGenerator(p -> p.name() + " · " + p.gpuModel());
+        factory.addValueChangeListener(e -> partition.setItems(e.getValue() == null ? List.of() : e.getValue().partitions()));
+        Select<AccessMode> mode = new Select<>();
+        mode.setLabel(getTranslation("gpu.field.mode"));
+        mode.setItems(allocations.accessModes());
+        mode.setItemLabelGenerator(m -> getTranslation("gpu.mode", m.name(), plain(m.maxGpuHours()), m.maxDays()));
+        ComboBox<CourseRun> run = new ComboBox<>(getTranslation("gpu.field.run"));
+        List<CourseRun> runs = CurrentUser.hasRole(Roles.INSTRUCTOR)
+                ? catalogue.taughtCourses().stream().map(CourseDetail::runs).flatMap(List::stream).toList() : List.of();
+        run.setItems(runs);
+        run.setItemLabelGenerator(r -> r.courseTitle() + " (" + r.code() + ")");
+        BigDecimalField hours = new BigDecimalField(getTranslation("gpu.field.hours"));
+        TextArea justification = new TextArea(getTranslation("gpu.field.justification"));
+        justification.setMaxLength(AllocationRequest.JUSTIFICATION_MAX_LENGTH);
+        DatePicker from = new DatePicker(getTranslation("gpu.field.from"), LocalDate.now());
+        DatePicker until = new DatePicker(getTranslation("gpu.field.until"), LocalDate.now().plusMonths(3));
+        FormLayout form = new FormLayout(factory, partition, mode, run, hours, from, until, justification);
+        form.setColspan(justification, 2);
+        dialog.add(form);
+        Button send = new Button(getTranslation("gpu.send"), click -> {
+            try {
+                Allocation result = allocations.request(new AllocationRequest(
+                        Optional.ofNullable(factory.getValue()).map(FactorySummary::slug).orElse(null),
+                        Optional.ofNullable(partition.getValue()).map(PartitionSummary::name).orElse(null),
+                        Optional.ofNullable(mode.getValue()).map(AccessMode::code).orElse(null),
+                        Optional.ofNullable(run.getValue()).map(r -> r.id().value()).orElse(null), hours.getValue(),
+                        justification.getValue(), from.getValue(), until.getValue()));
+                dialog.close();
+                Views.success(getTranslation(result.status() == AllocationStatus.APPROVED ? "gpu.granted" : "gpu.sent"));
+                render();
+            } catch (UserFacingException rejection) {
+                Views.showRejection(this, rejection, Map.of("factory", factory, "partition", partition, "accessMode", mode,
+                        "run", run, "hours", hours, "justification", justification, "validUntil", until));
+            }
+        });
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "gpu.title");
+    }
+}
