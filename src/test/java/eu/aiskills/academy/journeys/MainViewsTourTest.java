@@ -47,7 +47,7 @@ class MainViewsTourTest {
         views.put("/teaching/courses/new", "Create course");
         views.put("/review/courses", "No course is waiting for review");
         views.put("/gpu-hours", "You have not requested any GPU-hours yet");
-        views.put("/operator/allocations", "LUMI AI Factory");
+        views.put("/operator/allocations", "No requests yet at");
         views.put("/no-such-page", "Page not found");
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();

@@ -52,13 +52,15 @@ public class AllocationRequestsView extends VerticalLayout implements HasDynamic
         if (factories.isEmpty()) {
             add(new Paragraph(getTranslation("operator.none")));
         }
+        int quiet = 0;
         for (FactorySummary factory : factories) {
             List<Allocation> requests = allocations.forFactory(factory.id());
-            add(new H2(factory.name()));
             if (requests.isEmpty()) {
-                add(new Paragraph(getTranslation("operator.no-requests")));
+                // Factories without requests are summed up below rather than listed one empty heading each.
+                quiet++;
                 continue;
             }
+            add(new H2(factory.name()));
             Map<AccountId, String> names = accounts.displayNames(requests.stream().map(a -> new AccountId(a.requester())).toList());
             Grid<Allocation> grid = new Grid<>();
             grid.addColumn(a -> names.getOrDefault(new AccountId(a.requester()), "?")).setHeader(getTranslation("operator.col.requester"));
@@ -85,6 +87,11 @@ public class AllocationRequestsView extends VerticalLayout implements HasDynamic
             grid.setItems(requests);
             grid.setAllRowsVisible(true);
             add(grid);
+        }
+        if (quiet > 0) {
+            add(new Paragraph(factories.size() == 1 ? getTranslation("operator.no-requests")
+                    : getTranslation("operator.quiet", quiet, String.join(", ", factories.stream().map(FactorySummary::name)
+                    .filter(name -> getChildren().noneMatch(c -> c instanceof H2 h && h.getText().equals(name))).toList()))));
         }
     }
 
