@@ -1,0 +1,210 @@
+package eu.aiskills.academy.compute;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import eu.aiskills.academy.compute.internal.AllocationEntity;
+import eu.aiskills.academy.compute.internal.AllocationRecords;
+import eu.aiskills.academy.compute.internal.Ledger;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lab sessions booked on a partition under an approved allocation. A booking is checked against
+ * the partition's GPUs over its window (summed over every overlapping booking) and against the
+ * allocation's remaining GPU-hours; both are reserved in one transaction, or it is refused with
+ * the reason and the nearest starts that would fit. The partition's row is locked for the check,
+ * so concurrent bookings never overbook it.
+ */
+@Service
+public class Bookings {
+
+    private static final Logger log = LoggerFactory.getLogger(Bookings.class);
+    /** How far from the asked start the nearest fitting starts are looked for, hour by hour. */
+    static final int SEARCH_HOURS = 7 * 24;
+
+    private final AllocationRecords allocations;
+    private final Ledger ledger;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Bookings(AllocationRecords allocations, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
+        this.allocations = allocations;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Booking book(BookingRequest request) {
+        AllocationEntity allocation = allocations.findById(request.allocation().value())
+                .orElseThrow(() -> new NotFoundException("allocation.not-found"));
+        AccountId me = CurrentUser.requireId();
+        if (!CurrentUser.hasRole(Roles.ADMIN) && !allocation.requesterId().equals(me.value())) {
+            throw new AccessDeniedException("Allocation " + allocation.id() + " is not " + me + "'s");
+        }
+        if (allocation.status() != AllocationStatus.APPROVED) {
+            throw new UserFacingException("booking.allocation-not-approved");
+        }
+        if (request.startsAt() == null || request.duration() == null || request.duration().isNegative() || request.duration().isZero()
+                || request.duration().compareTo(BookingRequest.DURATION_MAX) > 0) {
+            throw UserFacingException.onField("duration", "booking.invalid.duration", BookingRequest.DURATION_MAX.toHours());
+        }
+        if (request.seats() <= 0 || request.seats() > BookingRequest.SEATS_MAX) {
+            throw UserFacingException.onField("seats", "booking.invalid.seats", BookingRequest.SEATS_MAX);
+        }
+        if (request.gpusPerSeat() < 1 || request.gpusPerSeat() > BookingRequest.GPUS_PER_SEAT_MAX) {
+            throw UserFacingException.onField("gpusPerSeat", "booking.invalid.gpus", BookingRequest.GPUS_PER_SEAT_MAX);
+        }
+        Instant start = request.startsAt().truncatedTo(ChronoUnit.MINUTES);
+        Instant end = start.plus(request.duration());
+        if (start.isBefore(clock.instant())) {
+            throw UserFacingException.onField("startsAt", "booking.invalid.past");
+        }
+        if (start.isBefore(allocation.validFrom().atStartOfDay(ZoneOffset.UTC).toInstant())
+                || end.isAfter(allocation.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw UserFacingException.onField("startsAt", "booking.invalid.validity", allocation.validFrom(), allocation.validUntil());
+        }
+        // The partition's row, exclusively: bookings of one partition decide one after the other.
+        Map<String, Object> partition = jdbc.queryForMap("SELECT id, gpus_per_node * nodes AS capacity FROM factory_partition"
+                + " WHERE factory_id = ? AND name = ? FOR UPDATE", allocation.factoryId().toString(), allocation.partition());
+        String partitionId = (String) partition.get("id");
+        int capacity = ((Number) partition.get("capacity")).intValue();
+        int gpus = request.seats() * request.gpusPerSeat();
+        int held = held(partitionId, start, end);
+        if (held + gpus > capacity) {
+            throw new BookingRefused(Math.max(0, capacity - held), gpus, alternatives(partitionId, capacity, gpus, start,
+                    request.duration(), allocation));
+        }
+        BigDecimal gpuHours = BigDecimal.valueOf(gpus).multiply(BigDecimal.valueOf(request.duration().toMinutes()))
+                .divide(BigDecimal.valueOf(60), 3, RoundingMode.HALF_UP);
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO lab_booking (id, allocation_id, partition_id, starts_at, ends_at, seats, gpus_per_seat, gpus,"
+                        + " gpu_hours, status, booked_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?)",
+                id.toString(), allocation.id().value().toString(), partitionId, Timestamp.from(start), Timestamp.from(end),
+                request.seats(), request.gpusPerSeat(), gpus, gpuHours, me.value().toString(), Timestamp.from(clock.instant()));
+        // Refused (and the booking rolled back with it) when the allocation has fewer hours left.
+        ledger.move(ledger.allocationAccount(allocation.id().value()), QuotaEntryKind.RESERVED, gpuHours.negate(),
+                "booking:" + id + ":reserved", me.value(), "Lab session " + start + " (" + request.seats() + " seats)");
+        log.info("Booking {}: {} GPUs on {} from {} to {} under allocation {}", id, gpus, allocation.partition(), start, end,
+                allocation.id());
+        return load(id);
+    }
+
+    /** Cancels a booking: its GPUs free up and its GPU-hours return to the allocation. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Booking cancel(UUID bookingId) {
+        Booking booking = ownBooking(bookingId);
+        if (!booking.active()) {
+            return booking;
+        }
+        jdbc.update("UPDATE lab_booking SET status = 'CANCELLED' WHERE id = ? AND status = 'BOOKED'", bookingId.toString());
+        ledger.move(ledger.allocationAccount(booking.allocation().value()), QuotaEntryKind.RELEASED, booking.gpuHours(),
+                "booking:" + bookingId + ":released", CurrentUser.requireId().value(), "Lab session cancelled");
+        return load(bookingId);
+    }
+
+    /** Ends a booking earlier: the hours no longer needed return to the allocation. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Booking shorten(UUID bookingId, Instant newEnd) {
+        Booking booking = ownBooking(bookingId);
+        if (!booking.active() || newEnd == null || !newEnd.isAfter(booking.startsAt()) || !newEnd.isBefore(booking.endsAt())) {
+            throw UserFacingException.onField("endsAt", "booking.invalid.shorten");
+        }
+        Instant end = newEnd.truncatedTo(ChronoUnit.MINUTES);
+        BigDecimal hours = BigDecimal.valueOf(booking.gpus()).multiply(BigDecimal.valueOf(Duration.between(booking.startsAt(), end)
+                .toMinutes())).divide(BigDecimal.valueOf(60), 3, RoundingMode.HALF_UP);
+        BigDecimal released = booking.gpuHours().subtract(hours);
+        jdbc.update("UPDATE lab_booking SET ends_at = ?, gpu_hours = ? WHERE id = ?", Timestamp.from(end), hours, bookingId.toString());
+        ledger.move(ledger.allocationAccount(booking.allocation().value()), QuotaEntryKind.RELEASED, released,
+                "booking:" + bookingId + ":shortened:" + end.getEpochSecond(), CurrentUser.requireId().value(),
+                "Lab session shortened to end " + end);
+        return load(bookingId);
+    }
+
+    /** The bookings of an allocation, soonest first. */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public List<Booking> ofAllocation(AllocationId allocation) {
+        return jdbc.query(SELECT + " WHERE b.allocation_id = ? ORDER BY b.starts_at", this::booking, allocation.value().toString());
+    }
+
+    private static final String SELECT = "SELECT b.*, p.name AS partition_name FROM lab_booking b"
+            + " JOIN factory_partition p ON p.id = b.partition_id";
+
+    private Booking booking(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Booking(UUID.fromString(rs.getString("id")), new AllocationId(UUID.fromString(rs.getString("allocation_id"))),
+                rs.getString("partition_name"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getInt("seats"), rs.getInt("gpus_per_seat"), rs.getInt("gpus"), rs.getBigDecimal("gpu_hours"),
+                rs.getString("status"));
+    }
+
+    private Booking load(UUID id) {
+        return jdbc.query(SELECT + " WHERE b.id = ?", this::booking, id.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("booking.not-found"));
+    }
+
+    private Booking ownBooking(UUID id) {
+        Booking booking = load(id);
+        String bookedBy = jdbc.queryForObject("SELECT booked_by FROM lab_booking WHERE id = ?", String.class, id.toString());
+        if (!CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.requireId().value().toString().equals(bookedBy)) {
+            throw new AccessDeniedException("Booking " + id + " is not the caller's");
+        }
+        return booking;
+    }
+
+    /** GPUs held on the partition by bookings that overlap the window. */
+    private int held(String partitionId, Instant start, Instant end) {
+        Integer sum = jdbc.queryForObject("SELECT COALESCE(SUM(gpus), 0) FROM lab_booking WHERE partition_id = ?"
+                + " AND status = 'BOOKED' AND starts_at < ? AND ends_at > ?", Integer.class, partitionId,
+                Timestamp.from(end), Timestamp.from(start));
+        return sum == null ? 0 : sum;
+    }
+
+    /** Up to three starts nearest to the one asked for, hour by hour either way, that fit. */
+    private List<Instant> alternatives(String partitionId, int capacity, int gpus, Instant start, Duration duration,
+                                       AllocationEntity allocation) {
+        List<Instant> found = new ArrayList<>();
+        Instant earliest = clock.instant();
+        Instant from = allocation.validFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = allocation.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int step = 1; step <= SEARCH_HOURS && found.size() < 3 && gpus <= capacity; step++) {
+            for (int sign : new int[] {1, -1}) {
+                Instant candidate = start.plus(Duration.ofHours((long) sign * step));
+                Instant candidateEnd = candidate.plus(duration);
+                if (candidate.isBefore(earliest) || candidate.isBefore(from) || candidateEnd.isAfter(until) || found.size() >= 3) {
+                    continue;
+                }
+                if (held(partitionId, candidate, candidateEnd) + gpus <= capacity) {
+                    found.add(candidate);
+                }
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+}
