@@ -34,6 +34,10 @@ import eu.aiskills.academy.compute.AccessMode;
 import eu.aiskills.academy.compute.Allocation;
 import eu.aiskills.academy.compute.AllocationRequest;
 import eu.aiskills.academy.compute.AllocationStatus;
+import eu.aiskills.academy.compute.Booking;
+import eu.aiskills.academy.compute.BookingRefused;
+import eu.aiskills.academy.compute.BookingRequest;
+import eu.aiskills.academy.compute.Bookings;
 import eu.aiskills.academy.compute.Allocations;
 import eu.aiskills.academy.compute.FactoryRegistry;
 import eu.aiskills.academy.compute.FactorySummary;
@@ -60,8 +64,10 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
     private final transient Allocations allocations;
     private final transient FactoryRegistry registry;
     private final transient Catalogue catalogue;
+    private final transient Bookings bookings;
 
-    GpuHoursView(Quotas quotas, Allocations allocations, FactoryRegistry registry, Catalogue catalogue) {
+    GpuHoursView(Quotas quotas, Allocations allocations, FactoryRegistry registry, Catalogue catalogue, Bookings bookings) {
+        this.bookings = bookings;
         this.quotas = quotas;
         this.allocations = allocations;
         this.registry = registry;
@@ -110,6 +116,14 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
                 + getTranslation("gpu.valid", Views.date(this, allocation.validFrom()), Views.date(this, allocation.validUntil()))
                 + (allocation.decisionNote() == null ? "" : " · " + allocation.decisionNote()));
         card.add(status);
+        if (allocation.status() == AllocationStatus.APPROVED) {
+            Button book = new Button(getTranslation("booking.book"), click -> bookDialog(allocation, null));
+            card.add(book);
+            List<Booking> booked = bookings.ofAllocation(allocation.id());
+            if (!booked.isEmpty()) {
+                card.add(new H3(getTranslation("booking.sessions")), sessions(booked));
+            }
+        }
         if (allocation.status() != AllocationStatus.REQUESTED && allocation.status() != AllocationStatus.REJECTED) {
             card.add(entries(allocations.ledger(allocation.id(), 50)));
         }
@@ -137,6 +151,82 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
         text.addClassName("academy-seat-legend");
         card.add(bar, text);
         return card;
+    }
+
+    private Grid<Booking> sessions(List<Booking> booked) {
+        Grid<Booking> grid = new Grid<>();
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        grid.addColumn(b -> Views.dateTime(this, b.startsAt(), utc) + " – " + Views.dateTime(this, b.endsAt(), utc))
+                .setHeader(getTranslation("booking.col.when")).setFlexGrow(2);
+        grid.addColumn(b -> getTranslation("booking.size", b.seats(), b.gpusPerSeat(), b.gpus())).setHeader(getTranslation("booking.col.size"));
+        grid.addColumn(b -> plain(b.gpuHours())).setHeader(getTranslation("gpu.col.hours"));
+        grid.addColumn(b -> getTranslation(b.active() ? "booking.status.booked" : "booking.status.cancelled"))
+                .setHeader(getTranslation("authoring.field.status"));
+        grid.addComponentColumn(b -> {
+            Button cancel = new Button(getTranslation("booking.cancel"), click -> {
+                bookings.cancel(b.id());
+                Views.success(getTranslation("booking.cancelled"));
+                render();
+            });
+            cancel.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            cancel.setVisible(b.active());
+            return cancel;
+        }).setKey("actions");
+        grid.setItems(booked);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** The booking form; a refusal shows the nearest starts that fit, each one click away. */
+    private void bookDialog(Allocation allocation, java.time.LocalDateTime proposed) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("booking.title", allocation.factoryName(), allocation.partition()));
+        dialog.setWidth("min(40rem, 95vw)");
+        com.vaadin.flow.component.datetimepicker.DateTimePicker start =
+                new com.vaadin.flow.component.datetimepicker.DateTimePicker(getTranslation("booking.field.start"));
+        start.setHelperText(getTranslation("booking.utc"));
+        start.setValue(proposed != null ? proposed
+                : java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).atTime(9, 0));
+        com.vaadin.flow.component.textfield.IntegerField hours = new com.vaadin.flow.component.textfield.IntegerField(
+                getTranslation("booking.field.hours"));
+        hours.setValue(2);
+        hours.setMin(1);
+        hours.setMax((int) BookingRequest.DURATION_MAX.toHours());
+        com.vaadin.flow.component.textfield.IntegerField seats = new com.vaadin.flow.component.textfield.IntegerField(
+                getTranslation("booking.field.seats"));
+        seats.setValue(20);
+        com.vaadin.flow.component.textfield.IntegerField gpus = new com.vaadin.flow.component.textfield.IntegerField(
+                getTranslation("booking.field.gpus"));
+        gpus.setValue(1);
+        Div alternatives = new Div();
+        alternatives.addClassName("academy-actions");
+        dialog.add(new FormLayout(start, hours, seats, gpus), alternatives);
+        Button confirm = new Button(getTranslation("booking.book"), click -> {
+            alternatives.removeAll();
+            try {
+                bookings.book(new BookingRequest(allocation.id(), start.getValue() == null ? null
+                        : start.getValue().toInstant(java.time.ZoneOffset.UTC),
+                        java.time.Duration.ofHours(hours.getValue() == null ? 0 : hours.getValue()),
+                        seats.getValue() == null ? 0 : seats.getValue(), gpus.getValue() == null ? 0 : gpus.getValue()));
+                dialog.close();
+                Views.success(getTranslation("booking.booked"));
+                render();
+            } catch (BookingRefused refused) {
+                Views.error(getTranslation(refused.messageKey(), refused.arguments()));
+                for (java.time.Instant alternative : refused.alternatives()) {
+                    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(alternative, java.time.ZoneOffset.UTC);
+                    Button take = new Button(getTranslation("booking.try", Views.dateTime(this, alternative, java.time.ZoneId.of("UTC"))),
+                            e -> start.setValue(local));
+                    take.addThemeVariants(ButtonVariant.TERTIARY);
+                    alternatives.add(take);
+                }
+            } catch (UserFacingException rejection) {
+                Views.showRejection(this, rejection, Map.of("startsAt", start, "duration", hours, "seats", seats, "gpusPerSeat", gpus));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private Grid<QuotaEntry> entries(List<QuotaEntry> entries) {

@@ -72,5 +72,15 @@ class GpuHoursViewsTest {
         KaribuSupport.signIn(context, "instructor@academy.test");
         UI.getCurrent().navigate(GpuHoursView.class);
         assertThat(_find(Span.class, spec -> spec.withText("30 of 30 GPU-hours left"))).hasSize(1);
+
+        // Book 2 h with 20 seats of 1 GPU: 40 GPU-hours are more than the 30 granted.
+        _click(_get(Button.class, spec -> spec.withText("Book a lab session")));
+        Dialog book = _get(Dialog.class);
+        _click(_get(book, Button.class, spec -> spec.withText("Book a lab session")));
+        assertThat(_find(Dialog.class)).as("refused: the dialog stays open").hasSize(1);
+        _setValue(_get(book, com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Seats")), 10);
+        _click(_get(book, Button.class, spec -> spec.withText("Book a lab session")));
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withText("10 of 30 GPU-hours left"))).hasSize(1);
     }
 }
