@@ -185,21 +185,40 @@ public class Bookings {
         return sum == null ? 0 : sum;
     }
 
-    /** Up to three starts nearest to the one asked for, hour by hour either way, that fit. */
+    /** A booking's window and GPUs, for the search of free windows. */
+    private record Held(Instant start, Instant end, int gpus) {
+    }
+
+    /**
+     * Up to three starts nearest to the one asked for, hour by hour either way, that fit. The
+     * partition's bookings around the window are read once and the candidates checked in memory,
+     * so that a refusal keeps the partition's lock only briefly.
+     */
     private List<Instant> alternatives(String partitionId, int capacity, int gpus, Instant start, Duration duration,
                                        AllocationEntity allocation) {
         List<Instant> found = new ArrayList<>();
+        if (gpus > capacity) {
+            return found;
+        }
         Instant earliest = clock.instant();
         Instant from = allocation.validFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant until = allocation.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        for (int step = 1; step <= SEARCH_HOURS && found.size() < 3 && gpus <= capacity; step++) {
+        Instant rangeStart = start.minus(Duration.ofHours(SEARCH_HOURS));
+        Instant rangeEnd = start.plus(Duration.ofHours(SEARCH_HOURS)).plus(duration);
+        List<Held> around = jdbc.query("SELECT starts_at, ends_at, gpus FROM lab_booking WHERE partition_id = ?"
+                        + " AND status = 'BOOKED' AND starts_at < ? AND ends_at > ?",
+                (rs, n) -> new Held(rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getInt("gpus")),
+                partitionId, Timestamp.from(rangeEnd), Timestamp.from(rangeStart));
+        for (int step = 1; step <= SEARCH_HOURS && found.size() < 3; step++) {
             for (int sign : new int[] {1, -1}) {
                 Instant candidate = start.plus(Duration.ofHours((long) sign * step));
                 Instant candidateEnd = candidate.plus(duration);
                 if (candidate.isBefore(earliest) || candidate.isBefore(from) || candidateEnd.isAfter(until) || found.size() >= 3) {
                     continue;
                 }
-                if (held(partitionId, candidate, candidateEnd) + gpus <= capacity) {
+                int held = around.stream().filter(h -> h.start().isBefore(candidateEnd) && h.end().isAfter(candidate))
+                        .mapToInt(Held::gpus).sum();
+                if (held + gpus <= capacity) {
                     found.add(candidate);
                 }
             }
