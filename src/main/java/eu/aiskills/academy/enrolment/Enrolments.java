@@ -312,10 +312,9 @@ public class Enrolments {
             progress.deleteById(key);
         }
         progress.flush();
-        completeIfDone(enrolment, lessons);
-        Set<UUID> doneLessons = lessonsDone(List.of(enrolment)).getOrDefault(id.value(), Set.of());
+        Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
         CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
-        return view(enrolment, current, doneLessons);
+        return view(enrolment, current, doneLessons, lessons);
     }
 
     /**
@@ -343,13 +342,14 @@ public class Enrolments {
                 progressRow.scored(score, clock.instant());
                 progress.saveAndFlush(progressRow);
             }
-            completeIfDone(enrolment, lessons);
         }
+        Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
         CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
-        return view(enrolment, current, lessonsDone(List.of(enrolment)).getOrDefault(id.value(), Set.of()));
+        return view(enrolment, current, doneLessons, lessons);
     }
 
-    private void completeIfDone(EnrolmentEntity enrolment, List<LessonSummary> lessons) {
+    /** Completes an enrolled learner's course when its rules are met; returns the lessons done. */
+    private Set<UUID> completeIfDone(EnrolmentEntity enrolment, List<LessonSummary> lessons) {
         Set<UUID> done = lessonsDone(List.of(enrolment)).getOrDefault(enrolment.id().value(), Set.of());
         if (enrolment.status() == EnrolmentStatus.ENROLLED && CompletionRules.complete(lessons, done)) {
             enrolment.complete(clock.instant());
@@ -358,6 +358,7 @@ public class Enrolments {
                     enrolment.learnerId()));
             log.info("Enrolment {} completed", enrolment.id());
         }
+        return done;
     }
 
     /** The roster and waitlist of a run, for its instructors and administrators. */
@@ -427,9 +428,13 @@ public class Enrolments {
     }
 
     private LearnerCourse view(EnrolmentEntity enrolment, CourseRun run, Set<UUID> done) {
+        return view(enrolment, run, done, catalogue.lessons(enrolment.courseId()));
+    }
+
+    /** The learner's view of an enrolment, with the course's lessons when the caller has them already. */
+    private LearnerCourse view(EnrolmentEntity enrolment, CourseRun run, Set<UUID> done, List<LessonSummary> lessons) {
         Integer place = enrolment.status() == EnrolmentStatus.WAITLISTED
                 ? (int) enrolments.waitingBefore(enrolment.runId().value(), enrolment.arrival()) + 1 : null;
-        List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
         return new LearnerCourse(enrolment.id(), run, enrolment.status(), place, done, lessons.size(),
                 (int) lessons.stream().filter(LessonSummary::required).count(), enrolment.requestedAt(),
                 enrolment.completedAt());

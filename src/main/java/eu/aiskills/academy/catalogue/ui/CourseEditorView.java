@@ -91,6 +91,8 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient CourseAuthoring authoring;
     private final transient Documents documents;
     private CourseId courseId;
+    /** In review nothing changes until the reviewer decides: the service refuses it, the form shows it. */
+    private boolean locked;
     private String title = "";
 
     final TextField courseTitle = new TextField();
@@ -138,17 +140,12 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         // The teaching overview belongs to enrolment's views, which depend on the catalogue: linked by its path.
         add(new com.vaadin.flow.component.html.Anchor("/teaching", getTranslation("teaching.back")), new H1(title));
         course.ifPresent(c -> add(status(c)));
-        boolean locked = course.map(c -> c.status() == CourseStatus.IN_REVIEW).orElse(false);
+        locked = course.map(c -> c.status() == CourseStatus.IN_REVIEW).orElse(false);
         add(form(course.map(AuthoredCourse::draft)));
         course.ifPresent(c -> {
             add(new H2(getTranslation("authoring.lessons")), lessonsSection(c));
             add(new H2(getTranslation("authoring.runs")), runsSection(c));
         });
-        if (locked) {
-            // In review nothing changes until the reviewer decides: the service refuses it, the form shows it.
-            fields().values().forEach(field -> ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(true));
-            getChildren().forEach(this::hideEditing);
-        }
     }
 
     private Div status(AuthoredCourse course) {
@@ -261,6 +258,8 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         layout.setColspan(skills, 2);
         Button save = new Button(getTranslation(courseId == null ? "authoring.create" : "authoring.save"), click -> save());
         save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.setVisible(!locked);
+        fields().values().forEach(field -> ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(locked));
         Div form = new Div(layout, save);
         form.addClassName("academy-form");
         return form;
@@ -288,17 +287,6 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             }
         } catch (UserFacingException rejection) {
             Views.showRejection(this, rejection, fields());
-        }
-    }
-
-    private void hideEditing(com.vaadin.flow.component.Component component) {
-        if (component instanceof Button button) {
-            button.setVisible(false);
-        } else if (component instanceof Grid<?> grid) {
-            grid.getColumns().stream().filter(column -> column.getHeaderText() != null
-                    && column.getHeaderText().equals(getTranslation("authoring.actions"))).forEach(column -> column.setVisible(false));
-        } else if (!(component instanceof Div d && d.hasClassName("academy-actions"))) {
-            component.getChildren().forEach(this::hideEditing);
         }
     }
 
@@ -333,11 +321,12 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         lessons.addColumn(l -> getTranslation(l.draft().required() ? "authoring.required" : "course.optional"))
                 .setHeader(getTranslation("authoring.field.required"));
         lessons.addComponentColumn(l -> lessonActions(course, l)).setHeader(getTranslation("authoring.actions"))
-                .setKey("actions").setAutoWidth(true);
+                .setKey("actions").setAutoWidth(true).setVisible(!locked);
         lessons.setItems(course.lessons());
         lessons.setAllRowsVisible(true);
         Button add = new Button(getTranslation("authoring.add-lesson"), VaadinIcon.PLUS.create(),
                 click -> lessonDialog(course, null));
+        add.setVisible(!locked);
         return new Div(lessons, add);
     }
 
@@ -521,10 +510,11 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
                 actions.add(cancel);
             }
             return actions;
-        }).setHeader(getTranslation("authoring.actions")).setAutoWidth(true);
+        }).setHeader(getTranslation("authoring.actions")).setAutoWidth(true).setVisible(!locked);
         runs.setItems(course.runs());
         runs.setAllRowsVisible(true);
         Button add = new Button(getTranslation("authoring.add-run"), VaadinIcon.PLUS.create(), click -> runDialog(course, null));
+        add.setVisible(!locked);
         return new Div(runs, add);
     }
 

@@ -105,11 +105,12 @@ public class Ledger {
             throw new UserFacingException("quota.insufficient", hours.negate().stripTrailingZeros().toPlainString(),
                     balance.stripTrailingZeros().toPlainString());
         }
-        UUID id = UUID.randomUUID();
+        QuotaEntry entry = new QuotaEntry(UUID.randomUUID(), account, kind, hours, reason, actor,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         try {
             jdbc.update("INSERT INTO quota_entry (id, account_id, kind, hours, idempotency_key, actor_id, reason, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), account.value().toString(), kind.name(), hours,
-                    idempotencyKey, actor == null ? null : actor.toString(), reason, Timestamp.from(clock.instant()));
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry.id().toString(), account.value().toString(), kind.name(), hours,
+                    idempotencyKey, actor == null ? null : actor.toString(), reason, Timestamp.from(entry.createdAt()));
         } catch (DuplicateKeyException usedOnAnotherAccount) {
             return new Movement(entry(idempotencyKey).orElseThrow(), false);
         }
@@ -119,7 +120,7 @@ public class Ledger {
         if (applied == 0) {
             throw new IllegalStateException("Balance of quota account " + account + " changed under its lock");
         }
-        return new Movement(entry(idempotencyKey).orElseThrow(), true);
+        return new Movement(entry, true);
     }
 
     @Transactional(readOnly = true)

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -113,7 +112,8 @@ class EnrolmentSection implements CoursePageSection {
             status.addClassName("academy-status");
             actions.add(status);
             if (mine.status() == EnrolmentStatus.ENROLLED || mine.status() == EnrolmentStatus.WAITLISTED) {
-                Button cancel = new Button(ui.getTranslation("enrol.cancel"), click -> confirmCancel(card, course, run, mine, prerequisitesMet));
+                Button cancel = new Button(ui.getTranslation("enrol.cancel"), click -> CancelEnrolment.confirm(enrolments, mine,
+                        () -> render(card, course, run, prerequisitesMet)));
                 cancel.addThemeVariants(ButtonVariant.TERTIARY);
                 actions.add(cancel);
             }
@@ -157,27 +157,5 @@ class EnrolmentSection implements CoursePageSection {
             return view.getTranslation("enrol.window.opens", Views.dateTime(view, run.enrolOpensAt(), run.timeZone()));
         }
         return view.getTranslation("enrol.window.closed");
-    }
-
-    private void confirmCancel(Div card, CourseDetail course, CourseRun run, LearnerCourse mine, boolean prerequisitesMet) {
-        UI ui = UI.getCurrent();
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(ui.getTranslation("enrol.cancel.title"));
-        dialog.setText(ui.getTranslation(mine.status() == EnrolmentStatus.WAITLISTED ? "enrol.cancel.waitlist-text"
-                : "enrol.cancel.text", course.summary().title()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(ui.getTranslation("enrol.cancel.keep"));
-        dialog.setConfirmText(ui.getTranslation("enrol.cancel.confirm"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
-            try {
-                enrolments.cancel(mine.id());
-                Views.success(ui.getTranslation("enrol.cancelled"));
-            } catch (UserFacingException rejection) {
-                Views.error(ui.getTranslation(rejection.messageKey(), rejection.arguments()));
-            }
-            render(card, course, run, prerequisitesMet);
-        });
-        dialog.open();
     }
 }

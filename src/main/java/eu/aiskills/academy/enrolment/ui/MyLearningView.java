@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -37,7 +36,6 @@ import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.enrolment.ProgrammeRules;
-import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
 
@@ -144,7 +142,7 @@ public class MyLearningView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         if (course.status() == EnrolmentStatus.ENROLLED || course.status() == EnrolmentStatus.WAITLISTED) {
-            Button cancel = new Button(getTranslation("enrol.cancel"), click -> confirmCancel(course));
+            Button cancel = new Button(getTranslation("enrol.cancel"), click -> CancelEnrolment.confirm(enrolments, course, this::render));
             cancel.addThemeVariants(ButtonVariant.TERTIARY);
             card.add(cancel);
         }
@@ -187,27 +185,6 @@ public class MyLearningView extends VerticalLayout implements HasDynamicTitle {
             cards.add(card);
         }
         return cards.getChildren().findAny().isPresent() ? cards : null;
-    }
-
-    private void confirmCancel(LearnerCourse course) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("enrol.cancel.title"));
-        dialog.setText(getTranslation(course.status() == EnrolmentStatus.WAITLISTED ? "enrol.cancel.waitlist-text"
-                : "enrol.cancel.text", course.run().courseTitle()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("enrol.cancel.keep"));
-        dialog.setConfirmText(getTranslation("enrol.cancel.confirm"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(confirm -> {
-            try {
-                enrolments.cancel(course.id());
-                Views.success(getTranslation("enrol.cancelled"));
-            } catch (UserFacingException rejection) {
-                Views.error(getTranslation(rejection.messageKey(), rejection.arguments()));
-            }
-            render();
-        });
-        dialog.open();
     }
 
     @Override

@@ -255,17 +255,24 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             case "type" -> getTranslation("search.type." + value);
             case "level" -> getTranslation("course.level." + value.toLowerCase(Locale.ROOT));
             case "language" -> Locale.of(value).getDisplayLanguage(getLocale());
-            case "format" -> getTranslation("course.format." + key(value));
-            case "mode" -> getTranslation("run.mode." + key(value));
-            case "sectors" -> getTranslation("sector." + key(value));
+            case "format" -> named(eu.aiskills.academy.catalogue.CourseFormat.class, value,
+                    eu.aiskills.academy.catalogue.CourseFormat::messageKey);
+            case "mode" -> named(eu.aiskills.academy.catalogue.DeliveryMode.class, value,
+                    eu.aiskills.academy.catalogue.DeliveryMode::messageKey);
+            case "sectors" -> named(eu.aiskills.academy.catalogue.Sector.class, value,
+                    eu.aiskills.academy.catalogue.Sector::messageKey);
             case "starts" -> getTranslation("search.starts." + value);
             default -> value;
         };
     }
 
-    /** SELF_PACED → self-paced: how enum values appear in message keys. */
-    private static String key(String value) {
-        return value.toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The catalogue's own label for an indexed enum value; the value itself if the catalogue no longer knows it. */
+    private <E extends Enum<E>> String named(Class<E> type, String value, java.util.function.Function<E, String> messageKey) {
+        try {
+            return getTranslation(messageKey.apply(Enum.valueOf(type, value)));
+        } catch (IllegalArgumentException unknown) {
+            return value;
+        }
     }
 
     private void showPager(SearchResults found) {
