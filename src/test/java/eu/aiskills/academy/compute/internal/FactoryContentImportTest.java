@@ -38,14 +38,16 @@ class FactoryContentImportTest {
 
     @Test
     void theThirteenFactoriesOfAnnexOneAreLoaded() {
-        assertThat(registry.all()).hasSize(13).extracting(FactorySummary::name).contains(
+        // Other tests in the same context add or edit factories: the 13 are there, whatever else is.
+        assertThat(registry.all()).extracting(FactorySummary::name).contains(
                 "LUMI AI Factory", "IT4LIA", "BSC AI Factory", "Luxembourg AI Factory", "MIMER", "HammerHAI", "Pharos",
                 "JUPITER AI Factory", "AI Factory France", "Slovenian AI Factory", "PIAST AIF", "AI Factory Austria",
                 "Bulgarian Robotics & AI Nexus");
         FactorySummary lumi = registry.bySlug("lumi").orElseThrow();
         assertThat(lumi.consortium()).containsExactly("FI", "CZ", "DK", "EE", "NO", "PL");
         assertThat(lumi.hostingEntity()).isEqualTo("CSC - IT Center for Science");
-        assertThat(lumi.partitions()).isNotEmpty().allMatch(p -> p.assumed());
+        assertThat(registry.all()).filteredOn(f -> f.editedAt() == null).flatMap(FactorySummary::partitions)
+                .isNotEmpty().allMatch(p -> p.assumed());
         assertThat(registry.all()).allMatch(f -> f.operator() != null && !f.partitions().isEmpty());
         var operator = organisations.find(lumi.operator()).orElseThrow();
         assertThat(operator.kind()).isEqualTo(OrganisationKind.AI_FACTORY);
@@ -72,7 +74,9 @@ class FactoryContentImportTest {
                 partitions:
                   - {name: gpu, gpuModel: G, gpusPerNode: 0, nodes: 1, gpuMemoryGb: 80}
                 """);
-        FactoryContentImport importer = new FactoryContentImport(new ComputeProperties(content.toUri().toString(), true, "classpath:/content/compute/access-modes.yaml"),
+        FactoryContentImport importer = new FactoryContentImport(new ComputeProperties(content.toUri().toString(), true, "classpath:/content/compute/access-modes.yaml",
+                new ComputeProperties.Slurm(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(20), 3,
+                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(15), java.time.Duration.ofMinutes(15), null, null)),
                 factories, organisations, transactions, Clock.systemUTC());
         assertThatThrownBy(importer::importAll)
                 .hasMessageContaining("bad.yaml")
