@@ -264,7 +264,8 @@ public class Allocations {
         QuotaAccountId account = allocation.status() == AllocationStatus.REQUESTED || allocation.status() == AllocationStatus.REJECTED
                 ? null : ledger.allocationAccount(allocation.id().value());
         return new Allocation(allocation.id(), new FactoryId(allocation.factoryId()),
-                factory.map(f -> f.toSummary().name()).orElse("?"), allocation.partition(), allocation.accessMode(),
+                factory.map(f -> f.toSummary().name()).orElse("?"), factory.map(f -> f.toSummary().slug()).orElse(""),
+                allocation.partition(), allocation.accessMode(),
                 allocation.requesterId(), allocation.runId(), allocation.requestedHours(), allocation.grantedHours(),
                 allocation.justification(), allocation.status(), allocation.validFrom(), allocation.validUntil(),
                 allocation.requestedAt(), allocation.decisionNote(), account,

@@ -45,12 +45,14 @@ public class Bookings {
     static final int SEARCH_HOURS = 7 * 24;
 
     private final AllocationRecords allocations;
+    private final FactoryRegistry registry;
     private final Ledger ledger;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Bookings(AllocationRecords allocations, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
+    Bookings(AllocationRecords allocations, FactoryRegistry registry, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
         this.allocations = allocations;
+        this.registry = registry;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -151,6 +153,45 @@ public class Bookings {
     @Transactional(readOnly = true)
     public List<Booking> ofAllocation(AllocationId allocation) {
         return jdbc.query(SELECT + " WHERE b.allocation_id = ? ORDER BY b.starts_at", this::booking, allocation.value().toString());
+    }
+
+    /** The longest period a calendar covers. */
+    public static final java.time.Duration CALENDAR_MAX = java.time.Duration.ofDays(92);
+
+    /**
+     * A partition's bookings that overlap [from, to). Operators of the factory and administrators
+     * see every booking with its purpose; instructors see their own, and the others only as GPUs taken.
+     */
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public PartitionCalendar calendar(String factorySlug, String partition, Instant from, Instant to) {
+        if (from == null || to == null || !to.isAfter(from) || Duration.between(from, to).compareTo(CALENDAR_MAX) > 0) {
+            throw new UserFacingException("booking.invalid.calendar-range", CALENDAR_MAX.toDays());
+        }
+        FactorySummary factory = registry.bySlug(factorySlug).orElseThrow(() -> new NotFoundException("factory.not-found"));
+        PartitionSummary part = factory.partitions().stream().filter(p -> p.name().equals(partition)).findFirst()
+                .orElseThrow(() -> new NotFoundException("booking.partition-not-found"));
+        boolean operator = registry.mayEdit(factory);
+        String me = CurrentUser.requireId().value().toString();
+        List<PartitionCalendar.Entry> entries = jdbc.query("SELECT b.id, b.starts_at, b.ends_at, b.gpus, b.seats, b.booked_by,"
+                        + " a.justification FROM lab_booking b JOIN factory_partition p ON p.id = b.partition_id"
+                        + " JOIN gpu_allocation a ON a.id = b.allocation_id"
+                        + " WHERE p.factory_id = ? AND p.name = ? AND b.status = 'BOOKED' AND b.starts_at < ? AND b.ends_at > ?"
+                        + " ORDER BY b.starts_at",
+                (rs, n) -> {
+                    boolean mine = me.equals(rs.getString("booked_by"));
+                    String purpose = rs.getString("justification");
+                    return new PartitionCalendar.Entry(UUID.fromString(rs.getString("id")), rs.getTimestamp("starts_at").toInstant(),
+                            rs.getTimestamp("ends_at").toInstant(), rs.getInt("gpus"), rs.getInt("seats"),
+                            operator || mine ? firstLine(purpose) : null, mine);
+                },
+                factory.id().value().toString(), partition, Timestamp.from(to), Timestamp.from(from));
+        return new PartitionCalendar(factory.slug(), factory.name(), partition, part.totalGpus(), from, to, entries);
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
     private static final String SELECT = "SELECT b.*, p.name AS partition_name FROM lab_booking b"

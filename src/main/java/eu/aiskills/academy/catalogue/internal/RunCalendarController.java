@@ -9,6 +9,7 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.RunStatus;
+import eu.aiskills.academy.shared.ICalendar;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -45,6 +45,10 @@ import eu.aiskills.academy.compute.LearnerQuota;
 import eu.aiskills.academy.compute.PartitionSummary;
 import eu.aiskills.academy.compute.QuotaEntry;
 import eu.aiskills.academy.compute.Quotas;
+import eu.aiskills.academy.compute.SchedulerJob;
+import eu.aiskills.academy.compute.SchedulerJobs;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -65,9 +69,12 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
     private final transient FactoryRegistry registry;
     private final transient Catalogue catalogue;
     private final transient Bookings bookings;
+    private final transient SchedulerJobs jobs;
 
-    GpuHoursView(Quotas quotas, Allocations allocations, FactoryRegistry registry, Catalogue catalogue, Bookings bookings) {
+    GpuHoursView(Quotas quotas, Allocations allocations, FactoryRegistry registry, Catalogue catalogue, Bookings bookings,
+                 SchedulerJobs jobs) {
         this.bookings = bookings;
+        this.jobs = jobs;
         this.quotas = quotas;
         this.allocations = allocations;
         this.registry = registry;
@@ -123,6 +130,13 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
             if (!booked.isEmpty()) {
                 card.add(new H3(getTranslation("booking.sessions")), sessions(booked));
             }
+            RouterLink calendar = new RouterLink(getTranslation("gpu.calendar", allocation.partition()), PartitionCalendarView.class,
+                    new RouteParameters(Map.of("slug", allocation.factorySlug(), "partition", allocation.partition())));
+            card.add(new Paragraph(calendar));
+            List<SchedulerJob> ran = jobs.ofAllocation(allocation.id());
+            if (!ran.isEmpty()) {
+                card.add(new H3(getTranslation("gpu.jobs")), jobGrid(ran));
+            }
         }
         if (allocation.status() != AllocationStatus.REQUESTED && allocation.status() != AllocationStatus.REJECTED) {
             card.add(entries(allocations.ledger(allocation.id(), 50)));
@@ -151,6 +165,44 @@ public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
         text.addClassName("academy-seat-legend");
         card.add(bar, text);
         return card;
+    }
+
+    /** The jobs run under an allocation: where each stands, why, and what it cost. */
+    private Grid<SchedulerJob> jobGrid(List<SchedulerJob> ran) {
+        Grid<SchedulerJob> grid = new Grid<>();
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        grid.addColumn(SchedulerJob::purpose).setHeader(getTranslation("gpu.job.purpose")).setFlexGrow(2);
+        grid.addComponentColumn(job -> {
+            Span state = new Span(getTranslation(job.state().messageKey()));
+            state.getElement().getThemeList().add("badge " + switch (job.state()) {
+                case COMPLETED -> "success";
+                case FAILED, LOST, PREEMPTED, TIMED_OUT -> "error";
+                case CANCELLED -> "contrast";
+                default -> "";
+            });
+            return state;
+        }).setHeader(getTranslation("authoring.field.status")).setAutoWidth(true);
+        grid.addColumn(job -> job.reasonKey() == null ? "" : getTranslation(job.reasonKey(), job.reasonDetail() == null ? ""
+                : job.reasonDetail())).setHeader(getTranslation("gpu.job.why")).setFlexGrow(3);
+        grid.addColumn(job -> job.startedAt() == null ? (job.expectedStartAt() == null ? "" : getTranslation("gpu.job.expected",
+                Views.dateTime(this, job.expectedStartAt(), utc))) : Views.dateTime(this, job.startedAt(), utc))
+                .setHeader(getTranslation("gpu.job.started")).setAutoWidth(true);
+        grid.addColumn(job -> getTranslation("gpu.job.hours", plain(job.consumedHours() == null ? BigDecimal.ZERO : job.consumedHours()),
+                plain(job.reservedHours()), job.gpus())).setHeader(getTranslation("gpu.col.hours")).setAutoWidth(true);
+        grid.addComponentColumn(job -> {
+            Button cancel = new Button(getTranslation("gpu.job.cancel"), click -> {
+                jobs.cancel(job.id());
+                render();
+            });
+            cancel.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            cancel.setVisible(!job.state().terminal());
+            cancel.setAriaLabel(getTranslation("gpu.job.cancel-named", job.purpose()));
+            return cancel;
+        }).setKey("actions").setAutoWidth(true);
+        grid.setItems(ran);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.WRAP_CELL_CONTENT);
+        return grid;
     }
 
     private Grid<Booking> sessions(List<Booking> booked) {

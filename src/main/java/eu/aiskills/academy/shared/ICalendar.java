@@ -1,4 +1,4 @@
-package eu.aiskills.academy.catalogue.internal;
+package eu.aiskills.academy.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,14 +11,14 @@ import java.time.format.DateTimeFormatter;
  * and moments, with text escaped (§3.3.11) and lines folded at 75 octets (§3.1). See ADR 0010
  * for why this is written here rather than taken from a library.
  */
-final class ICalendar {
+public final class ICalendar {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final StringBuilder out = new StringBuilder();
 
-    ICalendar(String productId) {
+    public ICalendar(String productId) {
         line("BEGIN:VCALENDAR");
         line("VERSION:2.0");
         line("PRODID:" + text(productId));
@@ -27,7 +27,7 @@ final class ICalendar {
     }
 
     /** An all-day event from {@code first} to {@code last}, both included. */
-    ICalendar days(String uid, Instant stamp, LocalDate first, LocalDate last, String summary, String description,
+    public ICalendar days(String uid, Instant stamp, LocalDate first, LocalDate last, String summary, String description,
                    String location, String url) {
         line("BEGIN:VEVENT");
         line("UID:" + text(uid));
@@ -39,13 +39,25 @@ final class ICalendar {
     }
 
     /** An event at one moment (a deadline). */
-    ICalendar moment(String uid, Instant stamp, Instant at, String summary, String description, String url) {
+    public ICalendar moment(String uid, Instant stamp, Instant at, String summary, String description, String url) {
         line("BEGIN:VEVENT");
         line("UID:" + text(uid));
         line("DTSTAMP:" + UTC.format(stamp));
         line("DTSTART:" + UTC.format(at));
         line("DTEND:" + UTC.format(at));
         common(summary, description, null, url);
+        return this;
+    }
+
+    /** A timed event from {@code start} to {@code end}. */
+    public ICalendar span(String uid, Instant stamp, Instant start, Instant end, String summary, String description,
+                          String location, String url) {
+        line("BEGIN:VEVENT");
+        line("UID:" + text(uid));
+        line("DTSTAMP:" + UTC.format(stamp));
+        line("DTSTART:" + UTC.format(start));
+        line("DTEND:" + UTC.format(end));
+        common(summary, description, location, url);
         return this;
     }
 
@@ -63,13 +75,13 @@ final class ICalendar {
         line("END:VEVENT");
     }
 
-    String end() {
+    public String end() {
         line("END:VCALENDAR");
         return out.toString();
     }
 
     /** TEXT values: backslash, semicolon, comma and newlines escaped; other control characters dropped. */
-    static String text(String value) {
+    public static String text(String value) {
         StringBuilder escaped = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
