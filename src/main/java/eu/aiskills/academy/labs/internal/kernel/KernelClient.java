@@ -1,0 +1,277 @@
+package eu.aiskills.academy.labs.internal.kernel;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One kernel of a Jupyter Server, through the server's REST API (start, interrupt, restart,
+ * shut down) and its kernel WebSocket ({@code /api/kernels/<id>/channels}, the JSON form of the
+ * Jupyter messaging protocol 5.3): {@code execute_request} on the shell channel, and the replies,
+ * streams, results, displays, errors and status on iopub, matched to the request by
+ * {@code parent_header.msg_id}.
+ */
+public final class KernelClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KernelClient.class);
+    /** Outputs larger than this (one message) are refused: a plot is a few hundred kilobytes. */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_MESSAGE_CHARS).build()).build()).build();
+
+    private final URI server;
+    private final String token;
+    private final String kernelId;
+    private final String session = UUID.randomUUID().toString();
+    private final HttpClient http;
+    private final Map<String, Run> running = new ConcurrentHashMap<>();
+    private volatile WebSocket socket;
+    private volatile String executionState = "starting";
+
+    private KernelClient(URI server, String token, String kernelId, HttpClient http) {
+        this.server = server;
+        this.token = token;
+        this.kernelId = kernelId;
+        this.http = http;
+    }
+
+    /** Starts a kernel of the given kernelspec on the server and connects to it. */
+    public static KernelClient start(URI server, String token, String kernelName, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        ObjectNode body = JSON.createObjectNode().put("name", kernelName);
+        JsonNode kernel = send(http, HttpRequest.newBuilder(server.resolve("/api/kernels")).timeout(timeout)
+                .header("Authorization", "token " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        KernelClient client = new KernelClient(server, token, kernel.path("id").asString(), http);
+        client.connect(timeout);
+        return client;
+    }
+
+    private void connect(Duration timeout) {
+        URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/api/kernels/" + kernelId + "/channels?session_id=" + session);
+        socket = http.newWebSocketBuilder().connectTimeout(timeout).header("Authorization", "token " + token)
+                .buildAsync(ws, new Listener()).orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+    }
+
+    public String kernelId() {
+        return kernelId;
+    }
+
+    /** The kernel's last reported state: starting, idle, busy, restarting, dead. */
+    public String executionState() {
+        return executionState;
+    }
+
+    /**
+     * Runs code; every output is passed to {@code onOutput} as it arrives (on the WebSocket's
+     * thread), and the returned future completes when the kernel is idle again after it.
+     */
+    public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput) {
+        String msgId = UUID.randomUUID().toString();
+        Run run = new Run(onOutput);
+        running.put(msgId, run);
+        ObjectNode message = JSON.createObjectNode();
+        ObjectNode header = message.putObject("header");
+        header.put("msg_id", msgId).put("username", "learner").put("session", session)
+                .put("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("msg_type", "execute_request").put("version", "5.3");
+        message.putObject("parent_header");
+        message.putObject("metadata");
+        message.putObject("content").put("code", code).put("silent", false).put("store_history", true)
+                .put("allow_stdin", false).put("stop_on_error", true).putObject("user_expressions");
+        message.put("channel", "shell");
+        message.putArray("buffers");
+        socket.sendText(JSON.writeValueAsString(message), true);
+        return run.done.whenComplete((result, failure) -> running.remove(msgId));
+    }
+
+    /** Interrupts what the kernel is running (SIGINT to the kernel process). */
+    public void interrupt() {
+        send(http, request("/interrupt").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** Restarts the kernel: its variables are gone, the notebook stays. Runs in progress end as "interrupted". */
+    public void restart(Duration timeout) {
+        send(http, request("/restart").timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
+        running.values().forEach(run -> run.end("interrupted", 0));
+    }
+
+    private HttpRequest.Builder request(String action) {
+        return HttpRequest.newBuilder(server.resolve("/api/kernels/" + kernelId + action)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "token " + token);
+    }
+
+    private static JsonNode send(HttpClient http, HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new KernelException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                        + ": " + response.body().substring(0, Math.min(300, response.body().length())));
+            }
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new KernelException("The lab's server does not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelException("Interrupted", e);
+        }
+    }
+
+    /** Shuts the kernel down and closes the connection. */
+    @Override
+    public void close() {
+        running.values().forEach(run -> run.end("dead", 0));
+        try {
+            if (socket != null) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            send(http, request("").timeout(Duration.ofSeconds(5)).DELETE().build());
+        } catch (RuntimeException e) {
+            log.debug("Kernel {} was already gone: {}", kernelId, e.toString());
+        }
+    }
+
+    private void onMessage(JsonNode message) {
+        String type = message.path("header").path("msg_type").asString("");
+        String parent = message.path("parent_header").path("msg_id").asString("");
+        JsonNode content = message.path("content");
+        if ("status".equals(type)) {
+            executionState = content.path("execution_state").asString(executionState);
+        }
+        Run run = running.get(parent);
+        if (run == null) {
+            return;
+        }
+        switch (type) {
+            case "stream" -> run.output(new KernelOutput.Stream(content.path("name").asString("stdout"), content.path("text").asString("")));
+            case "execute_result" -> run.output(new KernelOutput.Result(content.path("execution_count").asInt(0), data(content)));
+            case "display_data", "update_display_data" -> run.output(new KernelOutput.Display(data(content)));
+            case "error" -> {
+                List<String> traceback = new ArrayList<>();
+                content.path("traceback").forEach(line -> traceback.add(line.asString("")));
+                run.output(new KernelOutput.Error(content.path("ename").asString(""), content.path("evalue").asString(""), traceback));
+            }
+            case "execute_reply" -> run.reply(content.path("status").asString("ok"), content.path("execution_count").asInt(0));
+            case "status" -> {
+                if ("idle".equals(content.path("execution_state").asString(""))) {
+                    run.idle();
+                }
+            }
+            default -> {
+                // execute_input, clear_output and the rest: nothing to show.
+            }
+        }
+    }
+
+    private static Map<String, String> data(JsonNode content) {
+        Map<String, String> data = new LinkedHashMap<>();
+        content.path("data").properties().forEach(e -> data.put(e.getKey(),
+                e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+        return data;
+    }
+
+    /** One execution in flight: its outputs, its reply, and whether the kernel went idle after it. */
+    private static final class Run {
+
+        private final Consumer<KernelOutput> onOutput;
+        private final List<KernelOutput> outputs = new ArrayList<>();
+        private final CompletableFuture<Execution> done = new CompletableFuture<>();
+        private String status;
+        private int count;
+        private boolean idle;
+
+        Run(Consumer<KernelOutput> onOutput) {
+            this.onOutput = onOutput;
+        }
+
+        synchronized void output(KernelOutput output) {
+            outputs.add(output);
+            try {
+                onOutput.accept(output);
+            } catch (RuntimeException e) {
+                log.warn("An output listener failed", e);
+            }
+        }
+
+        synchronized void reply(String status, int count) {
+            this.status = status;
+            this.count = count;
+            finishIfDone();
+        }
+
+        synchronized void idle() {
+            idle = true;
+            finishIfDone();
+        }
+
+        private void finishIfDone() {
+            if (status != null && idle) {
+                done.complete(new Execution(status, count, outputs));
+            }
+        }
+
+        synchronized void end(String status, int count) {
+            done.complete(new Execution(status, count, outputs));
+        }
+    }
+
+    /** Reassembles fragmented text frames and hands whole messages on. */
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (partial.length() > MAX_MESSAGE_CHARS) {
+                log.warn("Kernel {} sent a message over {} characters; dropped", kernelId, MAX_MESSAGE_CHARS);
+                partial.setLength(0);
+            } else if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    onMessage(JSON.readTree(text));
+                } catch (RuntimeException e) {
+                    log.warn("Kernel {}: unreadable message: {}", kernelId, e.toString());
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            executionState = "dead";
+            running.values().forEach(run -> run.end("dead", 0));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            executionState = "dead";
+            running.values().forEach(run -> run.end("dead", 0));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package eu.aiskills.academy.labs.internal.kernel;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a kernel sends back while it runs a cell, in the order it sends it. */
+public sealed interface KernelOutput {
+
+    /** Text written to stdout or stderr. */
+    record Stream(String name, String text) implements KernelOutput {
+    }
+
+    /** The value of the cell's last expression, by MIME type (text/plain, text/html, image/png as base64, ...). */
+    record Result(int executionCount, Map<String, String> data) implements KernelOutput {
+    }
+
+    /** Something displayed (a plot, a table), by MIME type. */
+    record Display(Map<String, String> data) implements KernelOutput {
+    }
+
+    /** An exception, with the traceback as the kernel formats it (ANSI colours included). */
+    record Error(String name, String value, List<String> traceback) implements KernelOutput {
+
+        /** The traceback as plain text: IPython colours it with ANSI escape sequences. */
+        public String plainTraceback() {
+            return String.join("\n", traceback).replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+        }
+    }
+}
