@@ -13,11 +13,22 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Lab settings.
  *
- * @param sandbox the local sandbox every lab kernel runs in
+ * @param location          where the lab folders ({@code <slug>/lab.yaml} and {@code notebook.ipynb}) are read from
+ * @param importLabs        whether to import them at start-up
+ * @param maxLocalSessions  how many local sandboxes may run at once; further sessions queue
+ * @param extension         how much longer a session runs when its learner extends it
+ * @param maxSessionLength  the longest a session may run, extensions included
+ * @param sandbox           the local sandbox every lab kernel runs in
  */
 @ConfigurationProperties("academy.labs")
 @Validated
-public record LabsProperties(@DefaultValue @Valid @NotNull Sandbox sandbox) {
+public record LabsProperties(
+        @DefaultValue("classpath:/content/labs/") @NotBlank String location,
+        @DefaultValue("true") boolean importLabs,
+        @DefaultValue("6") int maxLocalSessions,
+        @DefaultValue("30m") @NotNull Duration extension,
+        @DefaultValue("4h") @NotNull Duration maxSessionLength,
+        @DefaultValue @Valid @NotNull Sandbox sandbox) {
 
     /**
      * The local launcher: Jupyter Server in a bubblewrap sandbox per session.

@@ -41,12 +41,14 @@ public final class LocalSandbox implements AutoCloseable {
     private static final String RUN = "/run/lab";
 
     private final Path dir;
+    private final Path run;
     private final Process process;
     private final String token;
     private UnixSocketRelay relay;
 
-    private LocalSandbox(Path dir, Process process, String token) {
+    private LocalSandbox(Path dir, Path run, Process process, String token) {
         this.dir = dir;
+        this.run = run;
         this.process = process;
         this.token = token;
     }
@@ -59,7 +61,8 @@ public final class LocalSandbox implements AutoCloseable {
             // The sandbox's host user may pass through (to its home, its socket, its passwd) but not list it.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
             Path home = Files.createDirectories(dir.resolve("home"));
-            Path run = Files.createDirectories(dir.resolve("run"));
+            // The socket's directory: short, since a Unix socket's path is limited to about 100 characters.
+            Path run = Files.createTempDirectory("lab-");
             Path etc = Files.createDirectories(dir.resolve("etc"));
             Files.writeString(etc.resolve("passwd"), "learner:x:1000:1000:Learner:" + HOME + ":/bin/sh\n", StandardCharsets.UTF_8);
             Files.writeString(etc.resolve("group"), "learner:x:1000:\n", StandardCharsets.UTF_8);
@@ -103,7 +106,7 @@ public final class LocalSandbox implements AutoCloseable {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.log").toFile()).start();
             process.getOutputStream().close();
-            LocalSandbox sandbox = new LocalSandbox(dir, process, token);
+            LocalSandbox sandbox = new LocalSandbox(dir, run, process, token);
             try {
                 sandbox.awaitReady(run.resolve("jupyter.sock"), settings.startTimeout());
             } catch (RuntimeException e) {
@@ -205,10 +208,12 @@ public final class LocalSandbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove sandbox directory {}: {}", dir, e.toString());
+        for (Path path : List.of(run, dir)) {
+            try (Stream<Path> paths = Files.walk(path)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                log.warn("Could not remove sandbox directory {}: {}", path, e.toString());
+            }
         }
     }
 }

@@ -1,0 +1,57 @@
+package eu.aiskills.academy.labs;
+
+import java.util.List;
+
+/**
+ * A lab notebook as the platform edits it: cells in order, each with its outputs.
+ *
+ * @param revision the saved revision it was read from (0 for a template)
+ */
+public record LabNotebook(int revision, List<Cell> cells) {
+
+    public static final int MAX_CELLS = 400;
+    public static final int MAX_CELL_CHARS = 100_000;
+
+    public LabNotebook {
+        cells = List.copyOf(cells);
+    }
+
+    public enum Kind { MARKDOWN, CODE, RAW }
+
+    /**
+     * One cell.
+     *
+     * @param id     stable within the notebook (nbformat 4.5 cell id)
+     * @param locked a set-up cell learners run but do not edit
+     */
+    public record Cell(String id, Kind kind, String source, boolean locked, Integer executionCount, List<Output> outputs) {
+
+        public Cell {
+            outputs = List.copyOf(outputs);
+        }
+
+        public Cell withSource(String text) {
+            return new Cell(id, kind, text, locked, executionCount, outputs);
+        }
+
+        public Cell withOutputs(Integer count, List<Output> results) {
+            return new Cell(id, kind, source, locked, count, results);
+        }
+    }
+
+    /** What a cell showed. */
+    public enum OutputKind { STREAM, RESULT, DISPLAY, ERROR }
+
+    /**
+     * An output: {@code name} is the stream (stdout, stderr) or the exception's name; {@code text}
+     * the plain text (an error's value and traceback without colours); {@code html} an HTML
+     * representation if the kernel sent one (shown only after sanitising); {@code png} an image
+     * as base64.
+     */
+    public record Output(OutputKind kind, String name, String text, String html, String png) {
+    }
+
+    public LabNotebook withCells(List<Cell> changed) {
+        return new LabNotebook(revision, changed);
+    }
+}

@@ -1,0 +1,446 @@
+package eu.aiskills.academy.labs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.catalogue.LessonSummary;
+import eu.aiskills.academy.enrolment.EnrolmentStatus;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LearnerCourse;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.labs.internal.Ipynb;
+import eu.aiskills.academy.labs.internal.LabRuntime;
+import eu.aiskills.academy.labs.internal.kernel.Execution;
+import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lab sessions: a learner enrolled in the lab's course (or its instructor) starts one; it queues
+ * when every sandbox is taken, starts, runs cells, and stops on request, when idle too long, at
+ * the end of its time (unless extended), or when the platform stops. One live session per learner
+ * and lab, guarded by a unique key. A session never stays starting or running without a sandbox
+ * behind it: the culler ends it with the reason.
+ */
+@Service
+public class LabSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(LabSessions.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final int CODE_MAX_CHARS = LabNotebook.MAX_CELL_CHARS;
+
+    private final Labs labs;
+    private final LabRuntime runtime;
+    private final LabsProperties properties;
+    private final Enrolments enrolments;
+    private final Catalogue catalogue;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    LabSessions(Labs labs, LabRuntime runtime, LabsProperties properties, Enrolments enrolments, Catalogue catalogue,
+                JdbcTemplate jdbc, Clock clock) {
+        this.labs = labs;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.enrolments = enrolments;
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts (or returns the live) session of a lab for the signed-in learner. It is queued when
+     * every local sandbox is taken and starts in the order asked.
+     */
+    @PermitAll
+    public LabSession start(String slug) {
+        LabTemplate lab = labs.require(slug);
+        AccountId me = CurrentUser.requireId();
+        requireMayUse(lab);
+        if (lab.gpus() > 0) {
+            throw new UserFacingException("lab.needs-factory", lab.gpus());
+        }
+        Optional<LabSession> live = current(slug);
+        if (live.isPresent()) {
+            return live.get();
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
+                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, 'LOCAL', 'QUEUED', ?, 0, ?, ?, 0)",
+                    id.toString(), lab.id().toString(), me.value().toString(), slot(lab.id(), me.value()), Timestamp.from(now),
+                    Timestamp.from(now));
+        } catch (DuplicateKeyException e) {
+            // Started at the same moment in another tab: that one is the session.
+            return current(slug).orElseThrow(() -> e);
+        }
+        log.info("Lab session {} of {} queued for {}", id, slug, me);
+        promote();
+        return load(id);
+    }
+
+    /** The signed-in learner's live session of the lab, if any. */
+    @PermitAll
+    public Optional<LabSession> current(String slug) {
+        LabTemplate lab = labs.require(slug);
+        return jdbc.query(SELECT + " WHERE s.template_id = ? AND s.learner_id = ? AND s.active_slot IS NOT NULL", this::row,
+                lab.id().toString(), CurrentUser.requireId().value().toString()).stream().findFirst();
+    }
+
+    /** A session, for its learner (and administrators). */
+    @PermitAll
+    public LabSession session(UUID id) {
+        LabSession session = load(id);
+        requireOwner(session);
+        return session;
+    }
+
+    /** The signed-in learner's sessions, newest first (with what each cost). */
+    @PermitAll
+    public List<LabSession> mine() {
+        return jdbc.query(SELECT + " WHERE s.learner_id = ? ORDER BY s.created_at DESC LIMIT 100", this::row,
+                CurrentUser.requireId().value().toString());
+    }
+
+    /** What a cell run gave: the kernel's status (ok, error, interrupted, dead), its count, and its outputs. */
+    public record CellRun(String status, Integer executionCount, List<LabNotebook.Output> outputs) {
+    }
+
+    /**
+     * Runs code in the session's kernel; each output goes to {@code onOutput} as it arrives. The
+     * future completes when the kernel is idle again.
+     */
+    @PermitAll
+    public CompletableFuture<CellRun> execute(UUID sessionId, String code, Consumer<LabNotebook.Output> onOutput) {
+        LabSession session = session(sessionId);
+        if (code == null || code.length() > CODE_MAX_CHARS) {
+            throw new UserFacingException("lab.notebook.cell-too-large", CODE_MAX_CHARS / 1000);
+        }
+        LabRuntime.Live live = requireRunning(session);
+        touch(sessionId);
+        return live.kernel().execute(code, output -> onOutput.accept(output(output)))
+                .thenApply(done -> {
+                    touch(sessionId);
+                    return new CellRun(done.status(), done.executionCount() == 0 ? null : done.executionCount(),
+                            done.outputs().stream().map(LabSessions::output).toList());
+                });
+    }
+
+    @PermitAll
+    public void interrupt(UUID sessionId) {
+        requireRunning(session(sessionId)).kernel().interrupt();
+        touch(sessionId);
+    }
+
+    @PermitAll
+    public void restart(UUID sessionId) {
+        requireRunning(session(sessionId)).kernel().restart(runtime.startTimeout());
+        touch(sessionId);
+    }
+
+    /** Gives the session more time, up to the longest a session may run. */
+    @PermitAll
+    public LabSession extend(UUID sessionId) {
+        LabSession session = session(sessionId);
+        if (session.state() != LabSessionState.RUNNING || session.endsAt() == null) {
+            throw new UserFacingException("lab.not-running");
+        }
+        Instant latest = session.startedAt().plus(properties.maxSessionLength());
+        Instant next = session.endsAt().plus(properties.extension());
+        if (!session.endsAt().isBefore(latest)) {
+            throw new UserFacingException("lab.extend.limit", properties.maxSessionLength().toHours());
+        }
+        jdbc.update("UPDATE lab_session SET ends_at = ? WHERE id = ? AND state = 'RUNNING'",
+                Timestamp.from(next.isAfter(latest) ? latest : next), sessionId.toString());
+        return load(sessionId);
+    }
+
+    /** Stops the session: the kernel and sandbox end, nothing of them stays. The learner's saved notebook is kept. */
+    @PermitAll
+    public LabSession stop(UUID sessionId) {
+        session(sessionId);
+        end(sessionId, LabSessionState.STOPPED, "lab.reason.stopped", null);
+        return load(sessionId);
+    }
+
+    /** One graded check's outcome. */
+    public record CheckResult(String name, int points, boolean passed, String message) {
+    }
+
+    /** A graded run: score out of 100 and each check. */
+    public record Grade(BigDecimal score, List<CheckResult> checks, boolean lessonCompleted) {
+    }
+
+    /**
+     * Runs the lab's graded checks in the session's kernel (after the learner's own cells) and
+     * reports the score to the learner's enrolment, which completes the lesson when it passes.
+     */
+    @PermitAll
+    public Grade grade(UUID sessionId) throws InterruptedException {
+        LabSession session = session(sessionId);
+        LabTemplate lab = labs.require(session.labSlug());
+        LabRuntime.Live live = requireRunning(session);
+        List<CheckResult> results = new ArrayList<>();
+        int total = 0;
+        int passed = 0;
+        for (JsonNode check : JSON.readTree(jdbc.queryForObject("SELECT checks FROM lab_template WHERE id = ?", String.class,
+                lab.id().toString()))) {
+            int points = check.path("points").asInt(0);
+            total += points;
+            Execution run;
+            try {
+                run = live.kernel().execute(check.path("code").asString(""), output -> { })
+                        .get(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                live.kernel().interrupt();
+                results.add(new CheckResult(check.path("name").asString(), points, false, "timeout"));
+                continue;
+            }
+            boolean ok = run.ok();
+            String message = run.outputs().stream().filter(KernelOutput.Error.class::isInstance).map(KernelOutput.Error.class::cast)
+                    .map(error -> error.name() + (error.value().isBlank() ? "" : ": " + error.value())).findFirst().orElse(null);
+            results.add(new CheckResult(check.path("name").asString(), points, ok, message));
+            passed += ok ? points : 0;
+        }
+        touch(sessionId);
+        BigDecimal score = total == 0 ? BigDecimal.valueOf(100) : BigDecimal.valueOf(passed * 100L)
+                .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+        boolean completed = report(lab, session.learner(), score);
+        return new Grade(score, results, completed);
+    }
+
+    /** The lesson's completion: the learner's active enrolment in a run of the lab's course records the score. */
+    private boolean report(LabTemplate lab, AccountId learner, BigDecimal score) {
+        CourseDetail course = catalogue.publishedCourse(lab.courseSlug()).orElse(null);
+        if (course == null) {
+            return false;
+        }
+        Optional<LessonSummary> lesson = course.lessons().stream().filter(l -> l.slug().equals(lab.lessonSlug()) && l.graded())
+                .findFirst();
+        Optional<LearnerCourse> enrolment = enrolments.mine().stream()
+                .filter(e -> e.run().courseSlug().equals(lab.courseSlug()) && e.status() != EnrolmentStatus.CANCELLED
+                        && e.status() != EnrolmentStatus.WAITLISTED).findFirst();
+        if (lesson.isEmpty() || enrolment.isEmpty() || !learner.equals(CurrentUser.requireId())) {
+            return false;
+        }
+        LearnerCourse after = SystemActor.call(() -> enrolments.recordLabScore(enrolment.get().id(), lesson.get().id(), score));
+        return after.lessonsDone().contains(lesson.get().id());
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------
+
+    /** Starts queued sessions while sandboxes are free, oldest first. */
+    void promote() {
+        while (true) {
+            Integer running = jdbc.queryForObject("SELECT COUNT(*) FROM lab_session WHERE state IN ('STARTING', 'RUNNING', 'STOPPING')"
+                    + " AND launcher = 'LOCAL'", Integer.class);
+            if (running == null || running >= properties.maxLocalSessions()) {
+                return;
+            }
+            List<String> next = jdbc.queryForList("SELECT id FROM lab_session WHERE state = 'QUEUED' ORDER BY created_at LIMIT 1",
+                    String.class);
+            if (next.isEmpty()) {
+                return;
+            }
+            UUID id = UUID.fromString(next.getFirst());
+            if (jdbc.update("UPDATE lab_session SET state = 'STARTING' WHERE id = ? AND state = 'QUEUED'", id.toString()) == 1) {
+                Thread.ofVirtual().name("lab-start-" + id).start(() -> launch(id));
+            }
+        }
+    }
+
+    private void launch(UUID id) {
+        LabSession session = load(id);
+        LabTemplate lab = labs.require(session.labSlug());
+        try {
+            runtime.launch(id, lab.kernel(), lab.memoryMb());
+        } catch (RuntimeException e) {
+            log.warn("Lab session {} failed to start: {}", id, e.getMessage());
+            end(id, LabSessionState.FAILED, "lab.reason.start-failed", e.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        int started = jdbc.update("UPDATE lab_session SET state = 'RUNNING', started_at = ?, last_activity_at = ?, ends_at = ?"
+                + " WHERE id = ? AND state = 'STARTING'", Timestamp.from(now), Timestamp.from(now),
+                Timestamp.from(now.plus(Duration.ofMinutes(lab.minutes()))), id.toString());
+        if (started == 0) {
+            // Stopped while it was starting.
+            runtime.stop(id);
+        } else {
+            log.info("Lab session {} of {} running", id, lab.slug());
+        }
+    }
+
+    /** Ends a session once, with its reason; frees its sandbox and starts the next queued one. */
+    void end(UUID id, LabSessionState state, String reasonKey, String detail) {
+        Instant now = clock.instant();
+        int ended = jdbc.update("UPDATE lab_session SET state = ?, active_slot = NULL, reason_key = ?, reason_detail = ?,"
+                        + " stopped_at = ? WHERE id = ? AND active_slot IS NOT NULL", state.name(), reasonKey,
+                detail == null ? null : detail.substring(0, Math.min(500, detail.length())), Timestamp.from(now), id.toString());
+        runtime.stop(id);
+        if (ended == 1) {
+            log.info("Lab session {} {} ({})", id, state, reasonKey);
+        }
+        promote();
+    }
+
+    /**
+     * Stops idle sessions, those past their time, and those whose sandbox is gone; starts queued
+     * ones when sandboxes free up. The platform's scheduler calls it every half minute.
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    public int cull() {
+        Instant now = clock.instant();
+        int ended = 0;
+        for (LabSession session : jdbc.query(SELECT + " WHERE s.active_slot IS NOT NULL", this::row)) {
+            LabTemplate lab = labs.template(session.labSlug()).orElse(null);
+            if (session.state() == LabSessionState.RUNNING && !runtime.isLive(session.id())) {
+                end(session.id(), LabSessionState.FAILED, "lab.reason.sandbox-gone", null);
+                ended++;
+            } else if (session.state() == LabSessionState.RUNNING && session.endsAt() != null && !now.isBefore(session.endsAt())) {
+                end(session.id(), LabSessionState.STOPPED, "lab.reason.time-limit", null);
+                ended++;
+            } else if (session.state() == LabSessionState.RUNNING && lab != null
+                    && "idle".equals(session.kernelState())
+                    && session.lastActivityAt().plus(Duration.ofMinutes(lab.idleMinutes())).isBefore(now)) {
+                end(session.id(), LabSessionState.STOPPED, "lab.reason.idle", String.valueOf(lab.idleMinutes()));
+                ended++;
+            } else if (session.state() == LabSessionState.STARTING && !runtime.isLive(session.id())
+                    && session.createdAt().plus(runtime.startTimeout().multipliedBy(3)).isBefore(now)) {
+                end(session.id(), LabSessionState.FAILED, "lab.reason.start-failed", "no sandbox after "
+                        + runtime.startTimeout().multipliedBy(3).toSeconds() + " s");
+                ended++;
+            }
+        }
+        promote();
+        return ended;
+    }
+
+    /** At start-up: sessions the database calls live but no sandbox of this instance runs (the platform restarted). */
+    @RolesAllowed(Roles.SYSTEM)
+    public int endOrphans() {
+        int ended = 0;
+        for (String id : jdbc.queryForList("SELECT id FROM lab_session WHERE active_slot IS NOT NULL AND state <> 'QUEUED'", String.class)) {
+            UUID session = UUID.fromString(id);
+            if (!runtime.isLive(session)) {
+                end(session, LabSessionState.STOPPED, "lab.reason.platform-restarted", null);
+                ended++;
+            }
+        }
+        promote();
+        return ended;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private void requireMayUse(LabTemplate lab) {
+        if (CurrentUser.hasRole(Roles.ADMIN)) {
+            return;
+        }
+        CourseDetail course = catalogue.publishedCourse(lab.courseSlug()).orElseThrow(() -> new NotFoundException("lab.not-found"));
+        if (catalogue.teaches(course.summary().id())) {
+            return;
+        }
+        boolean enrolled = enrolments.mine().stream().anyMatch(e -> e.run().courseSlug().equals(lab.courseSlug())
+                && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED));
+        if (!enrolled) {
+            throw new UserFacingException("lab.not-enrolled", course.summary().title());
+        }
+    }
+
+    private void requireOwner(LabSession session) {
+        if (CurrentUser.hasRole(Roles.ADMIN) || CurrentUser.hasRole(Roles.SYSTEM)) {
+            return;
+        }
+        if (!session.learner().equals(CurrentUser.requireId())) {
+            throw new AccessDeniedException("Lab session " + session.id() + " is not the caller's");
+        }
+    }
+
+    private LabRuntime.Live requireRunning(LabSession session) {
+        if (session.state() != LabSessionState.RUNNING) {
+            throw new UserFacingException("lab.not-running");
+        }
+        return runtime.get(session.id()).orElseThrow(() -> new UserFacingException("lab.not-running"));
+    }
+
+    private void touch(UUID id) {
+        jdbc.update("UPDATE lab_session SET last_activity_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id.toString());
+    }
+
+    private static String slot(UUID template, UUID learner) {
+        return template.toString().substring(0, 36) + ":" + learner.toString().substring(0, 36);
+    }
+
+    static LabNotebook.Output output(KernelOutput output) {
+        return switch (output) {
+            case KernelOutput.Stream s -> new LabNotebook.Output(LabNotebook.OutputKind.STREAM, s.name(), s.text(), null, null);
+            case KernelOutput.Result r -> new LabNotebook.Output(LabNotebook.OutputKind.RESULT, null, r.data().get("text/plain"),
+                    r.data().get("text/html"), png(r.data().get("image/png")));
+            case KernelOutput.Display d -> new LabNotebook.Output(LabNotebook.OutputKind.DISPLAY, null, d.data().get("text/plain"),
+                    d.data().get("text/html"), png(d.data().get("image/png")));
+            case KernelOutput.Error e -> new LabNotebook.Output(LabNotebook.OutputKind.ERROR, e.name(),
+                    e.value() + "\n" + Ipynb.plain(String.join("\n", e.traceback())), null, null);
+        };
+    }
+
+    private static String png(String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        String compact = base64.replaceAll("\\s", "");
+        return compact.matches("[A-Za-z0-9+/=]+") ? compact : null;
+    }
+
+    private static final String SELECT = "SELECT s.*, t.slug, t.title, (SELECT COUNT(*) FROM lab_session q WHERE q.state = 'QUEUED'"
+            + " AND q.created_at <= s.created_at) AS queue_position FROM lab_session s JOIN lab_template t ON t.id = s.template_id";
+
+    private LabSession load(UUID id) {
+        return jdbc.query(SELECT + " WHERE s.id = ?", this::row, id.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("lab.session-not-found"));
+    }
+
+    private LabSession row(ResultSet rs, int n) throws SQLException {
+        UUID id = UUID.fromString(rs.getString("id"));
+        LabSessionState state = LabSessionState.valueOf(rs.getString("state"));
+        String kernelState = state == LabSessionState.RUNNING ? runtime.get(id).map(l -> l.kernel().executionState()).orElse(null) : null;
+        return new LabSession(id, rs.getString("slug"), rs.getString("title"), new AccountId(UUID.fromString(rs.getString("learner_id"))),
+                rs.getString("launcher"), state, state == LabSessionState.QUEUED ? rs.getInt("queue_position") : null, kernelState,
+                rs.getString("reason_key"), rs.getString("reason_detail"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "last_activity_at"), instant(rs, "ends_at"), instant(rs, "stopped_at"), rs.getInt("gpus"),
+                rs.getBigDecimal("gpu_hours"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,273 @@
+package eu.aiskills.academy.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.labs.internal.LabRuntime;
+import eu.aiskills.academy.labs.internal.LabTestContent;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.testsupport.AcademyTest;
+import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.Race;
+import eu.aiskills.academy.testsupport.TestCourses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Lab sessions end to end with real sandboxes: an enrolled learner starts a lab, runs code, is
+ * graded (which completes the lesson), stops; sessions queue when sandboxes are taken, idle and
+ * overdue ones are stopped, a second start returns the live session, strangers see nothing.
+ */
+@AcademyTest
+class LabSessionsTest {
+
+    private static final AtomicInteger LABS = new AtomicInteger();
+
+    @Autowired
+    LabSessions sessions;
+    @Autowired
+    Labs labs;
+    @Autowired
+    LabRuntime runtime;
+    @Autowired
+    LabsProperties properties;
+    @Autowired
+    Enrolments enrolments;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LabTestContent content;
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path courses;
+    @TempDir
+    Path labFolders;
+
+    private String lab;
+    private String lessonSlug;
+    private CourseDetail course;
+
+    @BeforeEach
+    void anEnrolledLearnerAndAGradedLab() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) && Files.exists(Path.of("/usr/bin/jupyter-server")),
+                "The lab tests need bubblewrap and Jupyter Server from Debian packages: run ./academy test, which installs them");
+        int n = LABS.incrementAndGet();
+        String courseSlug = "lab-course-" + n;
+        new TestCourses(courses, context).course(courseSlug).lessons(2).gradedLastLesson(70).create();
+        course = catalogue.publishedCourse(courseSlug).orElseThrow();
+        lessonSlug = course.lessons().getLast().slug();
+        lab = "graded-lab-" + n;
+        content.importLab(labFolders, lab, courseSlug, lessonSlug, """
+                - {name: The answer is 42, points: 70, code: "assert answer == 42"}
+                - {name: A list of squares, points: 30, code: "assert squares == [0, 1, 4]"}
+                """, "answer = 6 * 7");
+        for (String learner : List.of("student@academy.test", "fellow@academy.test")) {
+            KaribuSupport.signIn(context, learner);
+            enrolments.enrol(course.runs().getFirst().id());
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        SystemActor.run(() -> jdbc.queryForList("SELECT id FROM lab_session WHERE active_slot IS NOT NULL", String.class)
+                .forEach(id -> sessions.stop(UUID.fromString(id))));
+        SecurityContextHolder.clearContext();
+    }
+
+    private LabSession awaitRunning(LabSession session) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                .until(() -> sessions.session(session.id()).state(), s -> s == LabSessionState.RUNNING || s.over());
+        LabSession now = sessions.session(session.id());
+        assertThat(now.state()).as(now.reasonDetail()).isEqualTo(LabSessionState.RUNNING);
+        return now;
+    }
+
+    @Test
+    void aLearnerRunsCodeIsGradedAndTheLessonIsDone() throws Exception {
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabSession started = sessions.start(lab);
+        assertThat(started.state()).isIn(LabSessionState.QUEUED, LabSessionState.STARTING);
+        LabSession running = awaitRunning(started);
+        assertThat(running.endsAt()).isAfter(running.startedAt());
+        assertThat(sessions.start(lab).id()).as("one live session per lab").isEqualTo(started.id());
+
+        List<LabNotebook.Output> streamed = new CopyOnWriteArrayList<>();
+        LabSessions.CellRun run = sessions.execute(running.id(), "answer = 6 * 7\nprint(answer)", streamed::add).get(60, TimeUnit.SECONDS);
+        assertThat(run.status()).isEqualTo("ok");
+        assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
+
+        LabSessions.Grade partial = sessions.grade(running.id());
+        assertThat(partial.score()).isEqualByComparingTo("70");
+        assertThat(partial.checks()).extracting(LabSessions.CheckResult::passed).containsExactly(true, false);
+        assertThat(partial.checks().get(1).message()).startsWith("NameError");
+        assertThat(partial.lessonCompleted()).as("70 reaches the pass score of 70").isTrue();
+        UUID lesson = course.lessons().getLast().id();
+        assertThat(enrolments.mine().stream().filter(e -> e.run().courseSlug().equals(course.summary().slug())).findFirst()
+                .orElseThrow().lessonsDone()).contains(lesson);
+
+        LabSession stopped = sessions.stop(running.id());
+        assertThat(stopped.state()).isEqualTo(LabSessionState.STOPPED);
+        assertThat(stopped.reasonKey()).isEqualTo("lab.reason.stopped");
+        assertThat(runtime.isLive(running.id())).isFalse();
+        assertThatThrownBy(() -> sessions.execute(running.id(), "1", o -> { })).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.not-running"));
+    }
+
+    @Test
+    void strangersAndTheUnenrolledAreKeptOut() {
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabSession mine = sessions.start(lab);
+
+        KaribuSupport.signIn(context, "fellow@academy.test");
+        assertThatThrownBy(() -> sessions.session(mine.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sessions.stop(mine.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sessions.execute(mine.id(), "print('hi')", o -> { })).isInstanceOf(AccessDeniedException.class);
+
+        KaribuSupport.signIn(context, "employer@academy.test");
+        assertThatThrownBy(() -> sessions.start(lab)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.not-enrolled"));
+    }
+
+    @Test
+    void startsAtTheSameMomentGiveOneSession() throws Exception {
+        List<UUID> ids = Race.run(4, i -> () -> {
+            KaribuSupport.signIn(context, "student@academy.test");
+            try {
+                return sessions.start(lab).id();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        assertThat(Set.copyOf(ids)).hasSize(1);
+    }
+
+    @Test
+    void sessionsQueueWhenEverySandboxIsTakenAndStartInTurn() {
+        LabsProperties one = new LabsProperties(properties.location(), false, 1, properties.extension(), properties.maxSessionLength(),
+                properties.sandbox());
+        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, jdbc, Clock.systemUTC());
+        SystemActor.run(() -> sessions.cull());
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabSession first = single.start(lab);
+        KaribuSupport.signIn(context, "fellow@academy.test");
+        LabSession second = single.start(lab);
+        assertThat(second.state()).isEqualTo(LabSessionState.QUEUED);
+        assertThat(second.queuePosition()).isEqualTo(1);
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        awaitRunning(first);
+        single.stop(first.id());
+        KaribuSupport.signIn(context, "fellow@academy.test");
+        awaitRunning(second);
+    }
+
+    @Test
+    void idleAndOverdueSessionsAreStoppedAndOrphansEnded() {
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabSession idle = awaitRunning(sessions.start(lab));
+        KaribuSupport.signIn(context, "fellow@academy.test");
+        LabSession overdue = awaitRunning(sessions.start(lab));
+        jdbc.update("UPDATE lab_session SET last_activity_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                idle.id().toString());
+        jdbc.update("UPDATE lab_session SET ends_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+                overdue.id().toString());
+
+        SystemActor.run(() -> sessions.cull());
+
+        SystemActor.run(() -> {
+            assertThat(sessions.session(idle.id()).state()).isEqualTo(LabSessionState.STOPPED);
+            assertThat(sessions.session(idle.id()).reasonKey()).isEqualTo("lab.reason.idle");
+            assertThat(sessions.session(overdue.id()).reasonKey()).isEqualTo("lab.reason.time-limit");
+        });
+
+        // A session the database calls running, with no sandbox behind it (the platform restarted).
+        UUID orphan = UUID.randomUUID();
+        jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
+                        + " last_activity_at, gpu_hours) SELECT ?, id, ?, 'LOCAL', 'RUNNING', ?, 0, ?, ?, 0 FROM lab_template WHERE slug = ?",
+                orphan.toString(), idle.learner().value().toString(), "orphan:" + orphan, Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now()), lab);
+        SystemActor.run(() -> {
+            sessions.endOrphans();
+            assertThat(sessions.session(orphan).reasonKey()).isEqualTo("lab.reason.platform-restarted");
+        });
+    }
+
+    @Test
+    void savesAreRevisionsAndAStaleSaveIsRefused() throws Exception {
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabNotebook template = labs.myNotebook(lab);
+        assertThat(template.revision()).isZero();
+        LabNotebook edited = template.withCells(template.cells().stream().map(c -> c.withSource(c.source() + "\nsquares = [0, 1, 4]"))
+                .toList());
+        LabNotebook first = labs.save(lab, edited, "save");
+        assertThat(first.revision()).isEqualTo(1);
+        assertThatThrownBy(() -> labs.save(lab, edited, "save")).as("based on revision 0 again")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("lab.notebook.conflict"));
+
+        List<Object> racing = Race.run(5, i -> () -> {
+            KaribuSupport.signIn(context, "student@academy.test");
+            try {
+                return labs.save(lab, first.withCells(first.cells()), "autosave").revision();
+            } catch (UserFacingException e) {
+                return e.messageKey();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        assertThat(racing).filteredOn(Integer.class::isInstance).containsExactly(2);
+        assertThat(labs.revisions(lab)).extracting(Labs.Revision::number).containsExactly(2, 1);
+        assertThat(labs.myNotebook(lab).cells().getFirst().source()).endsWith("squares = [0, 1, 4]");
+
+        LabNotebook reset = labs.reset(lab, 2);
+        assertThat(reset.revision()).isEqualTo(3);
+        assertThat(reset.cells().getFirst().source()).isEqualTo("answer = 6 * 7");
+        assertThat(new String(labs.download(lab), StandardCharsets.UTF_8)).contains("\"nbformat\" : 4").contains("answer = 6 * 7");
+    }
+
+    @Test
+    void theDemoLabsAreImportedWithTheirLessons() {
+        assertThat(labs.all()).extracting(LabTemplate::slug).contains("tensors-and-gradients", "first-classifier", "learning-curve");
+        LabTemplate tensors = labs.template("tensors-and-gradients").orElseThrow();
+        assertThat(tensors.graded()).isTrue();
+        assertThat(tensors.checkCount()).isEqualTo(3);
+        assertThat(labs.ofLesson("deep-learning-on-hpc", "tensors-and-gradients")).extracting(LabTemplate::slug)
+                .containsExactly("tensors-and-gradients");
+        assertThat(tensors.packages()).containsExactly("numpy", "torch");
+        assertThat(labs.all().stream().map(LabTemplate::gpus).collect(Collectors.toSet())).containsExactly(0);
+    }
+}
