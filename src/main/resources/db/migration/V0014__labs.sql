@@ -64,3 +64,19 @@ CREATE TABLE lab_session (
 );
 CREATE INDEX ix_lab_session_learner ON lab_session (learner_id, created_at);
 CREATE INDEX ix_lab_session_state ON lab_session (state);
+
+-- A submitted lab: the learner's saved revision run from the top in a fresh sandbox, then the
+-- lab's hidden checks; the score and each check's outcome, as the learner was told.
+CREATE TABLE lab_submission (
+    id           CHAR(36)      NOT NULL,
+    template_id  CHAR(36)      NOT NULL,
+    learner_id   CHAR(36)      NOT NULL,
+    revision     INT           NOT NULL,
+    score        DECIMAL(5, 1) NOT NULL,
+    feedback     MEDIUMTEXT    NOT NULL,
+    submitted_at DATETIME(6)   NOT NULL,
+    CONSTRAINT pk_lab_submission PRIMARY KEY (id),
+    CONSTRAINT fk_lab_submission_template FOREIGN KEY (template_id) REFERENCES lab_template (id),
+    CONSTRAINT ck_lab_submission_score CHECK (score >= 0 AND score <= 100)
+);
+CREATE INDEX ix_lab_submission_learner ON lab_submission (template_id, learner_id, submitted_at);

@@ -61,11 +61,13 @@ public class LabSessions {
     private final LabsProperties properties;
     private final Enrolments enrolments;
     private final Catalogue catalogue;
+    private final eu.aiskills.academy.identity.AccountManagement accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     LabSessions(Labs labs, LabRuntime runtime, LabsProperties properties, Enrolments enrolments, Catalogue catalogue,
-                JdbcTemplate jdbc, Clock clock) {
+                eu.aiskills.academy.identity.AccountManagement accounts, JdbcTemplate jdbc, Clock clock) {
+        this.accounts = accounts;
         this.labs = labs;
         this.runtime = runtime;
         this.properties = properties;
@@ -195,46 +197,113 @@ public class LabSessions {
     public record CheckResult(String name, int points, boolean passed, String message) {
     }
 
-    /** A graded run: score out of 100 and each check. */
-    public record Grade(BigDecimal score, List<CheckResult> checks, boolean lessonCompleted) {
+    /**
+     * A submission's outcome: score out of 100, each check, the learner's cells that failed when
+     * run from the top, and whether the lesson is now done.
+     */
+    public record Grade(BigDecimal score, List<CheckResult> checks, List<String> cellErrors, int revision, boolean lessonCompleted) {
     }
 
+    /** How long grading one submission may take, from the sandbox's start to the last check. */
+    public static final Duration GRADING_LIMIT = Duration.ofMinutes(5);
+    private final java.util.concurrent.Semaphore gradingSlots = new java.util.concurrent.Semaphore(2, true);
+
     /**
-     * Runs the lab's graded checks in the session's kernel (after the learner's own cells) and
-     * reports the score to the learner's enrolment, which completes the lesson when it passes.
+     * Grades the learner's saved notebook: in a fresh sandbox, its code cells run from the top,
+     * then the lab's hidden checks, all within {@link #GRADING_LIMIT}; the score and feedback are
+     * recorded and reported to the learner's enrolment, which completes the lesson at its pass score.
      */
     @PermitAll
-    public Grade grade(UUID sessionId) throws InterruptedException {
-        LabSession session = session(sessionId);
-        LabTemplate lab = labs.require(session.labSlug());
-        LabRuntime.Live live = requireRunning(session);
-        List<CheckResult> results = new ArrayList<>();
-        int total = 0;
-        int passed = 0;
-        for (JsonNode check : JSON.readTree(jdbc.queryForObject("SELECT checks FROM lab_template WHERE id = ?", String.class,
-                lab.id().toString()))) {
-            int points = check.path("points").asInt(0);
-            total += points;
-            Execution run;
-            try {
-                run = live.kernel().execute(check.path("code").asString(""), output -> { })
-                        .get(2, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                live.kernel().interrupt();
-                results.add(new CheckResult(check.path("name").asString(), points, false, "timeout"));
-                continue;
-            }
-            boolean ok = run.ok();
-            String message = run.outputs().stream().filter(KernelOutput.Error.class::isInstance).map(KernelOutput.Error.class::cast)
-                    .map(error -> error.name() + (error.value().isBlank() ? "" : ": " + error.value())).findFirst().orElse(null);
-            results.add(new CheckResult(check.path("name").asString(), points, ok, message));
-            passed += ok ? points : 0;
+    public Grade submit(String slug) throws InterruptedException {
+        LabTemplate lab = labs.require(slug);
+        AccountId me = CurrentUser.requireId();
+        requireMayUse(lab);
+        if (!lab.graded()) {
+            throw new UserFacingException("lab.not-graded");
         }
-        touch(sessionId);
-        BigDecimal score = total == 0 ? BigDecimal.valueOf(100) : BigDecimal.valueOf(passed * 100L)
-                .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
-        boolean completed = report(lab, session.learner(), score);
-        return new Grade(score, results, completed);
+        LabNotebook notebook = labs.myNotebook(slug);
+        if (!gradingSlots.tryAcquire(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new UserFacingException("lab.grading-busy");
+        }
+        UUID sandbox = UUID.randomUUID();
+        List<CheckResult> results = new ArrayList<>();
+        List<String> cellErrors = new ArrayList<>();
+        try {
+            Instant deadline = clock.instant().plus(GRADING_LIMIT);
+            LabRuntime.Live live = runtime.launch(sandbox, lab.kernel(), lab.memoryMb());
+            int number = 0;
+            for (LabNotebook.Cell cell : notebook.cells()) {
+                number++;
+                if (cell.kind() != LabNotebook.Kind.CODE || cell.source().isBlank()) {
+                    continue;
+                }
+                Execution run = within(live, cell.source(), deadline);
+                if (!run.ok()) {
+                    cellErrors.add(number + ": " + failure(run));
+                }
+            }
+            for (JsonNode check : JSON.readTree(jdbc.queryForObject("SELECT checks FROM lab_template WHERE id = ?", String.class,
+                    lab.id().toString()))) {
+                Execution run = within(live, check.path("code").asString(""), deadline);
+                results.add(new CheckResult(check.path("name").asString(), check.path("points").asInt(0), run.ok(),
+                        run.ok() ? null : failure(run)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Grading {} for {} failed: {}", slug, me, e.getMessage());
+            throw new UserFacingException("lab.grading-failed", e.getMessage());
+        } finally {
+            runtime.stop(sandbox);
+            gradingSlots.release();
+        }
+        int total = results.stream().mapToInt(CheckResult::points).sum();
+        int passed = results.stream().filter(CheckResult::passed).mapToInt(CheckResult::points).sum();
+        BigDecimal score = total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(passed * 100L).divide(BigDecimal.valueOf(total), 1,
+                RoundingMode.HALF_UP);
+        jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), lab.id().toString(), me.value().toString(),
+                notebook.revision(), score, JSON.writeValueAsString(new Feedback(results, cellErrors)), Timestamp.from(clock.instant()));
+        boolean completed = report(lab, me, score);
+        log.info("Lab {} graded for {}: {} (revision {})", slug, me, score, notebook.revision());
+        return new Grade(score, results, cellErrors, notebook.revision(), completed);
+    }
+
+    private record Feedback(List<CheckResult> checks, List<String> cellErrors) {
+    }
+
+    /** The learner's submissions of a lab, newest first. */
+    @PermitAll
+    public List<Submission> submissions(String slug) {
+        LabTemplate lab = labs.require(slug);
+        return jdbc.query("SELECT revision, score, submitted_at FROM lab_submission WHERE template_id = ? AND learner_id = ?"
+                        + " ORDER BY submitted_at DESC LIMIT 20", (rs, n) -> new Submission(rs.getInt("revision"), rs.getBigDecimal("score"),
+                        rs.getTimestamp("submitted_at").toInstant()), lab.id().toString(), CurrentUser.requireId().value().toString());
+    }
+
+    /** One submission: the revision graded and its score. */
+    public record Submission(int revision, BigDecimal score, Instant submittedAt) {
+    }
+
+    /** Runs code with what is left of the deadline; a run that takes longer is interrupted and fails. */
+    private static Execution within(LabRuntime.Live live, String code, Instant deadline) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return new Execution("timeout", 0, List.of());
+        }
+        CompletableFuture<Execution> running = live.kernel().execute(code, output -> { });
+        try {
+            return running.get(left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            live.kernel().interrupt();
+            return new Execution("timeout", 0, List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new Execution("dead", 0, List.of());
+        }
+    }
+
+    private static String failure(Execution run) {
+        return run.outputs().stream().filter(KernelOutput.Error.class::isInstance).map(KernelOutput.Error.class::cast)
+                .map(error -> error.name() + (error.value().isBlank() ? "" : ": " + error.value())).findFirst()
+                .orElse("timeout".equals(run.status()) ? "time limit reached" : "dead".equals(run.status()) ? "the kernel stopped" : run.status());
     }
 
     /** The lesson's completion: the learner's active enrolment in a run of the lab's course records the score. */
@@ -253,6 +322,56 @@ public class LabSessions {
         }
         LearnerCourse after = SystemActor.call(() -> enrolments.recordLabScore(enrolment.get().id(), lesson.get().id(), score));
         return after.lessonsDone().contains(lesson.get().id());
+    }
+
+    /** The class's use of a course's labs, for its instructors (and administrators). */
+    @PermitAll
+    public LabUsage usage(String courseSlug) {
+        CourseDetail course = catalogue.publishedCourse(courseSlug).orElseThrow(() -> new NotFoundException("authoring.course-not-found"));
+        if (!CurrentUser.hasRole(Roles.ADMIN) && !catalogue.teaches(course.summary().id())) {
+            throw new AccessDeniedException("Not an instructor of " + courseSlug);
+        }
+        Instant now = clock.instant();
+        List<LabUsage.Lab> result = new ArrayList<>();
+        for (LabTemplate lab : labs.all().stream().filter(l -> l.courseSlug().equals(courseSlug)).toList()) {
+            List<Object[]> rows = jdbc.query("SELECT s.learner_id, COUNT(*) AS sessions, SUM(CASE WHEN s.active_slot IS NOT NULL THEN 1 ELSE 0 END)"
+                            + " AS live, MAX(s.last_activity_at) AS last_active, COALESCE(SUM(s.gpu_hours), 0) AS gpu_hours,"
+                            + " (SELECT MAX(score) FROM lab_submission b WHERE b.template_id = s.template_id AND b.learner_id = s.learner_id) AS best"
+                            + " FROM lab_session s WHERE s.template_id = ? GROUP BY s.learner_id, s.template_id",
+                    (rs, n) -> new Object[] {UUID.fromString(rs.getString("learner_id")), rs.getInt("sessions"), rs.getInt("live"),
+                            rs.getTimestamp("last_active").toInstant(), rs.getBigDecimal("gpu_hours"), rs.getBigDecimal("best")},
+                    lab.id().toString());
+            java.util.Map<UUID, Duration> time = new java.util.HashMap<>();
+            jdbc.query("SELECT learner_id, started_at, stopped_at FROM lab_session WHERE template_id = ? AND started_at IS NOT NULL",
+                    rs -> {
+                        Instant start = rs.getTimestamp("started_at").toInstant();
+                        Instant end = rs.getTimestamp("stopped_at") == null ? now : rs.getTimestamp("stopped_at").toInstant();
+                        time.merge(UUID.fromString(rs.getString("learner_id")), Duration.between(start, end), Duration::plus);
+                    }, lab.id().toString());
+            java.util.Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> new AccountId((UUID) r[0])).toList());
+            List<LabUsage.Learner> learners = rows.stream().map(r -> new LabUsage.Learner(
+                    names.getOrDefault(new AccountId((UUID) r[0]), "?"), (Integer) r[1], time.getOrDefault((UUID) r[0], Duration.ZERO),
+                    (BigDecimal) r[5], (Instant) r[3])).sorted(java.util.Comparator.comparing(LabUsage.Learner::lastActive).reversed())
+                    .toList();
+            List<BigDecimal> bests = learners.stream().map(LabUsage.Learner::bestScore).filter(java.util.Objects::nonNull).toList();
+            result.add(new LabUsage.Lab(lab.slug(), lab.title(), learners.stream().mapToInt(LabUsage.Learner::sessions).sum(),
+                    learners.size(), learners.stream().map(LabUsage.Learner::time).reduce(Duration.ZERO, Duration::plus),
+                    rows.stream().map(r -> (BigDecimal) r[4]).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    rows.stream().mapToInt(r -> (Integer) r[2]).sum(),
+                    bests.isEmpty() ? null : bests.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                            .divide(BigDecimal.valueOf(bests.size()), 1, RoundingMode.HALF_UP), learners));
+        }
+        List<Integer> perDay = new ArrayList<>();
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (int back = 13; back >= 0; back--) {
+            java.time.LocalDate day = today.minusDays(back);
+            Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM lab_session s JOIN lab_template t ON t.id = s.template_id"
+                            + " WHERE t.course_slug = ? AND s.created_at >= ? AND s.created_at < ?", Integer.class, courseSlug,
+                    Timestamp.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                    Timestamp.from(day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            perDay.add(count == null ? 0 : count);
+        }
+        return new LabUsage(courseSlug, course.summary().title(), result, perDay);
     }
 
     // ---- life cycle -------------------------------------------------------------------------
@@ -329,7 +448,7 @@ public class LabSessions {
                 end(session.id(), LabSessionState.STOPPED, "lab.reason.time-limit", null);
                 ended++;
             } else if (session.state() == LabSessionState.RUNNING && lab != null
-                    && "idle".equals(session.kernelState())
+                    && !"busy".equals(session.kernelState())
                     && session.lastActivityAt().plus(Duration.ofMinutes(lab.idleMinutes())).isBefore(now)) {
                 end(session.id(), LabSessionState.STOPPED, "lab.reason.idle", String.valueOf(lab.idleMinutes()));
                 ended++;

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Lab settings.
  *
- * @param location          where the lab folders ({@code <slug>/lab.yaml} and {@code notebook.ipynb}) are read from
+ * @param location          where the lab folders ({@code <slug>/lab.yaml} and {@code template.ipynb}) are read from
  * @param importLabs        whether to import them at start-up
  * @param maxLocalSessions  how many local sandboxes may run at once; further sessions queue
  * @param extension         how much longer a session runs when its learner extends it

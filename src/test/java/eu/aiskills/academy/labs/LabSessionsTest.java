@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,8 @@ class LabSessionsTest {
     @Autowired
     Catalogue catalogue;
     @Autowired
+    eu.aiskills.academy.identity.AccountManagement accounts;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     LabTestContent content;
@@ -117,7 +120,7 @@ class LabSessionsTest {
     }
 
     @Test
-    void aLearnerRunsCodeIsGradedAndTheLessonIsDone() throws Exception {
+    void aLearnerRunsCodeAndASubmissionIsGradedInAFreshSandboxCompletingTheLesson() throws Exception {
         KaribuSupport.signIn(context, "student@academy.test");
         LabSession started = sessions.start(lab);
         assertThat(started.state()).isIn(LabSessionState.QUEUED, LabSessionState.STARTING);
@@ -130,11 +133,16 @@ class LabSessionsTest {
         assertThat(run.status()).isEqualTo("ok");
         assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
 
-        LabSessions.Grade partial = sessions.grade(running.id());
+        LabSessions.Grade partial = sessions.submit(lab);
         assertThat(partial.score()).isEqualByComparingTo("70");
         assertThat(partial.checks()).extracting(LabSessions.CheckResult::passed).containsExactly(true, false);
         assertThat(partial.checks().get(1).message()).startsWith("NameError");
         assertThat(partial.lessonCompleted()).as("70 reaches the pass score of 70").isTrue();
+        assertThat(partial.revision()).as("the template, never saved").isZero();
+        assertThat(partial.cellErrors()).isEmpty();
+        assertThat(sessions.submissions(lab)).extracting(LabSessions.Submission::score).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("70"));
+        assertThat(runtime.count()).as("the grading sandbox is gone, the session's stays").isEqualTo(1);
         UUID lesson = course.lessons().getLast().id();
         assertThat(enrolments.mine().stream().filter(e -> e.run().courseSlug().equals(course.summary().slug())).findFirst()
                 .orElseThrow().lessonsDone()).contains(lesson);
@@ -145,6 +153,16 @@ class LabSessionsTest {
         assertThat(runtime.isLive(running.id())).isFalse();
         assertThatThrownBy(() -> sessions.execute(running.id(), "1", o -> { })).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("lab.not-running"));
+
+        assertThatThrownBy(() -> sessions.usage(course.summary().slug())).isInstanceOf(AccessDeniedException.class);
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        LabUsage usage = sessions.usage(course.summary().slug());
+        LabUsage.Lab used = usage.labs().stream().filter(l -> l.slug().equals(lab)).findFirst().orElseThrow();
+        assertThat(used.sessions()).isEqualTo(1);
+        assertThat(used.learners()).isEqualTo(1);
+        assertThat(used.byLearner().getFirst().name()).isEqualTo("Stella Student");
+        assertThat(used.byLearner().getFirst().bestScore()).isEqualByComparingTo("70");
+        assertThat(usage.sessionsPerDay()).hasSize(14).last().isEqualTo(1);
     }
 
     @Test
@@ -179,7 +197,7 @@ class LabSessionsTest {
     void sessionsQueueWhenEverySandboxIsTakenAndStartInTurn() {
         LabsProperties one = new LabsProperties(properties.location(), false, 1, properties.extension(), properties.maxSessionLength(),
                 properties.sandbox());
-        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, jdbc, Clock.systemUTC());
+        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jdbc, Clock.systemUTC());
         SystemActor.run(() -> sessions.cull());
 
         KaribuSupport.signIn(context, "student@academy.test");

@@ -67,7 +67,7 @@ public class LabContentImport implements ApplicationRunner {
         int changed = 0;
         for (Resource file : files) {
             byte[] raw = ContentFiles.read(file);
-            byte[] notebook = ContentFiles.read(ContentFiles.relative(file, "notebook.ipynb"));
+            byte[] notebook = ContentFiles.read(ContentFiles.relative(file, "template.ipynb"));
             LabFile lab = ContentFiles.yaml(raw, LabFile.class);
             LabNotebook parsed = validate(lab, notebook, file);
             String hash = ContentFiles.fingerprint(raw, notebook);
@@ -135,7 +135,7 @@ public class LabContentImport implements ApplicationRunner {
         try {
             parsed = Ipynb.read(new String(notebook, StandardCharsets.UTF_8), 0);
         } catch (UserFacingException e) {
-            problems.add("notebook.ipynb is not a readable nbformat 4 notebook (" + e.messageKey() + ")");
+            problems.add("template.ipynb is not a readable nbformat 4 notebook (" + e.messageKey() + ")");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Lab " + file.getDescription() + ": " + String.join("; ", problems));

@@ -38,7 +38,7 @@ public class LabTestContent {
                 checks:
                 %s
                 """.formatted(slug, slug, course, lesson, checks.indent(2)));
-        Files.writeString(folder.resolve("notebook.ipynb"), """
+        Files.writeString(folder.resolve("template.ipynb"), """
                 {"cells": [{"cell_type": "code", "id": "c1", "metadata": {}, "source": %s, "execution_count": null, "outputs": []}],
                  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """.formatted(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(code)));

@@ -67,7 +67,7 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Teaching", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "My documents", "Accounts",
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "My documents", "Accounts",
                 "Organisations", "Search indices");
         UI.getCurrent().navigate(AccountsAdminView.class);
         _get(AccountsAdminView.class);

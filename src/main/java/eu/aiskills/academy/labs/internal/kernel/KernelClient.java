@@ -159,6 +159,11 @@ public final class KernelClient implements AutoCloseable {
         JsonNode content = message.path("content");
         if ("status".equals(type)) {
             executionState = content.path("execution_state").asString(executionState);
+            if ("restarting".equals(executionState) || "dead".equals(executionState)) {
+                // The kernel died (killed by a limit, or crashed): what it was running never replies.
+                running.values().forEach(run -> run.end("dead", 0));
+                return;
+            }
         }
         Run run = running.get(parent);
         if (run == null) {

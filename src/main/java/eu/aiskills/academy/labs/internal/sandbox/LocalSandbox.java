@@ -96,7 +96,7 @@ public final class LocalSandbox implements AutoCloseable {
                     "--setenv", "LANG", "C.UTF-8", "--setenv", "JUPYTER_TOKEN", token,
                     "--setenv", "JUPYTER_RUNTIME_DIR", "/tmp/jupyter-runtime", "--setenv", "JUPYTER_DATA_DIR", "/tmp/jupyter-data",
                     "--setenv", "JUPYTER_CONFIG_DIR", "/tmp/jupyter-config", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
-                    "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "OMP_NUM_THREADS", "1",
+                    "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "OMP_NUM_THREADS", "1", "--setenv", "PYTHONHASHSEED", "0",
                     "--chdir", HOME, "--",
                     "/usr/bin/prlimit", "--as=" + settings.memory().toBytes(), "--nproc=" + settings.processes(),
                     "--cpu=" + settings.cpuTime().toSeconds(), "--fsize=" + settings.fileSize().toBytes(), "--nofile=1024", "--core=0", "--",
@@ -174,6 +174,11 @@ public final class LocalSandbox implements AutoCloseable {
 
     public String token() {
         return token;
+    }
+
+    /** The sandbox's process (bubblewrap); its descendants are the server and kernels. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean alive() {

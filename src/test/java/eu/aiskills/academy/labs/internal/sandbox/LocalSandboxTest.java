@@ -186,6 +186,42 @@ class LocalSandboxTest {
     }
 
     @Test
+    void aForkBombIsStoppedByTheProcessLimitAndTheKernelGoesOn() throws Exception {
+        Execution bomb = run("""
+                import subprocess
+                children = []
+                try:
+                    for i in range(500):
+                        children.append(subprocess.Popen(['sleep', '30']))
+                except OSError as e:
+                    print('refused after', len(children), type(e).__name__)
+                finally:
+                    for child in children:
+                        child.kill()
+                        child.wait()
+                """);
+
+        assertThat(text(bomb)).startsWith("refused after").contains("BlockingIOError");
+        int started = Integer.parseInt(text(bomb).split(" ")[2]);
+        assertThat(started).isLessThan(SETTINGS.processes());
+        assertThat(run("'still alive'").ok()).isTrue();
+    }
+
+    @Test
+    void aCellOverItsCpuTimeIsKilledAndReportedNotLeftHanging() throws Exception {
+        LabsProperties.Sandbox strict = new LabsProperties.Sandbox(SETTINGS.bwrap(), SETTINGS.python(), SETTINGS.runAs(),
+                SETTINGS.memory(), SETTINGS.processes(), Duration.ofSeconds(4), SETTINGS.fileSize(), SETTINGS.startTimeout());
+        Path root = Path.of("target/lab-sandboxes").toAbsolutePath();
+        try (LocalSandbox sandbox = LocalSandbox.start(strict, Files.createTempDirectory(root, "cpu-"));
+             KernelClient client = KernelClient.start(sandbox.endpoint(), sandbox.token(), "python3", Duration.ofSeconds(60))) {
+            Execution spinning = client.execute("while True:\n    pass", output -> { }).get(60, TimeUnit.SECONDS);
+
+            assertThat(spinning.status()).as("the kernel was killed by its CPU limit").isEqualTo("dead");
+            assertThat(sandbox.alive()).as("the sandbox itself goes on").isTrue();
+        }
+    }
+
+    @Test
     void stoppingTheSandboxEndsEveryProcessAndRemovesItsFiles() throws Exception {
         Path root = Path.of("target/lab-sandboxes").toAbsolutePath();
         Path dir = Files.createTempDirectory(root, "short-");

@@ -1,0 +1,128 @@
+package eu.aiskills.academy.labs.ui;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.labs.LabSessions;
+import eu.aiskills.academy.labs.LabTemplate;
+import eu.aiskills.academy.labs.LabUsage;
+import eu.aiskills.academy.labs.Labs;
+import eu.aiskills.academy.shared.ui.Views;
+import jakarta.annotation.security.RolesAllowed;
+
+/** How an instructor's classes use their labs: sessions over the last two weeks, time, scores, per learner. */
+@Route("teaching/labs")
+@RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
+@Menu(title = "nav.lab-usage", order = 15.5, icon = "vaadin:laptop")
+public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient LabSessions sessions;
+    private final Div body = new Div();
+
+    LabUsageView(LabSessions sessions, Labs labs, Catalogue catalogue) {
+        this.sessions = sessions;
+        addClassName("academy-lab-usage");
+        add(new H1(getTranslation("lab.usage.title")), new Paragraph(getTranslation("lab.usage.intro")));
+        List<String> withLabs = labs.all().stream().map(LabTemplate::courseSlug).distinct().toList();
+        List<CourseDetail> courses = catalogue.taughtCourses().stream().filter(c -> withLabs.contains(c.summary().slug())).toList();
+        if (courses.isEmpty()) {
+            add(new Paragraph(getTranslation("lab.usage.none")));
+            return;
+        }
+        Select<CourseDetail> course = new Select<>();
+        course.setLabel(getTranslation("lab.usage.course"));
+        course.setItems(courses);
+        course.setItemLabelGenerator(c -> c.summary().title());
+        course.addValueChangeListener(change -> show(change.getValue()));
+        add(course, body);
+        course.setValue(courses.getFirst());
+    }
+
+    private void show(CourseDetail course) {
+        body.removeAll();
+        LabUsage usage = sessions.usage(course.summary().slug());
+        body.add(new H2(getTranslation("lab.usage.per-day")), perDay(usage.sessionsPerDay()));
+        for (LabUsage.Lab lab : usage.labs()) {
+            Div card = new Div(new H3(lab.title()));
+            card.addClassName("academy-card");
+            card.add(new Paragraph(getTranslation("lab.usage.summary", lab.sessions(), lab.learners(), hours(lab.time()),
+                    plain(lab.gpuHours()), lab.running(), lab.averageBestScore() == null ? "–" : plain(lab.averageBestScore()))));
+            Grid<LabUsage.Learner> grid = new Grid<>();
+            grid.addColumn(LabUsage.Learner::name).setHeader(getTranslation("lab.usage.learner")).setFlexGrow(2);
+            grid.addColumn(LabUsage.Learner::sessions).setHeader(getTranslation("lab.usage.sessions")).setAutoWidth(true);
+            grid.addColumn(l -> hours(l.time())).setHeader(getTranslation("lab.usage.time")).setAutoWidth(true);
+            grid.addColumn(l -> l.bestScore() == null ? "–" : plain(l.bestScore())).setHeader(getTranslation("lab.usage.best"))
+                    .setAutoWidth(true);
+            grid.addColumn(l -> Views.dateTime(this, l.lastActive(), ZoneId.of("UTC"))).setHeader(getTranslation("lab.usage.last"))
+                    .setAutoWidth(true);
+            grid.setItems(lab.byLearner());
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(GridVariant.ROW_STRIPES);
+            grid.setAriaLabel(getTranslation("lab.usage.learners-of", lab.title()));
+            card.add(grid);
+            body.add(card);
+        }
+    }
+
+    /** A bar per day; the numbers are in the bars' labels and beneath them for people who do not see the bars. */
+    private Div perDay(List<Integer> counts) {
+        Div chart = new Div();
+        chart.addClassName("academy-bar-chart");
+        chart.getElement().setAttribute("role", "list");
+        int max = Math.max(1, counts.stream().mapToInt(Integer::intValue).max().orElse(1));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
+        for (int i = 0; i < counts.size(); i++) {
+            LocalDate date = today.minusDays(counts.size() - 1L - i);
+            int count = counts.get(i);
+            Div bar = new Div();
+            bar.addClassName("academy-bar");
+            bar.getStyle().set("height", (count * 100 / max) + "%");
+            Span label = new Span(String.valueOf(count));
+            label.addClassName("academy-bar-value");
+            Span name = new Span(day.format(date));
+            name.addClassName("academy-bar-label");
+            Div column = new Div(label, bar, name);
+            column.addClassName("academy-bar-column");
+            column.getElement().setAttribute("role", "listitem");
+            column.getElement().setAttribute("aria-label", getTranslation("lab.usage.day", day.format(date), count));
+            chart.add(column);
+        }
+        return chart;
+    }
+
+    private static String hours(Duration time) {
+        return String.format("%d:%02d", time.toHours(), time.toMinutesPart());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "lab.usage.title");
+    }
+}

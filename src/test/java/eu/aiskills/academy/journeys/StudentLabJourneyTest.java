@@ -1,0 +1,130 @@
+package eu.aiskills.academy.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.testsupport.AcademyWebTest;
+import eu.aiskills.academy.testsupport.Browser;
+import eu.aiskills.academy.testsupport.KaribuSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A student opens a lesson's lab in a real browser, starts it, runs every cell in a real sandbox,
+ * edits a cell and runs it with Shift+Enter, and has the work checked.
+ */
+@AcademyWebTest
+class StudentLabJourneyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Enrolments enrolments;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void opensTheLessonsLabRunsItAndIsChecked() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "needs bubblewrap: run ./academy test");
+        KaribuSupport.signIn(context, "student@academy.test");
+        var run = catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().runs().getFirst();
+        if (enrolments.mine().stream().noneMatch(e -> e.run().id().equals(run.id()))) {
+            enrolments.enrol(run.id());
+        }
+        SecurityContextHolder.clearContext();
+        try (Browser browser = Browser.start("student-lab", 1366, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            driver.get(url("/login"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                    .sendKeys("student@academy.test");
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Curious-Learner-42");
+            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+            wait.until(d -> d.getPageSource().contains("Welcome back"));
+
+            driver.get(url("/courses/ml-with-scikit-learn/lessons/first-classifier"));
+            WebElement open = wait.until(d -> d.findElements(By.cssSelector("a.academy-lab-open")).stream().findFirst().orElse(null));
+            scroll(driver, open);
+            browser.screenshot("lesson");
+            open.click();
+            wait.until(d -> d.getPageSource().contains("Start the lab"));
+            browser.screenshot("lab-before-start");
+            click(driver, wait, "vaadin-button", "Start the lab");
+            wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Running"));
+            browser.screenshot("running");
+
+            click(driver, wait, "vaadin-button", "Run all");
+            wait.until(d -> d.getPageSource().contains("accuracy on unseen flowers"));
+            browser.screenshot("ran");
+
+            WebElement editor = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea"))
+                    .getLast());
+            scroll(driver, editor);
+            editor.click();
+            editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "print('predicted', model.predict(X_test[:3]).tolist())");
+            editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+            wait.until(d -> d.getPageSource().contains("predicted ["));
+            browser.screenshot("shift-enter");
+
+            // Closing the tab and coming back: the edited cell and its output are there.
+            String lab = driver.getCurrentUrl();
+            driver.get(url("/my-learning"));
+            driver.get(lab);
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor")).stream()
+                    .anyMatch(e -> "print('predicted', model.predict(X_test[:3]).tolist())".equals(e.getDomProperty("value"))));
+            assertThat(driver.getPageSource()).contains("predicted [");
+
+            click(driver, wait, "vaadin-button", "Submit for grading");
+            wait.until(d -> d.getPageSource().contains("Score 100 of 100: every check passes."));
+            scroll(driver, driver.findElement(By.cssSelector(".academy-card")));
+            browser.screenshot("checked");
+            assertThat(driver.getPageSource()).contains("Saved (revision");
+            click(driver, wait, "vaadin-button", "Stop");
+            wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Stopped"));
+        }
+    }
+
+    private static void scroll(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    private static void click(WebDriver driver, WebDriverWait wait, String css, String text) {
+        // Found by its text, then brought into view: an element scrolled out of the layout's content area counts as hidden.
+        wait.until(d -> {
+            WebElement element = d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().strip().equals(text))
+                    .filter(WebElement::isEnabled).findFirst().orElse(null);
+            if (element == null) {
+                return false;
+            }
+            scroll(driver, element);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
