@@ -18,6 +18,8 @@ CREATE TABLE scheduler_job (
     partition_name     VARCHAR(60)    NOT NULL,
     allocation_id      CHAR(36)       NOT NULL,
     owner_id           CHAR(36)       NOT NULL,
+    -- A learner's job (a GPU lab session) also draws on their cap in this run.
+    learner_run_id     CHAR(36),
     purpose            VARCHAR(200)   NOT NULL,
     gpus               INT            NOT NULL,
     time_limit_minutes INT            NOT NULL,
@@ -37,6 +39,7 @@ CREATE TABLE scheduler_job (
     ended_at           DATETIME(6),
     last_contact_at    DATETIME(6),
     nodes              VARCHAR(200),
+    slurm_comment      VARCHAR(300),
     CONSTRAINT pk_scheduler_job PRIMARY KEY (id),
     CONSTRAINT fk_scheduler_job_factory FOREIGN KEY (factory_id) REFERENCES ai_factory (id),
     CONSTRAINT fk_scheduler_job_allocation FOREIGN KEY (allocation_id) REFERENCES gpu_allocation (id),

@@ -58,6 +58,8 @@ CREATE TABLE lab_session (
     ends_at          DATETIME(6),
     stopped_at       DATETIME(6),
     gpu_hours        DECIMAL(12, 3) NOT NULL,
+    -- On an AI Factory: the batch job that runs the session's notebook server.
+    scheduler_job_id CHAR(36),
     CONSTRAINT pk_lab_session PRIMARY KEY (id),
     CONSTRAINT uk_lab_session_active UNIQUE (active_slot),
     CONSTRAINT fk_lab_session_template FOREIGN KEY (template_id) REFERENCES lab_template (id)

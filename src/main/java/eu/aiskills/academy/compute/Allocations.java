@@ -179,6 +179,13 @@ public class Allocations {
         return expired;
     }
 
+    /** A course run's approved allocations, oldest first: what its learners' GPU labs draw on. */
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public List<Allocation> approvedForRun(UUID runId) {
+        return allocations.findByRunIdAndStatusOrderByRequestedAtAsc(runId, AllocationStatus.APPROVED).stream().map(this::view).toList();
+    }
+
     /** The caller's own requests, newest first. */
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional(readOnly = true)

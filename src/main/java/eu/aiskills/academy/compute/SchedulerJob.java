@@ -15,6 +15,7 @@ import eu.aiskills.academy.identity.AccountId;
  * @param reservedHours   GPU-hours held for it while it may run (GPUs x time limit)
  * @param consumedHours   GPU-hours it used (GPUs x run time), once it ended
  * @param expectedStartAt the scheduler's estimate while it is queued, or {@code null}
+ * @param comment         the job's Slurm comment (a lab's job writes where its notebook server listens there)
  */
 public record SchedulerJob(
         UUID id,
@@ -37,5 +38,6 @@ public record SchedulerJob(
         Instant expectedStartAt,
         Instant startedAt,
         Instant endedAt,
-        String nodes) {
+        String nodes,
+        String comment) {
 }

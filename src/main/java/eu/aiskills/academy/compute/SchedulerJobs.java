@@ -121,15 +121,22 @@ public class SchedulerJobs {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
-            jdbc.update("INSERT INTO scheduler_job (id, factory_id, partition_name, allocation_id, owner_id, purpose, gpus,"
-                            + " time_limit_minutes, reserved_hours, state, cancel_requested, failures, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTING', FALSE, 0, ?)",
+            jdbc.update("INSERT INTO scheduler_job (id, factory_id, partition_name, allocation_id, owner_id, learner_run_id, purpose,"
+                            + " gpus, time_limit_minutes, reserved_hours, state, cancel_requested, failures, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTING', FALSE, 0, ?)",
                     id.toString(), allocation.factoryId().toString(), allocation.partition(), allocation.id().value().toString(),
-                    owner.value().toString(), request.purpose().strip(), request.gpus(), minutes, reserved, Timestamp.from(now));
+                    owner.value().toString(), request.learnerRun() == null ? null : request.learnerRun().toString(),
+                    request.purpose().strip(), request.gpus(), minutes, reserved, Timestamp.from(now));
             if (reserved.signum() > 0) {
                 // Refused (and the job's row rolled back with it) when the allocation has fewer hours left.
                 ledger.move(ledger.allocationAccount(allocation.id().value()), QuotaEntryKind.RESERVED, reserved.negate(),
                         "job:" + id + ":reserved", caller == null ? null : caller.value(), "Job: " + request.purpose().strip());
+                if (request.learnerRun() != null) {
+                    // The learner's own cap in the run, after the allocation's (the one lock order every path keeps).
+                    var cap = ledger.learnerAccount(request.learnerRun(), owner.value());
+                    ledger.move(cap, QuotaEntryKind.RESERVED, reserved.negate(), "job:" + id + ":learner-reserved",
+                            caller == null ? null : caller.value(), "Lab: " + request.purpose().strip());
+                }
             }
         });
         SlurmJobSubmission submission = new SlurmJobSubmission(jobName(id), allocation.partition(), request.script(), minutes,
@@ -385,8 +392,9 @@ public class SchedulerJobs {
     private void apply(SchedulerJob job, SlurmJobStatus status) {
         Instant now = clock.instant();
         String state = status.state();
-        jdbc.update("UPDATE scheduler_job SET slurm_state = ?, last_contact_at = ?, failures = 0, nodes = ? WHERE id = ?",
-                state, Timestamp.from(now), status.nodes().isBlank() ? null : cut(status.nodes(), 200), job.id().toString());
+        jdbc.update("UPDATE scheduler_job SET slurm_state = ?, last_contact_at = ?, failures = 0, nodes = ?, slurm_comment = ? WHERE id = ?",
+                state, Timestamp.from(now), status.nodes().isBlank() ? null : cut(status.nodes(), 200),
+                status.comment() == null || status.comment().isBlank() ? null : cut(status.comment(), 300), job.id().toString());
         switch (state) {
             case "PENDING", "REQUEUED", "REQUEUE_HOLD", "CONFIGURING" -> jdbc.update(
                     "UPDATE scheduler_job SET state = 'QUEUED', expected_start_at = ?, reason_key = ?, reason_detail = ?"
@@ -464,8 +472,8 @@ public class SchedulerJobs {
     private void finish(UUID id, JobState state, String reasonKey, String detail, Instant start, Instant end,
                         From from) {
         tx.executeWithoutResult(status -> {
-            Map<String, Object> row = jdbc.queryForMap("SELECT allocation_id, gpus, reserved_hours, purpose FROM scheduler_job"
-                    + " WHERE id = ? FOR UPDATE", id.toString());
+            Map<String, Object> row = jdbc.queryForMap("SELECT allocation_id, owner_id, learner_run_id, gpus, reserved_hours, purpose"
+                    + " FROM scheduler_job WHERE id = ? FOR UPDATE", id.toString());
             BigDecimal reserved = (BigDecimal) row.get("reserved_hours");
             int gpus = ((Number) row.get("gpus")).intValue();
             BigDecimal consumed = start == null || !end.isAfter(start) ? BigDecimal.ZERO.setScale(3)
@@ -487,6 +495,15 @@ public class SchedulerJobs {
             if (consumed.signum() > 0) {
                 ledger.move(ledger.allocationAccount(allocation), QuotaEntryKind.CONSUMED, consumed.negate(), "job:" + id + ":consumed",
                         actor, "Job ran " + Duration.between(start, end).toMinutes() + " min on " + gpus + " GPUs: " + purpose);
+            }
+            if (row.get("learner_run_id") != null && reserved.signum() > 0) {
+                var cap = ledger.learnerAccount(UUID.fromString((String) row.get("learner_run_id")),
+                        UUID.fromString((String) row.get("owner_id")));
+                ledger.move(cap, QuotaEntryKind.RELEASED, reserved, "job:" + id + ":learner-released", actor, "Lab ended: " + purpose);
+                if (consumed.signum() > 0) {
+                    ledger.move(cap, QuotaEntryKind.CONSUMED, consumed.negate(), "job:" + id + ":learner-consumed", actor,
+                            "Lab ran " + Duration.between(start, end).toMinutes() + " min on " + gpus + " GPUs: " + purpose);
+                }
             }
             log.info("Job {} ended {} ({}): {} GPU-hours consumed of {} reserved", id, state, reasonKey, consumed, reserved);
         });
@@ -591,7 +608,8 @@ public class SchedulerJobs {
                 JobState.valueOf(rs.getString("state")), rs.getString("slurm_job_id"), rs.getString("slurm_state"),
                 rs.getString("reason_key"), rs.getString("reason_detail"), rs.getBigDecimal("reserved_hours"),
                 rs.getBigDecimal("consumed_hours"), rs.getBoolean("cancel_requested"), instant(rs, "created_at"),
-                instant(rs, "expected_start_at"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("nodes"));
+                instant(rs, "expected_start_at"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("nodes"),
+                rs.getString("slurm_comment"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -62,12 +62,17 @@ public class LabSessions {
     private final Enrolments enrolments;
     private final Catalogue catalogue;
     private final eu.aiskills.academy.identity.AccountManagement accounts;
+    private final eu.aiskills.academy.compute.SchedulerJobs jobs;
+    private final eu.aiskills.academy.compute.Allocations allocations;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     LabSessions(Labs labs, LabRuntime runtime, LabsProperties properties, Enrolments enrolments, Catalogue catalogue,
-                eu.aiskills.academy.identity.AccountManagement accounts, JdbcTemplate jdbc, Clock clock) {
+                eu.aiskills.academy.identity.AccountManagement accounts, eu.aiskills.academy.compute.SchedulerJobs jobs,
+                eu.aiskills.academy.compute.Allocations allocations, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
+        this.jobs = jobs;
+        this.allocations = allocations;
         this.labs = labs;
         this.runtime = runtime;
         this.properties = properties;
@@ -86,12 +91,12 @@ public class LabSessions {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
         requireMayUse(lab);
-        if (lab.gpus() > 0) {
-            throw new UserFacingException("lab.needs-factory", lab.gpus());
-        }
         Optional<LabSession> live = current(slug);
         if (live.isPresent()) {
             return live.get();
+        }
+        if (lab.gpus() > 0) {
+            return startOnFactory(lab, me);
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -107,6 +112,142 @@ public class LabSessions {
         log.info("Lab session {} of {} queued for {}", id, slug, me);
         promote();
         return load(id);
+    }
+
+    /** The notebook server a lab's batch job reports in its Slurm comment: {@code academy-lab <host>:<port>}. */
+    private static final java.util.regex.Pattern SERVER = java.util.regex.Pattern.compile("academy-lab ([A-Za-z0-9.-]{1,253}):(\\d{2,5})");
+
+    /**
+     * A GPU lab runs as a batch job on the AI Factory that hosts the learner's run's allocation: the
+     * job starts a notebook server on its node and writes where it listens into its Slurm comment;
+     * the session connects there when the job runs. Its GPU-hours go to the allocation and to the
+     * learner's cap, as the job's are settled.
+     */
+    private LabSession startOnFactory(LabTemplate lab, AccountId me) {
+        LearnerCourse seat = enrolments.mine().stream().filter(e -> e.run().courseSlug().equals(lab.courseSlug())
+                        && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED)).findFirst()
+                .orElseThrow(() -> new UserFacingException("lab.needs-factory", lab.gpus()));
+        UUID run = seat.run().id().value();
+        eu.aiskills.academy.compute.Allocation allocation = SystemActor.call(() -> allocations.approvedForRun(run)).stream()
+                .filter(a -> a.remaining().signum() > 0).findFirst()
+                .orElseThrow(() -> new UserFacingException("lab.needs-factory", lab.gpus()));
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
+                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, 'SLURM', 'QUEUED', ?, ?, ?, ?, 0)",
+                    id.toString(), lab.id().toString(), me.value().toString(), slot(lab.id(), me.value()), lab.gpus(), Timestamp.from(now),
+                    Timestamp.from(now));
+        } catch (DuplicateKeyException e) {
+            return current(lab.slug()).orElseThrow(() -> e);
+        }
+        String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(24));
+        eu.aiskills.academy.compute.SchedulerJob job;
+        try {
+            job = SystemActor.call(() -> jobs.submit(new eu.aiskills.academy.compute.JobRequest(allocation.id(), me,
+                    "Lab " + lab.title(), LAB_JOB_SCRIPT, Duration.ofMinutes(lab.minutes()), lab.gpus(),
+                    java.util.Map.of("JUPYTER_TOKEN", token, "PATH", "/usr/local/bin:/usr/bin:/bin"), null, null, lab.memoryMb(), run)));
+        } catch (UserFacingException e) {
+            end(id, LabSessionState.FAILED, e.messageKey(), null);
+            throw e;
+        }
+        jdbc.update("UPDATE lab_session SET scheduler_job_id = ? WHERE id = ?", job.id().toString(), id.toString());
+        if (job.state().terminal()) {
+            end(id, LabSessionState.FAILED, job.reasonKey() == null ? "lab.reason.job-failed" : job.reasonKey(), job.reasonDetail());
+            return load(id);
+        }
+        Thread.ofVirtual().name("lab-job-" + id).start(() -> follow(id, job.id(), token, lab));
+        log.info("Lab session {} of {} submitted as job {} on {}", id, lab.slug(), job.id(), job.factorySlug());
+        return load(id);
+    }
+
+    /** The job's script: a notebook server on the node, its address in the job's comment. */
+    static final String LAB_JOB_SCRIPT = """
+            #!/bin/bash
+            set -euo pipefail
+            export HOME="$(mktemp -d)"
+            export JUPYTER_RUNTIME_DIR="$HOME/.runtime"
+            PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
+            HOST="$(hostname -I 2>/dev/null | awk '{print $1}')"
+            HOST="${HOST:-127.0.0.1}"
+            scontrol update JobId="$SLURM_JOB_ID" Comment="academy-lab $HOST:$PORT"
+            exec python3 -m jupyter_server --ip=0.0.0.0 --port="$PORT" --ServerApp.root_dir="$HOME" \
+                --ServerApp.open_browser=False --ServerApp.terminals_enabled=False --ServerApp.allow_remote_access=True
+            """;
+
+    /** Follows a lab's job until it ends: connects when it runs, ends the session with the job's reason. */
+    private void follow(UUID session, UUID jobId, String token, LabTemplate lab) {
+        boolean connected = false;
+        while (true) {
+            LabSession now = SystemActor.call(() -> load(session));
+            eu.aiskills.academy.compute.SchedulerJob job;
+            try {
+                job = SystemActor.call(() -> jobs.refresh(jobId));
+            } catch (RuntimeException e) {
+                log.warn("Lab session {}: reading job {} failed: {}", session, jobId, e.getMessage());
+                job = null;
+            }
+            if (now.state().over()) {
+                if (job != null && !job.state().terminal()) {
+                    SystemActor.call(() -> jobs.cancel(jobId));
+                }
+                meter(session, jobId);
+                return;
+            }
+            if (job != null && job.state().terminal()) {
+                String reason = switch (job.state()) {
+                    case PREEMPTED -> "lab.reason.preempted";
+                    case TIMED_OUT -> "lab.reason.time-limit";
+                    case CANCELLED -> now.state() == LabSessionState.RUNNING ? "lab.reason.job-cancelled" : "lab.reason.stopped";
+                    default -> "lab.reason.job-failed";
+                };
+                end(session, job.state() == eu.aiskills.academy.compute.JobState.COMPLETED ? LabSessionState.STOPPED : LabSessionState.FAILED,
+                        reason, job.reasonDetail());
+                meter(session, jobId);
+                return;
+            }
+            if (job != null && !connected && job.state() == eu.aiskills.academy.compute.JobState.RUNNING && job.comment() != null) {
+                java.util.regex.Matcher server = SERVER.matcher(job.comment());
+                if (server.find()) {
+                    jdbc.update("UPDATE lab_session SET state = 'STARTING' WHERE id = ? AND state = 'QUEUED'", session.toString());
+                    try {
+                        runtime.connect(session, java.net.URI.create("http://" + server.group(1) + ":" + server.group(2)), token, lab.kernel());
+                        Instant started = clock.instant();
+                        jdbc.update("UPDATE lab_session SET state = 'RUNNING', started_at = ?, last_activity_at = ?, ends_at = ?"
+                                + " WHERE id = ? AND state = 'STARTING'", Timestamp.from(started), Timestamp.from(started),
+                                Timestamp.from(started.plus(Duration.ofMinutes(lab.minutes()))), session.toString());
+                        connected = true;
+                    } catch (RuntimeException e) {
+                        end(session, LabSessionState.FAILED, "lab.reason.start-failed", e.getMessage());
+                        continue;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(connected ? 3000 : 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A factory session's cost: the GPU-hours its job consumed, once the job is settled. */
+    private void meter(UUID session, UUID jobId) {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            eu.aiskills.academy.compute.SchedulerJob job = SystemActor.call(() -> jobs.refresh(jobId));
+            if (job.state().terminal()) {
+                jdbc.update("UPDATE lab_session SET gpu_hours = ? WHERE id = ?",
+                        job.consumedHours() == null ? BigDecimal.ZERO : job.consumedHours(), session.toString());
+                return;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The signed-in learner's live session of the lab, if any. */
@@ -174,6 +315,10 @@ public class LabSessions {
         LabSession session = session(sessionId);
         if (session.state() != LabSessionState.RUNNING || session.endsAt() == null) {
             throw new UserFacingException("lab.not-running");
+        }
+        if ("SLURM".equals(session.launcher())) {
+            // The job's time limit was reserved when it was submitted; it cannot grow.
+            throw new UserFacingException("lab.extend.factory");
         }
         Instant latest = session.startedAt().plus(properties.maxSessionLength());
         Instant next = session.endsAt().plus(properties.extension());
@@ -384,8 +529,8 @@ public class LabSessions {
             if (running == null || running >= properties.maxLocalSessions()) {
                 return;
             }
-            List<String> next = jdbc.queryForList("SELECT id FROM lab_session WHERE state = 'QUEUED' ORDER BY created_at LIMIT 1",
-                    String.class);
+            List<String> next = jdbc.queryForList("SELECT id FROM lab_session WHERE state = 'QUEUED' AND launcher = 'LOCAL'"
+                    + " ORDER BY created_at LIMIT 1", String.class);
             if (next.isEmpty()) {
                 return;
             }
@@ -452,7 +597,7 @@ public class LabSessions {
                     && session.lastActivityAt().plus(Duration.ofMinutes(lab.idleMinutes())).isBefore(now)) {
                 end(session.id(), LabSessionState.STOPPED, "lab.reason.idle", String.valueOf(lab.idleMinutes()));
                 ended++;
-            } else if (session.state() == LabSessionState.STARTING && !runtime.isLive(session.id())
+            } else if (session.state() == LabSessionState.STARTING && "LOCAL".equals(session.launcher()) && !runtime.isLive(session.id())
                     && session.createdAt().plus(runtime.startTimeout().multipliedBy(3)).isBefore(now)) {
                 end(session.id(), LabSessionState.FAILED, "lab.reason.start-failed", "no sandbox after "
                         + runtime.startTimeout().multipliedBy(3).toSeconds() + " s");
@@ -467,10 +612,15 @@ public class LabSessions {
     @RolesAllowed(Roles.SYSTEM)
     public int endOrphans() {
         int ended = 0;
-        for (String id : jdbc.queryForList("SELECT id FROM lab_session WHERE active_slot IS NOT NULL AND state <> 'QUEUED'", String.class)) {
-            UUID session = UUID.fromString(id);
-            if (!runtime.isLive(session)) {
+        for (var row : jdbc.queryForList("SELECT id, launcher, state, scheduler_job_id FROM lab_session WHERE active_slot IS NOT NULL")) {
+            UUID session = UUID.fromString((String) row.get("id"));
+            boolean factory = "SLURM".equals(row.get("launcher"));
+            if ((factory || !"QUEUED".equals(row.get("state"))) && !runtime.isLive(session)) {
                 end(session, LabSessionState.STOPPED, "lab.reason.platform-restarted", null);
+                if (factory && row.get("scheduler_job_id") != null) {
+                    // Nothing follows the job any more: it must not keep the GPUs.
+                    jobs.cancel(UUID.fromString((String) row.get("scheduler_job_id")));
+                }
                 ended++;
             }
         }
@@ -540,7 +690,8 @@ public class LabSessions {
     }
 
     private static final String SELECT = "SELECT s.*, t.slug, t.title, (SELECT COUNT(*) FROM lab_session q WHERE q.state = 'QUEUED'"
-            + " AND q.created_at <= s.created_at) AS queue_position FROM lab_session s JOIN lab_template t ON t.id = s.template_id";
+            + " AND q.launcher = s.launcher AND q.created_at <= s.created_at) AS queue_position FROM lab_session s"
+            + " JOIN lab_template t ON t.id = s.template_id";
 
     private LabSession load(UUID id) {
         return jdbc.query(SELECT + " WHERE s.id = ?", this::row, id.toString()).stream().findFirst()

@@ -57,6 +57,10 @@ class LabBenchmark {
     @Autowired
     AccountManagement accounts;
     @Autowired
+    eu.aiskills.academy.compute.SchedulerJobs jobs;
+    @Autowired
+    eu.aiskills.academy.compute.Allocations allocations;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     LabTestContent content;
@@ -74,7 +78,7 @@ class LabBenchmark {
         String lesson = catalogue.publishedCourse("bench-labs").orElseThrow().lessons().getFirst().slug();
         content.importLab(labFolders, "bench-lab", "bench-labs", lesson, "- {name: ok, points: 1, code: 'assert True'}", "1 + 1");
         LabSessions sessions = new LabSessions(labs, runtime, new LabsProperties(properties.location(), false, CONCURRENT,
-                properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jdbc,
+                properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jobs, allocations, jdbc,
                 Clock.systemUTC());
         KaribuSupport.signIn(context, "admin@academy.test");
 

@@ -152,7 +152,8 @@ public final class LocalSlurm {
             for (String sub : List.of("munge", "state", "spool", "log", "gpus", "work")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            Files.setPosixFilePermissions(dir.resolve("munge"), PosixFilePermissions.fromString("rwx------"));
+            // Jobs call scontrol (a lab job writes its address into its comment), which reaches the controller through munge.
+            Files.setPosixFilePermissions(dir.resolve("munge"), PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(dir.resolve("work"), PosixFilePermissions.fromString("rwxrwxrwx"));
             for (int i = 0; i < GPUS; i++) {
                 Files.createSymbolicLink(dir.resolve("gpus/gpu" + i), Path.of("/dev/null"));

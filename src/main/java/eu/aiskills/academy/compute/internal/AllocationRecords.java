@@ -13,6 +13,8 @@ public interface AllocationRecords extends JpaRepository<AllocationEntity, UUID>
 
     List<AllocationEntity> findByFactoryIdOrderByRequestedAtDesc(UUID factoryId);
 
+    List<AllocationEntity> findByRunIdAndStatusOrderByRequestedAtAsc(UUID runId, AllocationStatus status);
+
     List<AllocationEntity> findByStatusAndValidUntilBefore(AllocationStatus status, LocalDate day);
 
     List<AllocationEntity> findByStatusInAndValidUntilBefore(List<AllocationStatus> statuses, LocalDate day);

@@ -26,7 +26,7 @@ public class LabRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(LabRuntime.class);
 
-    /** A running session: its sandbox and its kernel. */
+    /** A running session: its kernel, and its local sandbox (none when it runs on an AI Factory). */
     public record Live(LocalSandbox sandbox, KernelClient kernel) {
     }
 
@@ -57,17 +57,55 @@ public class LabRuntime {
         }
     }
 
+    /**
+     * Connects to a notebook server a batch job started on an AI Factory's node (blocking): waits
+     * until it answers, then starts a kernel there.
+     */
+    public Live connect(UUID session, java.net.URI server, String token, String kernel) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3)).build();
+        java.time.Instant deadline = java.time.Instant.now().plus(properties.sandbox().startTimeout());
+        while (true) {
+            try {
+                var status = http.send(java.net.http.HttpRequest.newBuilder(server.resolve("/api/status")).timeout(Duration.ofSeconds(3))
+                        .header("Authorization", "token " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (status.statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The notebook server at " + server + " did not answer within "
+                        + properties.sandbox().startTimeout().toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        Live running = new Live(null, KernelClient.start(server, token, kernel, properties.sandbox().startTimeout()));
+        live.put(session, running);
+        return running;
+    }
+
     public Optional<Live> get(UUID session) {
         return Optional.ofNullable(live.get(session));
     }
 
     public boolean isLive(UUID session) {
         Live running = live.get(session);
-        return running != null && running.sandbox().alive();
+        return running != null && (running.sandbox() != null ? running.sandbox().alive() : !"dead".equals(running.kernel().executionState()));
     }
 
+    /** Local sandboxes running now. */
     public int count() {
-        return live.size();
+        return (int) live.values().stream().filter(l -> l.sandbox() != null).count();
     }
 
     /** Stops the session's kernel and sandbox; nothing of it stays on disk. */
@@ -77,7 +115,9 @@ public class LabRuntime {
             try {
                 running.kernel().close();
             } finally {
-                running.sandbox().close();
+                if (running.sandbox() != null) {
+                    running.sandbox().close();
+                }
             }
         }
     }

@@ -133,7 +133,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 LabNotebook.Kind.MARKDOWN));
         addCode.addThemeVariants(ButtonVariant.TERTIARY);
         addText.addThemeVariants(ButtonVariant.TERTIARY);
-        add(new HorizontalLayout(addCode, addText), grade);
+        add(new HorizontalLayout(addCode, addText), grade, history());
         renderStatus();
         renderCells();
     }
@@ -176,6 +176,34 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         bar.setAlignItems(Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
+    }
+
+    /** What each of the learner's sessions of this lab cost: when, how long, GPU-hours. */
+    private Component history() {
+        List<LabSession> past = sessions.mine().stream().filter(s -> s.labSlug().equals(lab.slug()) && s.startedAt() != null)
+                .limit(10).toList();
+        Div box = new Div();
+        if (past.isEmpty()) {
+            return box;
+        }
+        box.add(new com.vaadin.flow.component.html.H2(getTranslation("lab.history")));
+        com.vaadin.flow.component.grid.Grid<LabSession> grid = new com.vaadin.flow.component.grid.Grid<>();
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        grid.addColumn(s -> Views.dateTime(this, s.startedAt(), utc)).setHeader(getTranslation("lab.history.started")).setAutoWidth(true);
+        grid.addColumn(s -> {
+            Duration ran = Duration.between(s.startedAt(), s.stoppedAt() == null ? Instant.now() : s.stoppedAt());
+            return getTranslation("lab.history.minutes", ran.toMinutes());
+        }).setHeader(getTranslation("lab.history.duration")).setAutoWidth(true);
+        grid.addColumn(s -> getTranslation("FACTORY".equals(s.launcher()) || "SLURM".equals(s.launcher()) ? "lab.history.factory"
+                : "lab.history.local", s.gpus())).setHeader(getTranslation("lab.history.where")).setAutoWidth(true);
+        grid.addColumn(s -> s.gpuHours().stripTrailingZeros().toPlainString()).setHeader(getTranslation("lab.history.gpu-hours"))
+                .setAutoWidth(true);
+        grid.addColumn(s -> getTranslation(s.state().messageKey())).setHeader(getTranslation("authoring.field.status")).setAutoWidth(true);
+        grid.setItems(past);
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("lab.history"));
+        box.add(grid);
+        return box;
     }
 
     // ---- status -------------------------------------------------------------------------------

@@ -42,6 +42,11 @@ public class LabTestContent {
                 {"cells": [{"cell_type": "code", "id": "c1", "metadata": {}, "source": %s, "execution_count": null, "outputs": []}],
                  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """.formatted(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(code)));
+        reimport(root);
+    }
+
+    /** Imports the lab folders under {@code root} again (after a test changed one). */
+    public void reimport(Path root) {
         LabsProperties here = new LabsProperties(root.toUri().toString(), true, properties.maxLocalSessions(), properties.extension(),
                 properties.maxSessionLength(), properties.sandbox());
         new LabContentImport(here, jdbc, transactions, Clock.systemUTC()).importAll();

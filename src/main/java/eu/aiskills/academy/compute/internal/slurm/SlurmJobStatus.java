@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param signal      the signal that ended it, or 0
  */
 public record SlurmJobStatus(String jobId, String name, String state, String stateReason, Instant startTime,
-                             Instant endTime, Integer returnCode, int signal, String nodes) {
+                             Instant endTime, Integer returnCode, int signal, String nodes, String comment) {
 }

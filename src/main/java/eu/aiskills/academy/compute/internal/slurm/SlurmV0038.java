@@ -128,7 +128,7 @@ public final class SlurmV0038 implements SlurmApi {
         String state = job.path("job_state").asString("UNKNOWN").toUpperCase(Locale.ROOT);
         return new SlurmJobStatus(job.path("job_id").asString(""), job.path("name").asString(""), state,
                 reason(job.path("state_reason").asString("")), start > 0 ? Instant.ofEpochSecond(start) : null,
-                end > 0 ? Instant.ofEpochSecond(end) : null, (wait >> 8) & 0xff, wait & 0x7f, job.path("nodes").asString(""));
+                end > 0 ? Instant.ofEpochSecond(end) : null, (wait >> 8) & 0xff, wait & 0x7f, job.path("nodes").asString(""), job.path("comment").asString(""));
     }
 
     static String reason(String reason) {

@@ -163,6 +163,6 @@ public final class SlurmV0041 implements SlurmApi {
                 start != null && start > 0 ? Instant.ofEpochSecond(start) : null,
                 end != null && end > 0 ? Instant.ofEpochSecond(end) : null,
                 returnCode == null ? null : returnCode.intValue(), signal == null ? 0 : signal.intValue(),
-                job.path("nodes").asString(""));
+                job.path("nodes").asString(""), job.path("comment").asString(""));
     }
 }
