@@ -149,7 +149,7 @@ public class Bookings {
     }
 
     /** The bookings of an allocation, soonest first. */
-    @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN})
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN, Roles.SYSTEM})
     @Transactional(readOnly = true)
     public List<Booking> ofAllocation(AllocationId allocation) {
         return jdbc.query(SELECT + " WHERE b.allocation_id = ? ORDER BY b.starts_at", this::booking, allocation.value().toString());

@@ -64,12 +64,15 @@ public class LabSessions {
     private final eu.aiskills.academy.identity.AccountManagement accounts;
     private final eu.aiskills.academy.compute.SchedulerJobs jobs;
     private final eu.aiskills.academy.compute.Allocations allocations;
+    private final eu.aiskills.academy.compute.Bookings bookings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     LabSessions(Labs labs, LabRuntime runtime, LabsProperties properties, Enrolments enrolments, Catalogue catalogue,
                 eu.aiskills.academy.identity.AccountManagement accounts, eu.aiskills.academy.compute.SchedulerJobs jobs,
-                eu.aiskills.academy.compute.Allocations allocations, JdbcTemplate jdbc, Clock clock) {
+                eu.aiskills.academy.compute.Allocations allocations, eu.aiskills.academy.compute.Bookings bookings, JdbcTemplate jdbc,
+                Clock clock) {
+        this.bookings = bookings;
         this.accounts = accounts;
         this.jobs = jobs;
         this.allocations = allocations;
@@ -131,8 +134,10 @@ public class LabSessions {
         eu.aiskills.academy.compute.Allocation allocation = SystemActor.call(() -> allocations.approvedForRun(run)).stream()
                 .filter(a -> a.remaining().signum() > 0).findFirst()
                 .orElseThrow(() -> new UserFacingException("lab.needs-factory", lab.gpus()));
-        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        Duration limit = bookedWindow(allocation, now).map(end -> Duration.between(now, end))
+                .filter(left -> left.compareTo(Duration.ofMinutes(lab.minutes())) < 0).orElse(Duration.ofMinutes(lab.minutes()));
+        UUID id = UUID.randomUUID();
         try {
             jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
                             + " last_activity_at, gpu_hours) VALUES (?, ?, ?, 'SLURM', 'QUEUED', ?, ?, ?, ?, 0)",
@@ -145,7 +150,7 @@ public class LabSessions {
         eu.aiskills.academy.compute.SchedulerJob job;
         try {
             job = SystemActor.call(() -> jobs.submit(new eu.aiskills.academy.compute.JobRequest(allocation.id(), me,
-                    "Lab " + lab.title(), LAB_JOB_SCRIPT, Duration.ofMinutes(lab.minutes()), lab.gpus(),
+                    "Lab " + lab.title(), LAB_JOB_SCRIPT, limit, lab.gpus(),
                     java.util.Map.of("JUPYTER_TOKEN", token, "PATH", "/usr/local/bin:/usr/bin:/bin"), null, null, lab.memoryMb(), run)));
         } catch (UserFacingException e) {
             end(id, LabSessionState.FAILED, e.messageKey(), null);
@@ -159,6 +164,31 @@ public class LabSessions {
         Thread.ofVirtual().name("lab-job-" + id).start(() -> follow(id, job.id(), token, lab));
         log.info("Lab session {} of {} submitted as job {} on {}", id, lab.slug(), job.id(), job.factorySlug());
         return load(id);
+    }
+
+    /**
+     * When the run's instructor booked lab sessions for the allocation, GPU labs open only inside a
+     * booked window (and end with it); without bookings they open at any time. Answers the end of
+     * the window that is open now, or empty when there are no bookings.
+     */
+    private Optional<Instant> bookedWindow(eu.aiskills.academy.compute.Allocation allocation, Instant now) {
+        List<eu.aiskills.academy.compute.Booking> booked = SystemActor.call(() -> bookings.ofAllocation(allocation.id())).stream()
+                .filter(eu.aiskills.academy.compute.Booking::active).toList();
+        if (booked.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<eu.aiskills.academy.compute.Booking> open = booked.stream()
+                .filter(b -> !b.startsAt().isAfter(now) && b.endsAt().isAfter(now)).findFirst();
+        if (open.isPresent()) {
+            return Optional.of(open.get().endsAt());
+        }
+        Optional<Instant> next = booked.stream().map(eu.aiskills.academy.compute.Booking::startsAt).filter(s -> s.isAfter(now))
+                .min(java.util.Comparator.naturalOrder());
+        if (next.isEmpty()) {
+            throw new UserFacingException("lab.bookings-over");
+        }
+        throw new UserFacingException("lab.outside-booking", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(next.get()));
     }
 
     /** The job's script: a notebook server on the node, its address in the job's comment. */

@@ -100,6 +100,32 @@ class StudentLabJourneyTest {
             assertThat(driver.getPageSource()).contains("Saved (revision");
             click(driver, wait, "vaadin-button", "Stop");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Stopped"));
+
+            // The next lesson's lab draws a learning curve: the plot comes back as an image.
+            driver.get(url("/labs/learning-curve"));
+            click(driver, wait, "vaadin-button", "Start the lab");
+            wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Running"));
+            click(driver, wait, "vaadin-button", "Run all");
+            WebElement plot = wait.until(d -> d.findElements(By.cssSelector(".academy-outputs img")).stream().findFirst().orElse(null));
+            assertThat(plot.getAttribute("src")).startsWith("data:image/png;base64,");
+            assertThat(plot.getAttribute("alt")).isNotBlank();
+            scroll(driver, plot);
+            browser.screenshot("plot");
+            click(driver, wait, "vaadin-button", "Stop");
+        }
+        try (Browser browser = Browser.start("instructor-lab-usage", 1366, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            driver.get(url("/login"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                    .sendKeys("instructor@academy.test");
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Patient-Teacher-42");
+            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            driver.get(url("/teaching/labs"));
+            wait.until(d -> d.getPageSource().contains("A first classifier with scikit-learn") && d.getPageSource().contains("Stella Student"));
+            browser.screenshot("usage");
         }
     }
 

@@ -61,6 +61,8 @@ class LabBenchmark {
     @Autowired
     eu.aiskills.academy.compute.Allocations allocations;
     @Autowired
+    eu.aiskills.academy.compute.Bookings bookings;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     LabTestContent content;
@@ -78,7 +80,7 @@ class LabBenchmark {
         String lesson = catalogue.publishedCourse("bench-labs").orElseThrow().lessons().getFirst().slug();
         content.importLab(labFolders, "bench-lab", "bench-labs", lesson, "- {name: ok, points: 1, code: 'assert True'}", "1 + 1");
         LabSessions sessions = new LabSessions(labs, runtime, new LabsProperties(properties.location(), false, CONCURRENT,
-                properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jobs, allocations, jdbc,
+                properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc,
                 Clock.systemUTC());
         KaribuSupport.signIn(context, "admin@academy.test");
 

@@ -72,6 +72,8 @@ class LabSessionsTest {
     @Autowired
     eu.aiskills.academy.compute.Allocations allocations;
     @Autowired
+    eu.aiskills.academy.compute.Bookings bookings;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     LabTestContent content;
@@ -201,7 +203,7 @@ class LabSessionsTest {
     void sessionsQueueWhenEverySandboxIsTakenAndStartInTurn() {
         LabsProperties one = new LabsProperties(properties.location(), false, 1, properties.extension(), properties.maxSessionLength(),
                 properties.sandbox());
-        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jobs, allocations, jdbc, Clock.systemUTC());
+        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc, Clock.systemUTC());
         SystemActor.run(() -> sessions.cull());
 
         KaribuSupport.signIn(context, "student@academy.test");

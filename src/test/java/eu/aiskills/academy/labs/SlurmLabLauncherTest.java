@@ -1,6 +1,7 @@
 package eu.aiskills.academy.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.compute.Allocation;
 import eu.aiskills.academy.compute.AllocationRequest;
 import eu.aiskills.academy.compute.Allocations;
+import eu.aiskills.academy.compute.BookingRequest;
+import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.compute.FactoryEdit;
 import eu.aiskills.academy.compute.FactoryRegistry;
 import eu.aiskills.academy.compute.LearnerQuota;
@@ -62,6 +65,10 @@ class SlurmLabLauncherTest {
     Catalogue catalogue;
     @Autowired
     Quotas quotas;
+    @Autowired
+    eu.aiskills.academy.compute.Bookings bookings;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     LabTestContent content;
     @Autowired
@@ -158,6 +165,33 @@ class SlurmLabLauncherTest {
         } finally {
             slurm.scancel(urgent);
         }
+    }
+
+    @Test
+    void whenTheInstructorBookedSessionsTheLabOpensOnlyInsideThem() {
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        Allocation allocation = allocations.mine().stream().filter(a -> course.runs().getFirst().id().value().equals(a.runId()))
+                .findFirst().orElseThrow();
+        java.time.Instant tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        bookings.book(new BookingRequest(allocation.id(), tomorrow, Duration.ofHours(2), 2, 1));
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        assertThatThrownBy(() -> sessions.start(lab)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("lab.outside-booking");
+            assertThat(e.arguments()).containsExactly(tomorrow.toString().substring(0, 10) + " 09:00 UTC");
+        });
+        assertThat(sessions.current(lab)).as("nothing half-started").isEmpty();
+
+        // A window booked earlier that is open now: the lab opens, and its job ends with the window.
+        jdbc.update("INSERT INTO lab_booking (id, allocation_id, partition_id, starts_at, ends_at, seats, gpus_per_seat, gpus, gpu_hours,"
+                        + " status, booked_by, created_at) SELECT ?, ?, p.id, ?, ?, 1, 1, 1, 1, 'BOOKED', a.requester_id, ? FROM gpu_allocation a"
+                        + " JOIN factory_partition p ON p.factory_id = a.factory_id AND p.name = a.partition_name WHERE a.id = ?",
+                java.util.UUID.randomUUID().toString(), allocation.id().value().toString(),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)),
+                java.sql.Timestamp.from(java.time.Instant.now()), allocation.id().value().toString());
+        LabSession running = awaitRunning(sessions.start(lab));
+        assertThat(Duration.between(java.time.Instant.now(), running.endsAt())).isLessThanOrEqualTo(Duration.ofMinutes(30));
+        sessions.stop(running.id());
     }
 
     private BigDecimal remainingCap() {

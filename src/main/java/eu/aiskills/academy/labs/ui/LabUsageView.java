@@ -57,7 +57,9 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
         course.setItemLabelGenerator(c -> c.summary().title());
         course.addValueChangeListener(change -> show(change.getValue()));
         add(course, body);
-        course.setValue(courses.getFirst());
+        // The course whose labs are used most comes first.
+        course.setValue(courses.stream().max(java.util.Comparator.comparingInt((CourseDetail c) -> sessions.usage(c.summary().slug())
+                .labs().stream().mapToInt(LabUsage.Lab::sessions).sum())).orElse(courses.getFirst()));
     }
 
     private void show(CourseDetail course) {
@@ -70,7 +72,7 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
             card.add(new Paragraph(getTranslation("lab.usage.summary", lab.sessions(), lab.learners(), hours(lab.time()),
                     plain(lab.gpuHours()), lab.running(), lab.averageBestScore() == null ? "–" : plain(lab.averageBestScore()))));
             Grid<LabUsage.Learner> grid = new Grid<>();
-            grid.addColumn(LabUsage.Learner::name).setHeader(getTranslation("lab.usage.learner")).setFlexGrow(2);
+            grid.addColumn(LabUsage.Learner::name).setHeader(getTranslation("lab.usage.learner")).setAutoWidth(true).setFlexGrow(2);
             grid.addColumn(LabUsage.Learner::sessions).setHeader(getTranslation("lab.usage.sessions")).setAutoWidth(true);
             grid.addColumn(l -> hours(l.time())).setHeader(getTranslation("lab.usage.time")).setAutoWidth(true);
             grid.addColumn(l -> l.bestScore() == null ? "–" : plain(l.bestScore())).setHeader(getTranslation("lab.usage.best"))

@@ -83,8 +83,8 @@ public final class LocalSandbox implements AutoCloseable {
                     "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
                     "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
                     "--ro-bind", etc.resolve("passwd").toString(), "/etc/passwd", "--ro-bind", etc.resolve("group").toString(), "/etc/group"));
-            // Debian reaches BLAS and other libraries through /etc/alternatives (symbolic links only).
-            for (String file : List.of("/etc/ld.so.cache", "/etc/alternatives", "/etc/matplotlibrc", "/etc/mime.types", "/etc/localtime")) {
+            // Debian reaches BLAS and other libraries through /etc/alternatives (symbolic links only); fontconfig reads /etc/fonts.
+            for (String file : List.of("/etc/ld.so.cache", "/etc/alternatives", "/etc/fonts", "/etc/matplotlibrc", "/etc/mime.types", "/etc/localtime")) {
                 if (Files.exists(Path.of(file))) {
                     command.addAll(List.of("--ro-bind", file, file));
                 }

@@ -103,6 +103,8 @@ class LocalSandboxTest {
                 """);
 
         assertThat(plot.ok()).as(text(plot)).isTrue();
+        assertThat(plot.outputs()).as("no complaints on stderr (fonts, caches)")
+                .noneMatch(o -> o instanceof KernelOutput.Stream s && "stderr".equals(s.name()));
         assertThat(plot.outputs()).anySatisfy(output -> {
             assertThat(output).isInstanceOf(KernelOutput.Display.class);
             assertThat(((KernelOutput.Display) output).data()).containsKey("image/png");
