@@ -15,7 +15,7 @@ CREATE TABLE lab_template (
     idle_minutes       INT          NOT NULL,
     notebook           MEDIUMTEXT   NOT NULL,
     checks             MEDIUMTEXT   NOT NULL,
-    content_hash       VARCHAR(64)  NOT NULL,
+    content_hash       VARCHAR(80)  NOT NULL,
     updated_at         DATETIME(6)  NOT NULL,
     CONSTRAINT pk_lab_template PRIMARY KEY (id),
     CONSTRAINT uk_lab_template_slug UNIQUE (slug),

@@ -208,6 +208,7 @@ public class LabSessions {
     /** Follows a lab's job until it ends: connects when it runs, ends the session with the job's reason. */
     private void follow(UUID session, UUID jobId, String token, LabTemplate lab) {
         boolean connected = false;
+        int silent = 0;
         while (true) {
             LabSession now = SystemActor.call(() -> load(session));
             eu.aiskills.academy.compute.SchedulerJob job;
@@ -235,6 +236,13 @@ public class LabSessions {
                         reason, job.reasonDetail());
                 meter(session, jobId);
                 return;
+            }
+            // The server on the node died while its job still runs: given a few polls (the job's own end explains
+            // more, pre-emption for one), the session ends and its job is cancelled on the next turn.
+            silent = connected && !runtime.isLive(session) ? silent + 1 : 0;
+            if (silent >= 3) {
+                end(session, LabSessionState.FAILED, "lab.reason.sandbox-gone", null);
+                continue;
             }
             if (job != null && !connected && job.state() == eu.aiskills.academy.compute.JobState.RUNNING && job.comment() != null) {
                 java.util.regex.Matcher server = SERVER.matcher(job.comment());
@@ -616,7 +624,7 @@ public class LabSessions {
         int ended = 0;
         for (LabSession session : jdbc.query(SELECT + " WHERE s.active_slot IS NOT NULL", this::row)) {
             LabTemplate lab = labs.template(session.labSlug()).orElse(null);
-            if (session.state() == LabSessionState.RUNNING && !runtime.isLive(session.id())) {
+            if (session.state() == LabSessionState.RUNNING && "LOCAL".equals(session.launcher()) && !runtime.isLive(session.id())) {
                 end(session.id(), LabSessionState.FAILED, "lab.reason.sandbox-gone", null);
                 ended++;
             } else if (session.state() == LabSessionState.RUNNING && session.endsAt() != null && !now.isBefore(session.endsAt())) {

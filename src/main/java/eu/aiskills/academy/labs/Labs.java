@@ -34,11 +34,77 @@ public class Labs {
     static final int REVISIONS_KEPT = 50;
 
     private final JdbcTemplate jdbc;
+    private final eu.aiskills.academy.catalogue.Catalogue catalogue;
     private final Clock clock;
 
-    Labs(JdbcTemplate jdbc, Clock clock) {
+    Labs(JdbcTemplate jdbc, eu.aiskills.academy.catalogue.Catalogue catalogue, Clock clock) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
         this.clock = clock;
+    }
+
+    /**
+     * Publishes (or replaces) a lab of a lesson the caller teaches: the notebook's cells tagged
+     * {@code hidden-test} become its graded checks and are hidden from learners. The lab's address
+     * comes from its title; a lab of another lesson with that address is not replaced.
+     */
+    @jakarta.annotation.security.RolesAllowed({eu.aiskills.academy.identity.Roles.INSTRUCTOR, eu.aiskills.academy.identity.Roles.ADMIN})
+    @Transactional
+    public LabTemplate publish(LabDraft draft) {
+        eu.aiskills.academy.catalogue.CourseDetail course = catalogue.taughtCourses().stream()
+                .filter(c -> c.summary().slug().equals(draft.courseSlug())).findFirst()
+                .or(() -> eu.aiskills.academy.identity.CurrentUser.hasRole(eu.aiskills.academy.identity.Roles.ADMIN)
+                        ? catalogue.publishedCourse(draft.courseSlug()) : Optional.empty())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not an instructor of " + draft.courseSlug()));
+        if (course.lessons().stream().noneMatch(l -> l.slug().equals(draft.lessonSlug()))) {
+            throw UserFacingException.onField("lesson", "lab.authoring.lesson");
+        }
+        String title = draft.title() == null ? "" : draft.title().strip();
+        if (title.isEmpty() || title.length() > LabDraft.TITLE_MAX || title.chars().anyMatch(Character::isISOControl)) {
+            throw UserFacingException.onField("title", "lab.authoring.title", LabDraft.TITLE_MAX);
+        }
+        if (draft.gpus() < 0 || draft.gpus() > 8 || draft.memoryMb() < 256 || draft.memoryMb() > 65_536 || draft.minutes() < 5
+                || draft.minutes() > 480 || draft.idleMinutes() < 5 || draft.idleMinutes() > 240) {
+            throw UserFacingException.onField("resources", "lab.authoring.resources");
+        }
+        if (draft.notebook() == null || draft.notebook().length == 0 || draft.notebook().length > LabDraft.NOTEBOOK_MAX_BYTES) {
+            throw UserFacingException.onField("notebook", "lab.authoring.notebook", LabDraft.NOTEBOOK_MAX_BYTES / (1024 * 1024));
+        }
+        eu.aiskills.academy.labs.internal.HiddenTests.Split split = eu.aiskills.academy.labs.internal.HiddenTests.split(
+                new String(draft.notebook(), StandardCharsets.UTF_8));
+        if (split.learners().cells().isEmpty()) {
+            throw UserFacingException.onField("notebook", "lab.authoring.empty");
+        }
+        String slug = slugOf(title);
+        Optional<LabTemplate> existing = template(slug);
+        if (existing.isPresent() && !(existing.get().courseSlug().equals(draft.courseSlug())
+                && existing.get().lessonSlug().equals(draft.lessonSlug()))) {
+            throw UserFacingException.onField("title", "lab.authoring.slug-taken", slug);
+        }
+        String checks = CHECKS.writeValueAsString(split.checks());
+        String notebook = Ipynb.write(split.learners());
+        String hash = "authored:" + eu.aiskills.academy.shared.ContentFiles.fingerprint(draft.notebook());
+        Object[] values = {title, draft.courseSlug(), draft.lessonSlug(), "python3", "", draft.gpus(), draft.memoryMb(), draft.minutes(),
+                draft.idleMinutes(), notebook, checks, hash, Timestamp.from(clock.instant()), slug};
+        if (existing.isEmpty()) {
+            jdbc.update("INSERT INTO lab_template (title, course_slug, lesson_slug, kernel, packages, gpus, memory_mb, time_limit_minutes,"
+                    + " idle_minutes, notebook, checks, content_hash, updated_at, slug, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    java.util.stream.Stream.concat(Arrays.stream(values), java.util.stream.Stream.of(UUID.randomUUID().toString())).toArray());
+        } else {
+            jdbc.update("UPDATE lab_template SET title = ?, course_slug = ?, lesson_slug = ?, kernel = ?, packages = ?, gpus = ?, memory_mb = ?,"
+                    + " time_limit_minutes = ?, idle_minutes = ?, notebook = ?, checks = ?, content_hash = ?, updated_at = ? WHERE slug = ?", values);
+        }
+        return require(slug);
+    }
+
+    /** A lab's address from its title: lower-case words joined by '-'. */
+    static String slugOf(String title) {
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "lab-" + UUID.randomUUID().toString().substring(0, 8) : slug;
     }
 
     /** The labs of a lesson (what the lesson page offers). */

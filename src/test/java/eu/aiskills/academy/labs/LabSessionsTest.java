@@ -284,6 +284,43 @@ class LabSessionsTest {
     }
 
     @Test
+    void anInstructorPublishesALabWhoseHiddenTestsGradeButStayHidden() throws Exception {
+        String notebook = """
+                {"cells": [
+                  {"cell_type": "markdown", "id": "intro", "metadata": {}, "source": "Compute the mean."},
+                  {"cell_type": "code", "id": "work", "metadata": {}, "source": "values = [2, 4, 6]\\nmean = sum(values) / len(values)",
+                   "execution_count": null, "outputs": []},
+                  {"cell_type": "code", "id": "t1", "metadata": {"tags": ["hidden-test"], "points": 30},
+                   "source": "# The mean is right\\nassert mean == 4", "execution_count": null, "outputs": []},
+                  {"cell_type": "code", "id": "t2", "metadata": {"tags": ["hidden-test"], "points": 70},
+                   "source": "# It is a float\\nassert isinstance(mean, float) and mean != 4.0", "execution_count": null, "outputs": []}
+                ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """;
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        LabTemplate published = labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Mean of a list " + lab, notebook.getBytes(
+                StandardCharsets.UTF_8), 0, 1024, 30, 10));
+        assertThat(published.checkCount()).isEqualTo(2);
+        assertThatThrownBy(() -> labs.publish(new LabDraft(course.summary().slug(), "no-such-lesson", "x", notebook.getBytes(
+                StandardCharsets.UTF_8), 0, 1024, 30, 10))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.field()).isEqualTo("lesson"));
+        assertThatThrownBy(() -> labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Broken", "{not json".getBytes(
+                StandardCharsets.UTF_8), 0, 1024, 30, 10))).isInstanceOf(UserFacingException.class);
+        KaribuSupport.signIn(context, "fellow@academy.test");
+        assertThatThrownBy(() -> labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Sneaky", notebook.getBytes(
+                StandardCharsets.UTF_8), 0, 1024, 30, 10))).isInstanceOf(AccessDeniedException.class);
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabNotebook seen = labs.myNotebook(published.slug());
+        assertThat(seen.cells()).extracting(LabNotebook.Cell::id).containsExactly("intro", "work");
+        assertThat(new String(labs.download(published.slug()), StandardCharsets.UTF_8)).doesNotContain("assert mean");
+
+        LabSessions.Grade grade = sessions.submit(published.slug());
+        assertThat(grade.checks()).extracting(LabSessions.CheckResult::name).containsExactly("The mean is right", "It is a float");
+        assertThat(grade.checks()).extracting(LabSessions.CheckResult::passed).containsExactly(true, false);
+        assertThat(grade.score()).isEqualByComparingTo("30");
+    }
+
+    @Test
     void theDemoLabsAreImportedWithTheirLessons() {
         assertThat(labs.all()).extracting(LabTemplate::slug).contains("tensors-and-gradients", "first-classifier", "learning-curve");
         LabTemplate tensors = labs.template("tensors-and-gradients").orElseThrow();

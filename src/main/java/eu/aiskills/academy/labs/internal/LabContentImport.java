@@ -69,17 +69,21 @@ public class LabContentImport implements ApplicationRunner {
             byte[] raw = ContentFiles.read(file);
             byte[] notebook = ContentFiles.read(ContentFiles.relative(file, "template.ipynb"));
             LabFile lab = ContentFiles.yaml(raw, LabFile.class);
-            LabNotebook parsed = validate(lab, notebook, file);
+            validate(lab, notebook, file);
+            HiddenTests.Split split = HiddenTests.split(new String(notebook, StandardCharsets.UTF_8));
+            List<Check> allChecks = new ArrayList<>(lab.checks() == null ? List.of() : lab.checks());
+            allChecks.addAll(split.checks());
+            LabNotebook learners = split.learners();
             String hash = ContentFiles.fingerprint(raw, notebook);
             Boolean applied = transactions.execute(status -> {
                 List<String> existing = jdbc.queryForList("SELECT content_hash FROM lab_template WHERE slug = ?", String.class, lab.slug());
                 if (!existing.isEmpty() && existing.getFirst().equals(hash)) {
                     return false;
                 }
-                String checks = JSON.writeValueAsString(lab.checks() == null ? List.of() : lab.checks());
+                String checks = JSON.writeValueAsString(allChecks);
                 Object[] values = {lab.title().strip(), lab.course(), lab.lesson(), lab.kernel() == null ? "python3" : lab.kernel(),
                         String.join(", ", lab.packages() == null ? List.of() : lab.packages()), lab.resources().gpus(),
-                        lab.resources().memoryMb(), lab.resources().minutes(), lab.resources().idleMinutes(), Ipynb.write(parsed), checks,
+                        lab.resources().memoryMb(), lab.resources().minutes(), lab.resources().idleMinutes(), Ipynb.write(learners), checks,
                         hash, Timestamp.from(clock.instant()), lab.slug()};
                 if (existing.isEmpty()) {
                     jdbc.update("INSERT INTO lab_template (title, course_slug, lesson_slug, kernel, packages, gpus, memory_mb,"

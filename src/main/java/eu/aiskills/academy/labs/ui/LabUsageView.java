@@ -45,6 +45,7 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
         this.sessions = sessions;
         addClassName("academy-lab-usage");
         add(new H1(getTranslation("lab.usage.title")), new Paragraph(getTranslation("lab.usage.intro")));
+        add(new com.vaadin.flow.router.RouterLink(getTranslation("lab.authoring.title-page"), LabAuthoringView.class));
         List<String> withLabs = labs.all().stream().map(LabTemplate::courseSlug).distinct().toList();
         List<CourseDetail> courses = catalogue.taughtCourses().stream().filter(c -> withLabs.contains(c.summary().slug())).toList();
         if (courses.isEmpty()) {
