@@ -239,6 +239,14 @@ public class LabSessions {
             }
             // The server on the node died while its job still runs: given a few polls (the job's own end explains
             // more, pre-emption for one), the session ends and its job is cancelled on the next turn.
+            if (job != null && job.state() == eu.aiskills.academy.compute.JobState.QUEUED) {
+                // The factory's queue: its reason (Resources, Priority) and, when Slurm has one, its expected start.
+                jdbc.update("UPDATE lab_session SET reason_key = ?, reason_detail = ? WHERE id = ? AND state = 'QUEUED'",
+                        job.expectedStartAt() == null ? "lab.reason.factory-queue" : "lab.reason.factory-queue-until",
+                        job.expectedStartAt() == null ? (job.reasonDetail() == null ? "" : job.reasonDetail())
+                                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                                .format(job.expectedStartAt()), session.toString());
+            }
             silent = connected && !runtime.isLive(session) ? silent + 1 : 0;
             if (silent >= 3) {
                 end(session, LabSessionState.FAILED, "lab.reason.sandbox-gone", null);

@@ -153,6 +153,23 @@ class SlurmLabLauncherTest {
     }
 
     @Test
+    void whileTheFactoryIsFullTheSessionWaitsInItsQueueAndSaysWhy() {
+        String busy = slurm.sbatch(LocalSlurm.URGENT_PARTITION, LocalSlurm.GPUS, "#!/bin/bash\nsleep 120\n");
+        LabSession waiting;
+        try {
+            LabSession started = sessions.start(lab);
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> sessions.session(started.id()).reasonKey() != null);
+            waiting = sessions.session(started.id());
+            assertThat(waiting.state()).isEqualTo(LabSessionState.QUEUED);
+            assertThat(waiting.reasonKey()).startsWith("lab.reason.factory-queue");
+        } finally {
+            slurm.scancel(busy);
+        }
+        LabSession running = awaitRunning(waiting);
+        sessions.stop(running.id());
+    }
+
+    @Test
     void preemptionOnTheFactoryEndsTheSessionWithItsReason() {
         LabSession running = awaitRunning(sessions.start(lab));
 

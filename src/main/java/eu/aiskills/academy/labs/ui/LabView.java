@@ -228,8 +228,14 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         switch (session.state()) {
             case QUEUED -> {
-                state.setText(getTranslation("lab.queued", session.queuePosition() == null ? 1 : session.queuePosition()));
-                status.add(state, progress(getTranslation("lab.queued-help")));
+                if ("SLURM".equals(session.launcher())) {
+                    state.setText(getTranslation("lab.state.queued"));
+                    status.add(state, progress(session.reasonKey() == null ? getTranslation("lab.factory-queued")
+                            : getTranslation(session.reasonKey(), session.reasonDetail() == null ? "" : session.reasonDetail())));
+                } else {
+                    state.setText(getTranslation("lab.queued", session.queuePosition() == null ? 1 : session.queuePosition()));
+                    status.add(state, progress(getTranslation("lab.queued-help")));
+                }
             }
             case STARTING -> {
                 state.setText(getTranslation("lab.state.starting"));
