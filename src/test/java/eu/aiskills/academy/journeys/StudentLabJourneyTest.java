@@ -76,8 +76,13 @@ class StudentLabJourneyTest {
             wait.until(d -> d.getPageSource().contains("accuracy on unseen flowers"));
             browser.screenshot("ran");
 
-            WebElement editor = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea"))
-                    .getLast());
+            // Code cells read coloured; a click opens the editor.
+            WebElement coloured = wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).getLast());
+            assertThat(coloured.findElements(By.cssSelector("span.py-builtin, span.py-string"))).isNotEmpty();
+            scroll(driver, coloured);
+            coloured.click();
+            WebElement editor = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea")).stream()
+                    .findFirst().orElse(null));
             scroll(driver, editor);
             editor.click();
             editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "print('predicted', model.predict(X_test[:3]).tolist())");
@@ -89,8 +94,8 @@ class StudentLabJourneyTest {
             String lab = driver.getCurrentUrl();
             driver.get(url("/my-learning"));
             driver.get(lab);
-            wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor")).stream()
-                    .anyMatch(e -> "print('predicted', model.predict(X_test[:3]).tolist())".equals(e.getDomProperty("value"))));
+            wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).stream()
+                    .anyMatch(e -> e.getText().strip().equals("print('predicted', model.predict(X_test[:3]).tolist())")));
             assertThat(driver.getPageSource()).contains("predicted [");
 
             click(driver, wait, "vaadin-button", "Submit for grading");

@@ -71,6 +71,8 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     private LabTemplate lab;
     private LabNotebook notebook;
     private final List<LabNotebook.Cell> cells = new ArrayList<>();
+    /** Code cells open in their editor; the others are shown coloured. */
+    private final java.util.Set<String> editing = new java.util.HashSet<>();
     private transient LabSession session;
     private final Div status = new Div();
     private final Div cellList = new Div();
@@ -345,26 +347,20 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 Span lock = new Span(getTranslation("lab.locked"));
                 lock.getElement().getThemeList().add("badge contrast small");
                 box.add(lock, code);
+            } else if (editing.contains(cell.id())) {
+                box.add(editor(index, cell));
             } else {
-                TextArea editor = new TextArea();
-                editor.addClassName("academy-code-editor");
-                editor.setWidthFull();
-                editor.setMaxLength(LabNotebook.MAX_CELL_CHARS);
-                editor.setValue(cell.source());
-                editor.setAriaLabel(getTranslation("lab.cell-label", index + 1));
-                editor.setValueChangeMode(ValueChangeMode.LAZY);
-                editor.setValueChangeTimeout(1500);
-                editor.addValueChangeListener(change -> {
-                    if (change.isFromClient()) {
-                        replace(cell.id(), c -> c.withSource(change.getValue()));
-                        save("autosave");
-                    }
-                });
-                Shortcuts.addShortcutListener(editor, () -> {
-                    replace(cell.id(), c -> c.withSource(editor.getValue()));
-                    runCell(cell.id(), false);
-                }, Key.ENTER, KeyModifier.SHIFT).listenOn(editor).setBrowserDefaultAllowed(false);
-                box.add(editor);
+                // Read coloured; a click, Enter or Space opens the editor.
+                Pre code = new Pre();
+                code.addClassNames("academy-code", "academy-code-view");
+                code.getElement().setProperty("innerHTML", cell.source().isBlank()
+                        ? "<span class=\"py-comment\">" + getTranslation("lab.empty-cell") + "</span>" : PythonHighlighter.toHtml(cell.source()));
+                code.getElement().setAttribute("tabindex", "0");
+                code.getElement().setAttribute("role", "button");
+                code.getElement().setAttribute("aria-label", getTranslation("lab.edit-cell", index + 1));
+                code.addClickListener(click -> edit(cell.id()));
+                Shortcuts.addShortcutListener(code, () -> edit(cell.id()), Key.ENTER).listenOn(code);
+                box.add(code);
             }
             Div outputs = new Div();
             outputs.addClassName("academy-outputs");
@@ -385,6 +381,58 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             }
         }
         return box;
+    }
+
+    /** The text area of a code cell being edited: saved as it changes, Shift+Enter runs it, leaving it shows it coloured again. */
+    private TextArea editor(int index, LabNotebook.Cell cell) {
+        TextArea editor = new TextArea();
+        editor.addClassName("academy-code-editor");
+        editor.setWidthFull();
+        editor.setMaxLength(LabNotebook.MAX_CELL_CHARS);
+        editor.setValue(cell.source());
+        editor.setAriaLabel(getTranslation("lab.cell-label", index + 1));
+        editor.setValueChangeMode(ValueChangeMode.LAZY);
+        editor.setValueChangeTimeout(1500);
+        editor.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                replace(cell.id(), c -> c.withSource(change.getValue()));
+                save("autosave");
+            }
+        });
+        Shortcuts.addShortcutListener(editor, () -> {
+            replace(cell.id(), c -> c.withSource(editor.getValue()));
+            runCell(cell.id(), false);
+        }, Key.ENTER, KeyModifier.SHIFT).listenOn(editor).setBrowserDefaultAllowed(false);
+        editor.addBlurListener(blur -> {
+            if (!editor.getValue().equals(currentSource(cell.id()))) {
+                replace(cell.id(), c -> c.withSource(editor.getValue()));
+                save("autosave");
+            }
+            editing.remove(cell.id());
+            refreshCell(cell.id());
+        });
+        editor.addAttachListener(attach -> editor.focus());
+        return editor;
+    }
+
+    private void edit(String id) {
+        editing.add(id);
+        refreshCell(id);
+    }
+
+    private String currentSource(String id) {
+        int index = indexOf(id);
+        return index < 0 ? "" : cells.get(index).source();
+    }
+
+    /** Renders one cell again in place, keeping the others (and their streaming outputs) as they are. */
+    private void refreshCell(String id) {
+        int index = indexOf(id);
+        cellList.getChildren().filter(c -> id.equals(c.getElement().getAttribute("data-cell"))).findFirst()
+                .ifPresent(old -> {
+                    Component fresh = cellView(index);
+                    cellList.replace(old, fresh);
+                });
     }
 
     private HorizontalLayout cellActions(int index, LabNotebook.Cell cell) {
@@ -442,7 +490,11 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
             return;
         }
-        cells.add(at, new LabNotebook.Cell(UUID.randomUUID().toString().substring(0, 8), kind, "", false, null, List.of()));
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        cells.add(at, new LabNotebook.Cell(id, kind, "", false, null, List.of()));
+        if (kind == LabNotebook.Kind.CODE) {
+            editing.add(id);
+        }
         renderCells();
         save("autosave");
     }
@@ -511,7 +563,12 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             busy--;
             LabSessions.CellRun result = done != null ? done : new LabSessions.CellRun("dead", null, streamed);
             replace(id, c -> c.withOutputs(result.executionCount(), result.outputs()));
-            promptOf(id).ifPresent(prompt -> prompt.setText(prompt(result.executionCount())));
+            if (outputs.isAttached()) {
+                promptOf(id).ifPresent(prompt -> prompt.setText(prompt(result.executionCount())));
+            } else {
+                // The cell was drawn again while it ran (its editor closed): draw it with what it gave.
+                refreshCell(id);
+            }
             save("run");
             schedulePolling();
             renderStatus();
