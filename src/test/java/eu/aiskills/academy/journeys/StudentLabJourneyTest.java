@@ -131,6 +131,9 @@ class StudentLabJourneyTest {
             driver.get(url("/teaching/labs"));
             wait.until(d -> d.getPageSource().contains("A first classifier with scikit-learn") && d.getPageSource().contains("Stella Student"));
             browser.screenshot("usage");
+            driver.get(url("/teaching/labs/publish"));
+            wait.until(d -> d.getPageSource().contains("Publish the lab"));
+            browser.screenshot("publish-form");
         }
     }
 
