@@ -1,0 +1,2 @@
+/** The talent marketplace's views: postings and employers' pages. */
+package eu.aiskills.academy.talent.ui;
