@@ -29,7 +29,6 @@ import eu.aiskills.academy.compute.internal.slurm.SlurmJobSubmission;
 import eu.aiskills.academy.compute.internal.slurm.SlurmNode;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
-import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -64,7 +63,7 @@ public class SchedulerJobs {
     private final Factories factories;
     private final Ledger ledger;
     private final SlurmConnector connector;
-    private final OrganisationManagement organisations;
+    private final FactoryRegistry registry;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
@@ -72,13 +71,13 @@ public class SchedulerJobs {
     private final Clock clock;
 
     SchedulerJobs(AllocationRecords allocations, Factories factories, Ledger ledger, SlurmConnector connector,
-                  OrganisationManagement organisations, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                  FactoryRegistry registry, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                   ComputeProperties properties, Clock clock) {
         this.allocations = allocations;
         this.factories = factories;
         this.ledger = ledger;
         this.connector = connector;
-        this.organisations = organisations;
+        this.registry = registry;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -581,8 +580,7 @@ public class SchedulerJobs {
         if (holder.equals(me.value())) {
             return;
         }
-        var operator = factory(factoryId).operator();
-        if (!CurrentUser.hasRole(Roles.FACTORY_OPERATOR) || operator == null || !organisations.isMember(operator)) {
+        if (!registry.mayEdit(factory(factoryId))) {
             throw new AccessDeniedException("Job not visible to " + me);
         }
     }

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.LessonSummary;
-import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.identity.AccountId;
@@ -55,6 +54,9 @@ public class LabSessions {
     private static final Logger log = LoggerFactory.getLogger(LabSessions.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int CODE_MAX_CHARS = LabNotebook.MAX_CELL_CHARS;
+    /** Moments named in messages about factory sessions (booked windows, expected starts). */
+    private static final java.time.format.DateTimeFormatter UTC_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final Labs labs;
     private final LabRuntime runtime;
@@ -102,15 +104,9 @@ public class LabSessions {
             return startOnFactory(lab, me);
         }
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        try {
-            jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
-                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, 'LOCAL', 'QUEUED', ?, 0, ?, ?, 0)",
-                    id.toString(), lab.id().toString(), me.value().toString(), slot(lab.id(), me.value()), Timestamp.from(now),
-                    Timestamp.from(now));
-        } catch (DuplicateKeyException e) {
-            // Started at the same moment in another tab: that one is the session.
-            return current(slug).orElseThrow(() -> e);
+        Optional<LabSession> concurrent = insert(id, lab, me, "LOCAL", 0);
+        if (concurrent.isPresent()) {
+            return concurrent.get();
         }
         log.info("Lab session {} of {} queued for {}", id, slug, me);
         promote();
@@ -127,9 +123,7 @@ public class LabSessions {
      * learner's cap, as the job's are settled.
      */
     private LabSession startOnFactory(LabTemplate lab, AccountId me) {
-        LearnerCourse seat = enrolments.mine().stream().filter(e -> e.run().courseSlug().equals(lab.courseSlug())
-                        && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED)).findFirst()
-                .orElseThrow(() -> new UserFacingException("lab.needs-factory", lab.gpus()));
+        LearnerCourse seat = seat(lab).orElseThrow(() -> new UserFacingException("lab.needs-factory", lab.gpus()));
         UUID run = seat.run().id().value();
         eu.aiskills.academy.compute.Allocation allocation = SystemActor.call(() -> allocations.approvedForRun(run)).stream()
                 .filter(a -> a.remaining().signum() > 0).findFirst()
@@ -138,13 +132,9 @@ public class LabSessions {
         Duration limit = bookedWindow(allocation, now).map(end -> Duration.between(now, end))
                 .filter(left -> left.compareTo(Duration.ofMinutes(lab.minutes())) < 0).orElse(Duration.ofMinutes(lab.minutes()));
         UUID id = UUID.randomUUID();
-        try {
-            jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
-                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, 'SLURM', 'QUEUED', ?, ?, ?, ?, 0)",
-                    id.toString(), lab.id().toString(), me.value().toString(), slot(lab.id(), me.value()), lab.gpus(), Timestamp.from(now),
-                    Timestamp.from(now));
-        } catch (DuplicateKeyException e) {
-            return current(lab.slug()).orElseThrow(() -> e);
+        Optional<LabSession> concurrent = insert(id, lab, me, "SLURM", lab.gpus());
+        if (concurrent.isPresent()) {
+            return concurrent.get();
         }
         String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(24));
         eu.aiskills.academy.compute.SchedulerJob job;
@@ -187,8 +177,7 @@ public class LabSessions {
         if (next.isEmpty()) {
             throw new UserFacingException("lab.bookings-over");
         }
-        throw new UserFacingException("lab.outside-booking", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(next.get()));
+        throw new UserFacingException("lab.outside-booking", UTC_MINUTE.format(next.get()));
     }
 
     /** The job's script: a notebook server on the node, its address in the job's comment. */
@@ -244,8 +233,7 @@ public class LabSessions {
                 jdbc.update("UPDATE lab_session SET reason_key = ?, reason_detail = ? WHERE id = ? AND state = 'QUEUED'",
                         job.expectedStartAt() == null ? "lab.reason.factory-queue" : "lab.reason.factory-queue-until",
                         job.expectedStartAt() == null ? (job.reasonDetail() == null ? "" : job.reasonDetail())
-                                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
-                                .format(job.expectedStartAt()), session.toString());
+                                : UTC_MINUTE.format(job.expectedStartAt()), session.toString());
             }
             silent = connected && !runtime.isLive(session) ? silent + 1 : 0;
             if (silent >= 3) {
@@ -505,9 +493,7 @@ public class LabSessions {
         }
         Optional<LessonSummary> lesson = course.lessons().stream().filter(l -> l.slug().equals(lab.lessonSlug()) && l.graded())
                 .findFirst();
-        Optional<LearnerCourse> enrolment = enrolments.mine().stream()
-                .filter(e -> e.run().courseSlug().equals(lab.courseSlug()) && e.status() != EnrolmentStatus.CANCELLED
-                        && e.status() != EnrolmentStatus.WAITLISTED).findFirst();
+        Optional<LearnerCourse> enrolment = enrolments.seatIn(course.summary().id());
         if (lesson.isEmpty() || enrolment.isEmpty() || !learner.equals(CurrentUser.requireId())) {
             return false;
         }
@@ -684,11 +670,31 @@ public class LabSessions {
         if (catalogue.teaches(course.summary().id())) {
             return;
         }
-        boolean enrolled = enrolments.mine().stream().anyMatch(e -> e.run().courseSlug().equals(lab.courseSlug())
-                && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED));
-        if (!enrolled) {
+        if (enrolments.seatIn(course.summary().id()).isEmpty()) {
             throw new UserFacingException("lab.not-enrolled", course.summary().title());
         }
+    }
+
+    /**
+     * Records a queued session in the learner's one live slot for the lab; when another start took
+     * the slot at the same moment (another tab), answers that session instead.
+     */
+    private Optional<LabSession> insert(UUID id, LabTemplate lab, AccountId me, String launcher, int gpus) {
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
+                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0)",
+                    id.toString(), lab.id().toString(), me.value().toString(), launcher, slot(lab.id(), me.value()), gpus,
+                    Timestamp.from(now), Timestamp.from(now));
+            return Optional.empty();
+        } catch (DuplicateKeyException e) {
+            return Optional.of(current(lab.slug()).orElseThrow(() -> e));
+        }
+    }
+
+    /** The signed-in learner's seat (enrolled or completed) in a run of the lab's course. */
+    private Optional<LearnerCourse> seat(LabTemplate lab) {
+        return catalogue.publishedCourse(lab.courseSlug()).flatMap(course -> enrolments.seatIn(course.summary().id()));
     }
 
     private void requireOwner(LabSession session) {

@@ -110,7 +110,7 @@ public class LabContentImport implements ApplicationRunner {
         return all;
     }
 
-    private static LabNotebook validate(LabFile lab, byte[] notebook, Resource file) {
+    private static void validate(LabFile lab, byte[] notebook, Resource file) {
         List<String> problems = new ArrayList<>();
         if (lab.slug() == null || !SLUG.matcher(lab.slug()).matches() || lab.slug().length() > 80) {
             problems.add("slug must be lower-case words joined by '-' (at most 80 characters)");
@@ -135,15 +135,13 @@ public class LabContentImport implements ApplicationRunner {
                 }
             }
         }
-        LabNotebook parsed = null;
         try {
-            parsed = Ipynb.read(new String(notebook, StandardCharsets.UTF_8), 0);
+            Ipynb.read(new String(notebook, StandardCharsets.UTF_8), 0);
         } catch (UserFacingException e) {
             problems.add("template.ipynb is not a readable nbformat 4 notebook (" + e.messageKey() + ")");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Lab " + file.getDescription() + ": " + String.join("; ", problems));
         }
-        return parsed;
     }
 }

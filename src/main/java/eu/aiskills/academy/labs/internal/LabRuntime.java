@@ -62,33 +62,9 @@ public class LabRuntime {
      * until it answers, then starts a kernel there.
      */
     public Live connect(UUID session, java.net.URI server, String token, String kernel) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build();
-        java.time.Instant deadline = java.time.Instant.now().plus(properties.sandbox().startTimeout());
-        while (true) {
-            try {
-                var status = http.send(java.net.http.HttpRequest.newBuilder(server.resolve("/api/status")).timeout(Duration.ofSeconds(3))
-                        .header("Authorization", "token " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-                if (status.statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (java.time.Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("The notebook server at " + server + " did not answer within "
-                        + properties.sandbox().startTimeout().toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Duration timeout = properties.sandbox().startTimeout();
+        KernelClient.awaitServer(() -> server, token, timeout, () -> { },
+                () -> "The notebook server at " + server + " did not answer within " + timeout.toSeconds() + " s");
         Live running = new Live(null, KernelClient.start(server, token, kernel, properties.sandbox().startTimeout()));
         live.put(session, running);
         return running;

@@ -56,16 +56,19 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
         course.setLabel(getTranslation("lab.usage.course"));
         course.setItems(courses);
         course.setItemLabelGenerator(c -> c.summary().title());
-        course.addValueChangeListener(change -> show(change.getValue()));
+        // Each course's use is read once to choose the most used; choosing another course reads it afresh.
+        Map<CourseDetail, LabUsage> first = new java.util.HashMap<>();
+        courses.forEach(c -> first.put(c, sessions.usage(c.summary().slug())));
+        course.addValueChangeListener(change -> show(java.util.Optional.ofNullable(first.remove(change.getValue()))
+                .orElseGet(() -> sessions.usage(change.getValue().summary().slug()))));
         add(course, body);
-        // The course whose labs are used most comes first.
-        course.setValue(courses.stream().max(java.util.Comparator.comparingInt((CourseDetail c) -> sessions.usage(c.summary().slug())
-                .labs().stream().mapToInt(LabUsage.Lab::sessions).sum())).orElse(courses.getFirst()));
+        course.setValue(courses.stream().max(java.util.Comparator.comparingInt((CourseDetail c) -> first.get(c).labs().stream()
+                .mapToInt(LabUsage.Lab::sessions).sum())).orElse(courses.getFirst()));
+        first.clear();
     }
 
-    private void show(CourseDetail course) {
+    private void show(LabUsage usage) {
         body.removeAll();
-        LabUsage usage = sessions.usage(course.summary().slug());
         body.add(new H2(getTranslation("lab.usage.per-day")), perDay(usage.sessionsPerDay()));
         for (LabUsage.Lab lab : usage.labs()) {
             Div card = new Div(new H3(lab.title()));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -16,14 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * plain JSON numbers (0 when unset), the job environment is an object, GPUs are asked for as
  * {@code gres}, job and node states are single strings.
  */
-public final class SlurmV0038 implements SlurmApi {
-
-    private static final String BASE = "/slurm/v0.0.38";
-
-    private final SlurmHttp http;
+public final class SlurmV0038 extends VersionedSlurmApi {
 
     public SlurmV0038(SlurmHttp http) {
-        this.http = http;
+        super(http, "/slurm/v0.0.38", "/jobs");
     }
 
     @Override
@@ -57,7 +52,7 @@ public final class SlurmV0038 implements SlurmApi {
         }
         ObjectNode environment = desc.putObject("environment");
         SlurmJobSubmission.withPath(job.environment()).forEach(environment::put);
-        JsonNode answer = http.post(connection, BASE + "/job/submit", body);
+        JsonNode answer = http.post(connection, path("/job/submit"), body);
         JsonNode id = answer.path("job_id");
         if (!id.isNumber()) {
             throw new SlurmException(SlurmException.Kind.PROTOCOL, "The submission answer carries no job_id");
@@ -66,44 +61,9 @@ public final class SlurmV0038 implements SlurmApi {
     }
 
     @Override
-    public Optional<SlurmJobStatus> job(SlurmConnection connection, String jobId) {
-        try {
-            JsonNode jobs = http.get(connection, BASE + "/job/" + SlurmIds.checked(jobId)).path("jobs");
-            return jobs.isEmpty() ? Optional.empty() : Optional.of(status(jobs.get(0)));
-        } catch (SlurmException e) {
-            if (e.kind() == SlurmException.Kind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public List<SlurmJobStatus> jobsNamed(SlurmConnection connection, String name) {
-        List<SlurmJobStatus> found = new ArrayList<>();
-        for (JsonNode job : http.get(connection, BASE + "/jobs").path("jobs")) {
-            if (name.equals(job.path("name").asString(""))) {
-                found.add(status(job));
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public void cancel(SlurmConnection connection, String jobId) {
-        try {
-            http.delete(connection, BASE + "/job/" + SlurmIds.checked(jobId));
-        } catch (SlurmException e) {
-            if (e.kind() != SlurmException.Kind.NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
-
-    @Override
     public List<SlurmNode> nodes(SlurmConnection connection) {
         List<SlurmNode> nodes = new ArrayList<>();
-        for (JsonNode node : http.get(connection, BASE + "/nodes").path("nodes")) {
+        for (JsonNode node : http.get(connection, path("/nodes")).path("nodes")) {
             Set<String> states = new LinkedHashSet<>();
             // "idle", "mixed", "allocated", "down", sometimes joined with '+' ("idle+drain").
             for (String part : node.path("state").asString("unknown").toLowerCase(Locale.ROOT).split("\\+")) {
@@ -120,7 +80,8 @@ public final class SlurmV0038 implements SlurmApi {
         return nodes;
     }
 
-    private static SlurmJobStatus status(JsonNode job) {
+    @Override
+    protected SlurmJobStatus status(JsonNode job) {
         long start = job.path("start_time").asLong(0);
         long end = job.path("end_time").asLong(0);
         // The wait status of the batch script: exit status in the high byte, signal in the low bits.
@@ -129,9 +90,5 @@ public final class SlurmV0038 implements SlurmApi {
         return new SlurmJobStatus(job.path("job_id").asString(""), job.path("name").asString(""), state,
                 reason(job.path("state_reason").asString("")), start > 0 ? Instant.ofEpochSecond(start) : null,
                 end > 0 ? Instant.ofEpochSecond(end) : null, (wait >> 8) & 0xff, wait & 0x7f, job.path("nodes").asString(""), job.path("comment").asString(""));
-    }
-
-    static String reason(String reason) {
-        return "None".equals(reason) ? "" : reason;
     }
 }

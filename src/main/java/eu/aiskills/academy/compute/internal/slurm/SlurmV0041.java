@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -19,17 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * asked for as {@code tres_per_node: gres/gpu:N}, job and node states are lists of flags, and an
  * exit code is an object with the return code and the signal.
  */
-public final class SlurmV0041 implements SlurmApi {
+public final class SlurmV0041 extends VersionedSlurmApi {
 
-    private static final String BASE = "/slurm/v0.0.41";
     /** Base job states; the rest of a job_state list are flags (COMPLETING, REQUEUED, ...). */
     private static final Set<String> BASE_STATES = Set.of("PENDING", "RUNNING", "SUSPENDED", "COMPLETED", "CANCELLED",
             "FAILED", "TIMEOUT", "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "OUT_OF_MEMORY");
 
-    private final SlurmHttp http;
-
     public SlurmV0041(SlurmHttp http) {
-        this.http = http;
+        super(http, "/slurm/v0.0.41", "/jobs/");
     }
 
     @Override
@@ -64,7 +60,7 @@ public final class SlurmV0041 implements SlurmApi {
         ArrayNode environment = desc.putArray("environment");
         SlurmJobSubmission.withPath(job.environment()).entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> environment.add(e.getKey() + "=" + e.getValue()));
-        JsonNode answer = http.post(connection, BASE + "/job/submit", body);
+        JsonNode answer = http.post(connection, path("/job/submit"), body);
         JsonNode id = answer.path("job_id");
         if (!id.isNumber()) {
             id = answer.path("result").path("job_id");
@@ -76,44 +72,9 @@ public final class SlurmV0041 implements SlurmApi {
     }
 
     @Override
-    public Optional<SlurmJobStatus> job(SlurmConnection connection, String jobId) {
-        try {
-            JsonNode jobs = http.get(connection, BASE + "/job/" + SlurmIds.checked(jobId)).path("jobs");
-            return jobs.isEmpty() ? Optional.empty() : Optional.of(status(jobs.get(0)));
-        } catch (SlurmException e) {
-            if (e.kind() == SlurmException.Kind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public List<SlurmJobStatus> jobsNamed(SlurmConnection connection, String name) {
-        List<SlurmJobStatus> found = new ArrayList<>();
-        for (JsonNode job : http.get(connection, BASE + "/jobs/").path("jobs")) {
-            if (name.equals(job.path("name").asString(""))) {
-                found.add(status(job));
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public void cancel(SlurmConnection connection, String jobId) {
-        try {
-            http.delete(connection, BASE + "/job/" + SlurmIds.checked(jobId));
-        } catch (SlurmException e) {
-            if (e.kind() != SlurmException.Kind.NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
-
-    @Override
     public List<SlurmNode> nodes(SlurmConnection connection) {
         List<SlurmNode> nodes = new ArrayList<>();
-        for (JsonNode node : http.get(connection, BASE + "/nodes/").path("nodes")) {
+        for (JsonNode node : http.get(connection, path("/nodes/")).path("nodes")) {
             Set<String> states = new LinkedHashSet<>();
             node.path("state").forEach(s -> states.add(s.asString("").toLowerCase(Locale.ROOT)));
             if (states.isEmpty()) {
@@ -144,7 +105,8 @@ public final class SlurmV0041 implements SlurmApi {
         return value.path("number").asLong();
     }
 
-    private static SlurmJobStatus status(JsonNode job) {
+    @Override
+    protected SlurmJobStatus status(JsonNode job) {
         String state = "UNKNOWN";
         for (JsonNode s : job.path("job_state")) {
             String name = s.asString("").toUpperCase(Locale.ROOT);
@@ -159,7 +121,7 @@ public final class SlurmV0041 implements SlurmApi {
         Long returnCode = number(exit.path("return_code"));
         Long signal = number(exit.path("signal").path("id"));
         return new SlurmJobStatus(job.path("job_id").asString(""), job.path("name").asString(""), state,
-                SlurmV0038.reason(job.path("state_reason").asString("")),
+                reason(job.path("state_reason").asString("")),
                 start != null && start > 0 ? Instant.ofEpochSecond(start) : null,
                 end != null && end > 0 ? Instant.ofEpochSecond(end) : null,
                 returnCode == null ? null : returnCode.intValue(), signal == null ? 0 : signal.intValue(),

@@ -58,6 +58,44 @@ public final class KernelClient implements AutoCloseable {
         this.http = http;
     }
 
+    /**
+     * Waits until a Jupyter Server answers {@code /api/status} with the token, trying every 100 ms.
+     * {@code server} answers where it is, or {@code null} while it cannot be reached yet; {@code check}
+     * runs before each try and throws when waiting is pointless (the server's process died);
+     * {@code timedOut} says why when the time is up.
+     */
+    public static void awaitServer(java.util.function.Supplier<URI> server, String token, Duration timeout, Runnable check,
+                                   java.util.function.Supplier<String> timedOut) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            check.run();
+            URI address = server.get();
+            if (address != null) {
+                try {
+                    HttpResponse<Void> status = http.send(HttpRequest.newBuilder(address.resolve("/api/status"))
+                            .timeout(Duration.ofSeconds(3)).header("Authorization", "token " + token).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (status.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // Not answering yet.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(timedOut.get());
+    }
+
     /** Starts a kernel of the given kernelspec on the server and connects to it. */
     public static KernelClient start(URI server, String token, String kernelName, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

@@ -3,9 +3,6 @@ package eu.aiskills.academy.labs.internal.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -22,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import eu.aiskills.academy.labs.LabsProperties;
+import eu.aiskills.academy.labs.internal.kernel.KernelClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,39 +129,24 @@ public final class LocalSandbox implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Path socket, Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
+    private void awaitReady(Path socket, Duration timeout) {
+        KernelClient.awaitServer(() -> {
+            if (!Files.exists(socket)) {
+                return null;
+            }
+            if (relay == null) {
+                try {
+                    relay = new UnixSocketRelay(socket);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return endpoint();
+        }, token, timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The lab sandbox stopped while starting: " + logTail());
             }
-            if (Files.exists(socket)) {
-                if (relay == null) {
-                    relay = new UnixSocketRelay(socket);
-                }
-                try {
-                    HttpResponse<Void> status = http.send(HttpRequest.newBuilder(endpoint().resolve("/api/status"))
-                            .timeout(Duration.ofSeconds(3)).header("Authorization", "token " + token).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (status.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // Not answering yet.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("The lab sandbox did not answer within " + timeout.toSeconds() + " s: " + logTail());
+        }, () -> "The lab sandbox did not answer within " + timeout.toSeconds() + " s: " + logTail());
     }
 
     /** Where the Jupyter Server is reached: a loopback address that leads to the sandbox's socket. */
