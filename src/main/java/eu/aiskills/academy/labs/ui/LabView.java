@@ -12,7 +12,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -399,10 +398,18 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 save("autosave");
             }
         });
-        Shortcuts.addShortcutListener(editor, () -> {
-            replace(cell.id(), c -> c.withSource(editor.getValue()));
+        // Shift+Enter carries the text as the browser has it: a lazy value change may still be waiting.
+        editor.getElement().addEventListener("keydown", key -> {
+            var value = key.getEventData().get("element.value");
+            String source = value == null || !value.isString() ? null : value.asString();
+            if (source != null && source.length() <= LabNotebook.MAX_CELL_CHARS) {
+                editor.setValue(source);
+                replace(cell.id(), c -> c.withSource(source));
+            }
             runCell(cell.id(), false);
-        }, Key.ENTER, KeyModifier.SHIFT).listenOn(editor).setBrowserDefaultAllowed(false);
+        }).setFilter("event.key === 'Enter' && event.shiftKey")
+                .addEventData("element.value")
+                .addEventData("event.preventDefault()");
         editor.addBlurListener(blur -> {
             if (!editor.getValue().equals(currentSource(cell.id()))) {
                 replace(cell.id(), c -> c.withSource(editor.getValue()));
