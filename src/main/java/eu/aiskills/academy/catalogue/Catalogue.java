@@ -125,6 +125,20 @@ public class Catalogue {
         return found;
     }
 
+    /** For each of these ESCO skills, the published courses that teach it (by title). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<String, List<CourseSummary>> coursesTeaching(Collection<String> skillUris) {
+        Map<String, List<CourseSummary>> teaching = new LinkedHashMap<>();
+        if (skillUris.isEmpty()) {
+            return teaching;
+        }
+        for (Object[] row : courses.teaching(CourseStatus.PUBLISHED, skillUris)) {
+            teaching.computeIfAbsent((String) row[1], s -> new java.util.ArrayList<>()).add(((CourseEntity) row[0]).toSummary());
+        }
+        return teaching;
+    }
+
     /** A published course's lessons in order: what a learner works through and completion counts. */
     @PermitAll
     @Transactional(readOnly = true)

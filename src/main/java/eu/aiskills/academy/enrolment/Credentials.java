@@ -93,6 +93,40 @@ public class Credentials {
                 .map(CredentialEntity::toSummary).toList();
     }
 
+    /** An ESCO skill a credential attests: the skill's URI and the achievement that attests it. */
+    public record AttestedSkill(String skillUri, String achievementName, CredentialId credential) {
+    }
+
+    /**
+     * The skills the learner's valid credentials attest, read from the signed credentials' own
+     * alignments: the learner themselves and the platform may ask.
+     */
+    @Transactional(readOnly = true)
+    public List<AttestedSkill> attestedSkills(AccountId learner) {
+        CurrentUser.requireSelfOr(learner, Roles.SYSTEM);
+        List<AttestedSkill> skills = new ArrayList<>();
+        for (CredentialEntity credential : credentials.findByLearnerIdOrderByIssuedAtDesc(learner.value())) {
+            if (credential.revoked()) {
+                continue;
+            }
+            try {
+                Object achievement = SignedJWT.parse(credential.jwt()).getJWTClaimsSet().getJSONObjectClaim("credentialSubject")
+                        .get("achievement");
+                CredentialSummary summary = credential.toSummary();
+                if (achievement instanceof Map<?, ?> map && map.get("alignment") instanceof List<?> alignments) {
+                    for (Object alignment : alignments) {
+                        if (alignment instanceof Map<?, ?> a && a.get("targetUrl") instanceof String uri) {
+                            skills.add(new AttestedSkill(uri, summary.achievementName(), summary.id()));
+                        }
+                    }
+                }
+            } catch (ParseException | ClassCastException e) {
+                throw new IllegalStateException("Stored credential " + credential.id() + " cannot be read", e);
+            }
+        }
+        return skills;
+    }
+
     /** Checks the credential issued under this id: anyone holding the link may. */
     @PermitAll
     @Transactional(readOnly = true)
@@ -168,6 +202,7 @@ public class Credentials {
         }
         credential.revoke(CurrentUser.requireId(), cleaned, clock.instant());
         credentials.save(credential);
+        events.publishEvent(new CredentialRevoked(id, credential.learnerId()));
         log.info("Credential {} revoked by {}: {}", id, CurrentUser.requireId(), cleaned);
         return credential.toSummary();
     }

@@ -24,10 +24,12 @@ public class Notifications {
     public static final int ARGUMENT_MAX_LENGTH = 300;
 
     private final NotificationRecords records;
+    private final MailSettings mail;
     private final Clock clock;
 
-    Notifications(NotificationRecords records, Clock clock) {
+    Notifications(NotificationRecords records, MailSettings mail, Clock clock) {
         this.records = records;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -50,12 +52,12 @@ public class Notifications {
         records.markAllRead(CurrentUser.requireId().value(), clock.instant());
     }
 
-    /** Tells someone something; only the platform writes notifications. */
+    /** Tells someone something (and by e-mail too, when a mail server is configured); only the platform writes notifications. */
     @RolesAllowed(Roles.SYSTEM)
     @Transactional
     public void notify(AccountId to, String messageKey, List<String> arguments, String link) {
         List<String> trimmed = arguments.stream()
                 .map(a -> a.length() > ARGUMENT_MAX_LENGTH ? a.substring(0, ARGUMENT_MAX_LENGTH) : a).toList();
-        records.save(new NotificationEntity(UUID.randomUUID(), to.value(), messageKey, trimmed, link, clock.instant()));
+        records.save(new NotificationEntity(UUID.randomUUID(), to.value(), messageKey, trimmed, link, clock.instant(), mail.enabled()));
     }
 }

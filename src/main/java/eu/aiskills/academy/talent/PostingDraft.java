@@ -19,15 +19,18 @@ import eu.aiskills.academy.identity.OrganisationId;
  * @param optionalSkills ESCO skill URIs that help
  * @param trainingPlan   an apprenticeship's training plan (Markdown)
  * @param courses        the Academy courses an apprenticeship combines (slugs)
+ * @param questions      what applicants answer when they apply (at most {@link #QUESTIONS_MAX})
  */
 public record PostingDraft(OrganisationId organisation, PostingKind kind, String title, String description, String occupationUri,
                            Seniority seniority, List<String> locations, RemotePolicy remote, String workCountry, boolean visaSupport,
                            BigDecimal salaryMin, BigDecimal salaryMax, String salaryCurrency, String salaryPeriod,
                            List<String> languages, LocalDate closesOn, int openings, List<String> requiredSkills,
-                           List<String> optionalSkills, String trainingPlan, List<String> courses) {
+                           List<String> optionalSkills, String trainingPlan, List<String> courses, List<String> questions) {
 
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 20_000;
+    public static final int QUESTIONS_MAX = 10;
+    public static final int QUESTION_MAX = 200;
 
     public PostingDraft {
         locations = locations == null ? List.of() : List.copyOf(locations);
@@ -35,5 +38,6 @@ public record PostingDraft(OrganisationId organisation, PostingKind kind, String
         requiredSkills = requiredSkills == null ? List.of() : List.copyOf(requiredSkills);
         optionalSkills = optionalSkills == null ? List.of() : List.copyOf(optionalSkills);
         courses = courses == null ? List.of() : List.copyOf(courses);
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 }

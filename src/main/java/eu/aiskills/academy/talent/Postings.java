@@ -31,6 +31,7 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,12 +56,14 @@ public class Postings {
     private final JdbcTemplate jdbc;
     private final OrganisationManagement organisations;
     private final Catalogue catalogue;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Postings(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, Clock clock) {
+    Postings(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.catalogue = catalogue;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -124,7 +127,9 @@ public class Postings {
         if (current.draft().closesOn().isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
             throw UserFacingException.onField("closesOn", "posting.invalid.closes-past");
         }
-        return transition(current, PostingStatus.PUBLISHED, "published_at");
+        Posting published = transition(current, PostingStatus.PUBLISHED, "published_at");
+        events.publishEvent(new PostingPublished(id));
+        return published;
     }
 
     /** Closes a published posting early; no more applications. */
@@ -224,6 +229,7 @@ public class Postings {
         items(id, "LOCATION", draft.locations());
         items(id, "LANGUAGE", draft.languages());
         items(id, "COURSE", draft.courses());
+        items(id, "QUESTION", draft.questions());
     }
 
     private void items(UUID id, String kind, List<String> values) {
@@ -281,6 +287,10 @@ public class Postings {
         if (d.requiredSkills().isEmpty()) {
             throw UserFacingException.onField("skills", "posting.invalid.no-skills");
         }
+        if (d.questions().size() > PostingDraft.QUESTIONS_MAX || d.questions().stream().anyMatch(q -> q == null || q.isBlank()
+                || q.strip().length() > PostingDraft.QUESTION_MAX || q.chars().anyMatch(Character::isISOControl))) {
+            throw UserFacingException.onField("questions", "posting.invalid.questions", PostingDraft.QUESTIONS_MAX, PostingDraft.QUESTION_MAX);
+        }
         if (d.kind() == PostingKind.APPRENTICESHIP) {
             if (d.trainingPlan() == null || d.trainingPlan().isBlank() || d.trainingPlan().length() > PostingDraft.DESCRIPTION_MAX) {
                 throw UserFacingException.onField("trainingPlan", "posting.invalid.training-plan");
@@ -311,7 +321,7 @@ public class Postings {
         return CurrentUser.hasRole(Roles.EMPLOYER) && organisations.isMember(organisation);
     }
 
-    private void requireEmployerOf(OrganisationId organisation) {
+    void requireEmployerOf(OrganisationId organisation) {
         var found = organisations.find(organisation).orElseThrow(() -> new NotFoundException("posting.organisation-not-found"));
         if (found.kind() != OrganisationKind.EMPLOYER || !mayWrite(organisation)) {
             throw new AccessDeniedException("Not an employer of " + organisation);
@@ -325,7 +335,7 @@ public class Postings {
 
     private static final String SELECT = "SELECT p.*, o.name AS organisation_name FROM job_posting p JOIN organisation o ON o.id = p.organisation_id";
 
-    private Posting load(UUID id) {
+    Posting load(UUID id) {
         return jdbc.query(SELECT + " WHERE p.id = ?", this::row, id.toString()).stream().findFirst().map(this::withLists)
                 .orElseThrow(() -> new NotFoundException("posting.not-found"));
     }
@@ -346,7 +356,8 @@ public class Postings {
         return new Posting(p.id(), p.organisationName(), new PostingDraft(d.organisation(), d.kind(), d.title(), d.description(),
                 d.occupationUri(), d.seniority(), items.getOrDefault("LOCATION", List.of()), d.remote(), d.workCountry(), d.visaSupport(),
                 d.salaryMin(), d.salaryMax(), d.salaryCurrency(), d.salaryPeriod(), items.getOrDefault("LANGUAGE", List.of()),
-                d.closesOn(), d.openings(), required, optional, d.trainingPlan(), items.getOrDefault("COURSE", List.of())),
+                d.closesOn(), d.openings(), required, optional, d.trainingPlan(), items.getOrDefault("COURSE", List.of()),
+                items.getOrDefault("QUESTION", List.of())),
                 p.status(), p.revision(), p.createdAt(), p.updatedAt(), p.publishedAt(), p.closedAt());
     }
 
@@ -356,7 +367,7 @@ public class Postings {
                 Seniority.valueOf(rs.getString("seniority")), List.of(), RemotePolicy.valueOf(rs.getString("remote_policy")),
                 rs.getString("work_country"), rs.getBoolean("visa_support"), rs.getBigDecimal("salary_min"), rs.getBigDecimal("salary_max"),
                 rs.getString("salary_currency"), rs.getString("salary_period"), List.of(), rs.getDate("closes_on").toLocalDate(),
-                rs.getInt("openings"), List.of(), List.of(), rs.getString("training_plan"), List.of());
+                rs.getInt("openings"), List.of(), List.of(), rs.getString("training_plan"), List.of(), List.of());
         return new Posting(UUID.fromString(rs.getString("id")), rs.getString("organisation_name"), draft,
                 PostingStatus.valueOf(rs.getString("status")), rs.getInt("revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "published_at"), instant(rs, "closed_at"));

@@ -57,7 +57,8 @@ class PostingsTest {
                 "Two years **learning by doing** with our applied-AI team.", null, Seniority.ENTRY, List.of("Helsinki", "Oulu"),
                 RemotePolicy.HYBRID, "FI", true, new BigDecimal("2400"), new BigDecimal("3100"), "EUR", "MONTH", List.of("en", "fi"),
                 LocalDate.now(ZoneOffset.UTC).plusDays(30), 3, skills.subList(0, 2), skills.subList(2, 3),
-                "Four days a week in the team, one day of Academy courses.", List.of("ml-with-scikit-learn"));
+                "Four days a week in the team, one day of Academy courses.", List.of("ml-with-scikit-learn"),
+                List.of("Which Academy courses have you completed?"));
     }
 
     @Test
@@ -81,7 +82,7 @@ class PostingsTest {
                 edited.description(), edited.occupationUri(), edited.seniority(), edited.locations(), edited.remote(), edited.workCountry(),
                 edited.visaSupport(), edited.salaryMin(), edited.salaryMax(), edited.salaryCurrency(), edited.salaryPeriod(),
                 edited.languages(), edited.closesOn(), 4, edited.requiredSkills(), edited.optionalSkills(), edited.trainingPlan(),
-                edited.courses());
+                edited.courses(), edited.questions());
         Posting changed = postings.update(draft.id(), edited);
         assertThat(changed.revision()).isEqualTo(3);
         assertThat(changed.draft().openings()).isEqualTo(4);
@@ -152,6 +153,6 @@ class PostingsTest {
                 d.visaSupport(), d.salaryMin(), change.equals("salary") ? new BigDecimal("100") : d.salaryMax(), d.salaryCurrency(),
                 d.salaryPeriod(), d.languages(), d.closesOn(), d.openings(),
                 change.equals("skill") ? List.of("http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000") : d.requiredSkills(),
-                d.optionalSkills(), d.trainingPlan(), change.equals("no-courses") ? List.of() : d.courses());
+                d.optionalSkills(), d.trainingPlan(), change.equals("no-courses") ? List.of() : d.courses(), d.questions());
     }
 }

@@ -55,4 +55,8 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
     @Query("select c.id from CourseEntity c where c.status = :status and c.id > :after order by c.id")
     List<UUID> publishedIdsAfter(@Param("status") CourseStatus status, @Param("after") UUID after,
                                  org.springframework.data.domain.Pageable limit);
+
+    /** Published courses teaching any of these skills, with the skill each teaches: [course, skill uri]. */
+    @Query("select c, s from CourseEntity c join c.skillUris s where c.status = :status and s in :skills order by c.title")
+    List<Object[]> teaching(@Param("status") CourseStatus status, @Param("skills") java.util.Collection<String> skills);
 }

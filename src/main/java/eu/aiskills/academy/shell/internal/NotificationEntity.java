@@ -41,12 +41,17 @@ public class NotificationEntity {
     @Column(name = "read_at")
     private Instant readAt;
 
+    /** Whether an e-mail copy is owed: NONE, PENDING, SENT or FAILED (see MailOutbox). */
+    @Column(name = "email_state", nullable = false, length = 8)
+    private String emailState = "NONE";
+
     protected NotificationEntity() {
     }
 
     public NotificationEntity(UUID id, UUID accountId, String messageKey, List<String> arguments, String link,
-                              Instant createdAt) {
+                              Instant createdAt, boolean email) {
         this.id = id;
+        this.emailState = email ? "PENDING" : "NONE";
         this.accountId = accountId;
         this.messageKey = messageKey;
         this.arguments = JSON.writeValueAsString(new ArrayList<>(arguments));

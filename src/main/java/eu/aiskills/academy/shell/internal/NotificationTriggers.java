@@ -4,8 +4,12 @@ import java.util.List;
 
 import eu.aiskills.academy.enrolment.CredentialIssued;
 import eu.aiskills.academy.enrolment.LearnerEnrolled;
+import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shell.Notifications;
+import eu.aiskills.academy.talent.ApplicationMoved;
+import eu.aiskills.academy.talent.ApplicationSubmitted;
+import eu.aiskills.academy.talent.PostingAlert;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +18,11 @@ import org.springframework.stereotype.Component;
 class NotificationTriggers {
 
     private final Notifications notifications;
+    private final OrganisationManagement organisations;
 
-    NotificationTriggers(Notifications notifications) {
+    NotificationTriggers(Notifications notifications, OrganisationManagement organisations) {
         this.notifications = notifications;
+        this.organisations = organisations;
     }
 
     @ApplicationModuleListener
@@ -31,5 +37,28 @@ class NotificationTriggers {
     void on(CredentialIssued issued) {
         SystemActor.run(() -> notifications.notify(issued.learner(), "notification.credential-issued",
                 List.of(issued.achievementName()), "/credentials/" + issued.credential().value()));
+    }
+
+    /** Everyone in the employer's team hears of a new application. */
+    @ApplicationModuleListener
+    void on(ApplicationSubmitted submitted) {
+        SystemActor.run(() -> organisations.members(submitted.organisation()).forEach(member -> notifications.notify(member.accountId(),
+                "notification.application-submitted", List.of(submitted.postingTitle()), "/my-postings/" + submitted.posting())));
+    }
+
+    @ApplicationModuleListener
+    void on(ApplicationMoved moved) {
+        String key = "notification.application." + moved.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (moved.reason() == null ? "" : "-reason");
+        List<String> arguments = moved.reason() == null ? List.of(moved.postingTitle(), moved.organisationName())
+                : List.of(moved.postingTitle(), moved.organisationName(), moved.reason());
+        SystemActor.run(() -> notifications.notify(moved.candidate(), key, arguments, "/my-applications"));
+    }
+
+    @ApplicationModuleListener
+    void on(PostingAlert alert) {
+        String key = alert.closingSoon() ? "notification.posting-closing" : "notification.posting-alert";
+        SystemActor.run(() -> notifications.notify(alert.candidate(), key, List.of(alert.postingTitle(), alert.searchName()),
+                "/postings/" + alert.posting()));
     }
 }

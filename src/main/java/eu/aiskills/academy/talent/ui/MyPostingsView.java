@@ -158,6 +158,8 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
         TextArea plan = new TextArea(getTranslation("posting.page.training"));
         TextField courses = new TextField(getTranslation("postings.field.courses"));
         courses.setHelperText(getTranslation("postings.field.course-slugs"));
+        TextArea questions = new TextArea(getTranslation("postings.field.questions"));
+        questions.setHelperText(getTranslation("postings.field.questions-help", PostingDraft.QUESTIONS_MAX));
         if (existing != null) {
             PostingDraft d = existing.draft();
             employers.stream().filter(m -> m.organisationId().equals(d.organisation())).findFirst().ifPresent(organisation::setValue);
@@ -181,6 +183,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
             optional.setValue(allSkills.stream().filter(s -> d.optionalSkills().contains(s.uri())).toList());
             plan.setValue(d.trainingPlan() == null ? "" : d.trainingPlan());
             courses.setValue(String.join(", ", d.courses()));
+            questions.setValue(String.join("\n", d.questions()));
         } else {
             if (!employers.isEmpty()) {
                 organisation.setValue(employers.getFirst());
@@ -191,8 +194,9 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
             closes.setValue(LocalDate.now(ZoneOffset.UTC).plusDays(30));
         }
         FormLayout form = new FormLayout(organisation, kind, title, seniority, description, remote, places, country, visa, salaryMin,
-                salaryMax, currency, period, languages, closes, openings, required, optional, plan, courses);
+                salaryMax, currency, period, languages, closes, openings, required, optional, plan, courses, questions);
         form.setColspan(description, 2);
+        form.setColspan(questions, 2);
         form.setColspan(plan, 2);
         dialog.add(form);
         Button save = new Button(getTranslation("lab.save"), click -> {
@@ -206,7 +210,8 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
                     salaryMax.getValue(), currency.getValue().isBlank() ? null : currency.getValue().strip().toUpperCase(java.util.Locale.ROOT),
                     period.getValue(), list(languages.getValue()), closes.getValue(), openings.getValue() == null ? 0 : openings.getValue(),
                     required.getValue().stream().map(Skill::uri).toList(), optional.getValue().stream().map(Skill::uri).toList(),
-                    plan.getValue().isBlank() ? null : plan.getValue(), list(courses.getValue()));
+                    plan.getValue().isBlank() ? null : plan.getValue(), list(courses.getValue()),
+                    questions.getValue().lines().map(String::strip).filter(q -> !q.isEmpty()).toList());
             try {
                 if (existing == null) {
                     postings.create(draft);
@@ -217,9 +222,11 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
                 refresh();
                 Views.success(getTranslation("postings.saved"));
             } catch (UserFacingException e) {
-                Views.showRejection(this, e, Map.<String, HasValidation>of("title", title, "description", description,
-                        "locations", places, "workCountry", country, "salary", salaryMin, "languages", languages, "closesOn", closes,
-                        "openings", openings, "skills", required, "trainingPlan", plan));
+                Views.showRejection(this, e, Map.<String, HasValidation>ofEntries(Map.entry("title", title),
+                        Map.entry("description", description), Map.entry("locations", places), Map.entry("workCountry", country),
+                        Map.entry("salary", salaryMin), Map.entry("languages", languages), Map.entry("closesOn", closes),
+                        Map.entry("openings", openings), Map.entry("skills", required), Map.entry("trainingPlan", plan),
+                        Map.entry("questions", questions)));
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);

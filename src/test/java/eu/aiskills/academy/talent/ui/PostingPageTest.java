@@ -52,10 +52,10 @@ class PostingPageTest {
                 .orElseThrow().organisationId();
         Posting returnship = postings.create(new PostingDraft(company, PostingKind.RETURNSHIP, "Returnship: data scientist </script>",
                 "For professionals coming back after a career break.", null, Seniority.MID, List.of(), RemotePolicy.REMOTE, "FI", false,
-                null, null, null, null, List.of("en"), LocalDate.now(ZoneOffset.UTC).plusDays(20), 2, skills, List.of(), null, List.of()));
+                null, null, null, null, List.of("en"), LocalDate.now(ZoneOffset.UTC).plusDays(20), 2, skills, List.of(), null, List.of(), List.of()));
         Posting draft = postings.create(new PostingDraft(company, PostingKind.JOB, "Unpublished role", "Not yet.", null, Seniority.SENIOR,
                 List.of("Espoo"), RemotePolicy.ON_SITE, "FI", false, null, null, null, null, List.of("en"),
-                LocalDate.now(ZoneOffset.UTC).plusDays(20), 1, skills, List.of(), null, List.of()));
+                LocalDate.now(ZoneOffset.UTC).plusDays(20), 1, skills, List.of(), null, List.of(), List.of()));
         postings.publish(returnship.id());
         SecurityContextHolder.clearContext();
 

@@ -57,7 +57,7 @@ class PostingViewsTest {
                 "Lernen im Team.", null, Seniority.ENTRY, List.of("Oulu"), RemotePolicy.ON_SITE, "FI", true, new BigDecimal("2400"),
                 new BigDecimal("3100"), "EUR", "MONTH", List.of("en"), LocalDate.now(ZoneOffset.UTC).plusDays(10), 1,
                 List.of(skills.get(0).uri()), List.of(skills.get(1).uri()), "Vier Tage im Team, ein Tag Kurse.",
-                List.of("ml-with-scikit-learn")));
+                List.of("ml-with-scikit-learn"), List.of()));
         postings.publish(posting.id());
 
         KaribuSupport.signIn(context, "student@academy.test");
