@@ -83,6 +83,12 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Posting posting) {
         HorizontalLayout actions = new HorizontalLayout();
+        if (posting.status() != PostingStatus.DRAFT) {
+            RouterLink pipeline = new RouterLink(getTranslation("postings.applications"), PipelineView.class,
+                    new RouteParameters(Map.of("id", posting.id().toString())));
+            pipeline.getElement().setAttribute("aria-label", getTranslation("postings.applications-of", posting.draft().title()));
+            actions.add(pipeline);
+        }
         if (posting.status() == PostingStatus.DRAFT || posting.status() == PostingStatus.PUBLISHED) {
             actions.add(action("postings.edit", () -> editor(posting)));
         }

@@ -25,9 +25,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.Skill;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.ui.Views;
+import eu.aiskills.academy.talent.Applications;
 import eu.aiskills.academy.talent.Posting;
 import eu.aiskills.academy.talent.PostingDraft;
 import eu.aiskills.academy.talent.PostingKind;
@@ -42,11 +46,15 @@ public class PostingView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final transient Postings postings;
     private final transient Catalogue catalogue;
+    private final transient Applications applications;
+    private final transient Documents documents;
     private String title = "";
 
-    PostingView(Postings postings, Catalogue catalogue) {
+    PostingView(Postings postings, Catalogue catalogue, Applications applications, Documents documents) {
         this.postings = postings;
         this.catalogue = catalogue;
+        this.applications = applications;
+        this.documents = documents;
         addClassName("academy-posting");
     }
 
@@ -121,6 +129,9 @@ public class PostingView extends VerticalLayout implements BeforeEnterObserver, 
                 catalogue.publishedCourse(slug).ifPresent(c -> courses.add(new ListItem(new Anchor("courses/" + slug, c.summary().title()))));
             }
             add(courses);
+        }
+        if (!CurrentUser.hasRole(Roles.EMPLOYER) || CurrentUser.hasRole(Roles.STUDENT) || CurrentUser.hasRole(Roles.FELLOW)) {
+            add(new ApplySection(applications, documents, posting));
         }
     }
 

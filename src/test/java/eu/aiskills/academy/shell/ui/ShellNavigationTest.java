@@ -56,7 +56,8 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "student@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "AI Factories", "My GPU hours", "My documents");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "AI Factories", "My GPU hours", "Opportunities",
+                "My profile", "My applications", "My documents");
         assertThat(_get(HomeView.class).getElement().getTextRecursively()).contains("Welcome back, Stella Student");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(AccountsAdminView.class))
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
@@ -67,7 +68,7 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "My documents", "Accounts",
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "Opportunities", "My profile", "My applications", "My documents", "Accounts",
                 "Organisations", "Search indices");
         UI.getCurrent().navigate(AccountsAdminView.class);
         _get(AccountsAdminView.class);
