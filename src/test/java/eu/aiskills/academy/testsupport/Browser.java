@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver; both binaries are named
@@ -68,6 +74,53 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Waits up to a minute, ignoring elements Vaadin replaced while looking. */
+    public WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Signs in through the login form at {@code baseUrl} and waits for the home page. */
+    public void signIn(String baseUrl, String email, String password) {
+        driver.get(baseUrl + "/login");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys(email);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        waiting().until(d -> d.getPageSource().contains("Welcome back"));
+    }
+
+    /** Clicks the first enabled element matching {@code css} whose text is {@code text}, once it is in view. */
+    public void click(String css, String text) {
+        // Brought into view first: an element scrolled out of the layout's content area counts as hidden.
+        waiting().until(d -> {
+            WebElement element = d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().strip().equals(text))
+                    .filter(WebElement::isEnabled).findFirst().orElse(null);
+            if (element == null) {
+                return false;
+            }
+            scroll(element);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    public void scroll(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** The input inside the Vaadin field labelled {@code label} (the web component's label property). */
+    public WebElement field(String component, String label) {
+        WebElement host = waiting().until(d -> d.findElements(By.cssSelector(component)).stream()
+                .filter(e -> label.equals(e.getDomProperty("label"))).findFirst().orElse(null));
+        scroll(host);
+        return host.findElement(By.cssSelector("input, textarea"));
     }
 
     /** Saves a numbered screenshot and returns its path. */

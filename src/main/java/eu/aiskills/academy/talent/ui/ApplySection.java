@@ -90,6 +90,7 @@ class ApplySection extends Div {
         cv.setEmptySelectionAllowed(true);
         cv.setEmptySelectionCaption(getTranslation("apply.no-cv"));
         cv.setHelperText(getTranslation("apply.cv-help"));
+        cv.setWidth("min(28rem, 100%)");
         if (!cvs.isEmpty()) {
             cv.setValue(cvs.getFirst());
         }

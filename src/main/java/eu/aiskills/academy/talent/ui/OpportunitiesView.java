@@ -49,7 +49,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("opportunities")
 @PermitAll
-@Menu(title = "nav.opportunities", order = 23, icon = "vaadin:compass")
+@Menu(title = "nav.opportunities", order = 23, icon = "vaadin:bullseye")
 public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN = 30;

@@ -255,6 +255,7 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
             Select<ApplicationStatus> to = stageSelect();
             TextField reason = new TextField(getTranslation("pipeline.reason"));
             reason.setMaxLength(Applications.REASON_MAX);
+            reason.setWidth("20rem");
             Button move = new Button(getTranslation("pipeline.move"), click -> {
                 try {
                     applications.move(a.id(), to.getValue(), reason.getValue());
@@ -294,6 +295,7 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         minimum.setMax(posting.draft().requiredSkills().size());
         minimum.setValue(1);
         minimum.setStepButtonsVisible(true);
+        minimum.setWidth("18rem");
         Checkbox verifiedOnly = new Checkbox(getTranslation("pipeline.verified-only"));
         Locale locale = getLocale();
         ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
