@@ -131,7 +131,11 @@ public class Credentials {
     @PermitAll
     @Transactional(readOnly = true)
     public Verification verify(CredentialId id) {
-        return credentials.findById(id.value()).map(found -> verifyToken(found.jwt()))
+        return credentials.findById(id.value())
+                .map(found -> found.jwt().isEmpty() && found.revoked()
+                        // Erased at the holder's request: the token is gone, the revocation stays.
+                        ? new Verification(Verification.Status.REVOKED, Optional.of(found.toSummary()), Optional.empty())
+                        : verifyToken(found.jwt()))
                 .orElseGet(() -> new Verification(Verification.Status.NOT_FOUND, Optional.empty(), Optional.empty()));
     }
 
@@ -173,7 +177,7 @@ public class Credentials {
     @PermitAll
     @Transactional(readOnly = true)
     public String token(CredentialId id) {
-        return credentials.findById(id.value()).map(CredentialEntity::jwt)
+        return credentials.findById(id.value()).map(CredentialEntity::jwt).filter(jwt -> !jwt.isEmpty())
                 .orElseThrow(() -> new NotFoundException("credential.not-found"));
     }
 

@@ -9,12 +9,18 @@ import java.util.Map;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import eu.aiskills.academy.identity.PersonalData;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -41,6 +47,8 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
     public static final String ROUTE = "account";
 
     private final transient AccountManagement accounts;
+    private final transient PersonalData personalData;
+    private final transient AuthenticationContext authentication;
 
     final TextField displayName = new TextField();
     final Select<Locale> language = new Select<>();
@@ -48,8 +56,11 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField newPassword = new PasswordField();
     final PasswordField confirmation = new PasswordField();
 
-    AccountView(AccountManagement accounts, OrganisationManagement organisations) {
+    AccountView(AccountManagement accounts, OrganisationManagement organisations, PersonalData personalData,
+                AuthenticationContext authentication) {
         this.accounts = accounts;
+        this.personalData = personalData;
+        this.authentication = authentication;
         addClassName("academy-account");
         AccountSummary me = accounts.current().orElseThrow();
 
@@ -58,6 +69,41 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         add(roles(me));
         add(organisations(organisations));
         add(password());
+        add(yourData(me));
+    }
+
+    /** Download everything the platform holds about me; erase it. */
+    private Div yourData(AccountSummary me) {
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] json = personalData.exportMine().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(json), "my-data.json", "application/json", json.length);
+        }), getTranslation("privacy.export"));
+        export.addClassName("academy-download");
+        Button erase = new Button(getTranslation("privacy.erase"), click -> confirmErase(me));
+        erase.addThemeVariants(ButtonVariant.ERROR);
+        return section("privacy.title", new Paragraph(getTranslation("privacy.intro")), new Paragraph(export),
+                new Paragraph(getTranslation("privacy.erase-intro")), erase);
+    }
+
+    private void confirmErase(AccountSummary me) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("privacy.erase"));
+        TextField typed = new TextField(getTranslation("privacy.erase-type", me.email()));
+        typed.setWidthFull();
+        dialog.add(new Paragraph(getTranslation("privacy.erase-explained")), typed);
+        Button confirm = new Button(getTranslation("privacy.erase-confirm"), click -> {
+            try {
+                personalData.eraseMine(typed.getValue());
+                dialog.close();
+                authentication.logout();
+            } catch (UserFacingException rejection) {
+                Views.showRejection(this, rejection, Map.of("confirmation", typed));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), confirm);
+        add(dialog);
+        dialog.open();
     }
 
     private Div profile(AccountSummary me) {
