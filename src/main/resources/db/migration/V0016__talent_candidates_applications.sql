@@ -111,6 +111,9 @@ CREATE TABLE saved_search_hit (
     CONSTRAINT pk_saved_search_hit PRIMARY KEY (account_id, posting_id, kind)
 );
 
+-- Matching reads postings changed since it last looked.
+CREATE INDEX ix_job_posting_updated ON job_posting (updated_at);
+
 -- E-mail copies of notifications: NONE (not wanted or no server), PENDING, SENT, FAILED after retries.
 ALTER TABLE notification ADD COLUMN email_state VARCHAR(8) NOT NULL DEFAULT 'NONE';
 ALTER TABLE notification ADD COLUMN email_attempts INT NOT NULL DEFAULT 0;

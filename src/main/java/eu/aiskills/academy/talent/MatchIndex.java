@@ -1,6 +1,7 @@
 package eu.aiskills.academy.talent;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * What matching reads, kept in memory: for each profile visible to employers and each published
  * posting, its skills as bit sets (one bit per ESCO skill), place and languages. Before each
- * ranking it reads what changed in the database since the last time (rows whose updated_at is
- * newer, with a margin for transactions that committed late), so every application node
+ * ranking it reads what changed in the database since the previous ranking began, less a margin
+ * for transactions that committed late and for clocks a little apart, so every application node
  * converges on the database without messages between them. Rankings are re-checked against
  * the database before they are shown (see {@link Matching}). ADR 0015 says why not the search
  * engine.
@@ -30,9 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchIndex {
 
-    /** Re-read rows this much older than the newest seen: a transaction may commit after a later one. */
+    /** Re-read rows this much older than the previous refresh: a transaction may commit after it began. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
     private static final int BATCH = 500;
+    private static final int FULL_SCAN_ABOVE = 2_000;
 
     /** Skill sets are bit sets as words (see {@link #overlap}). */
     record CandidateEntry(UUID account, long[] skills, long[] verified, String country, Mobility mobility, Set<String> languages,
@@ -48,11 +51,14 @@ class MatchIndex {
     private final List<String> uris = new ArrayList<>();
     private final Map<UUID, CandidateEntry> candidates = new ConcurrentHashMap<>();
     private final Map<UUID, PostingEntry> postings = new ConcurrentHashMap<>();
-    private Instant candidatesSeen = Instant.EPOCH;
-    private Instant postingsSeen = Instant.EPOCH;
+    /** Rows updated after these instants are read again: the previous refresh's start, less the margin. */
+    private Instant candidatesFrom = Instant.EPOCH;
+    private Instant postingsFrom = Instant.EPOCH;
+    private final Clock clock;
 
-    MatchIndex(JdbcTemplate jdbc) {
+    MatchIndex(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Collection<CandidateEntry> candidates() {
@@ -123,94 +129,100 @@ class MatchIndex {
     }
 
     private void refreshCandidates() {
-        Timestamp since = Timestamp.from(candidatesSeen.minus(MARGIN));
+        Instant started = clock.instant();
+        Timestamp since = Timestamp.from(candidatesFrom);
         List<Object[]> rows = jdbc.query("SELECT account_id, country, mobility, visibility, consent_at, updated_at FROM candidate_profile"
                 + " WHERE updated_at > ?", (rs, n) -> new Object[] {rs.getString("account_id"), rs.getString("country"),
                 rs.getString("mobility"), rs.getString("visibility"), rs.getTimestamp("consent_at"), rs.getTimestamp("updated_at").toInstant()},
                 since);
         List<Object[]> visible = new ArrayList<>();
         for (Object[] row : rows) {
-            Instant updated = (Instant) row[5];
-            if (updated.isAfter(candidatesSeen)) {
-                candidatesSeen = updated;
-            }
             if ("PRIVATE".equals(row[3]) || row[4] == null) {
                 candidates.remove(UUID.fromString((String) row[0]));
             } else {
                 visible.add(row);
             }
         }
-        for (int start = 0; start < visible.size(); start += BATCH) {
-            List<Object[]> batch = visible.subList(start, Math.min(visible.size(), start + BATCH));
-            List<String> ids = batch.stream().map(r -> (String) r[0]).toList();
-            String in = placeholders(ids.size());
-            Map<String, BitSet> skills = new HashMap<>();
-            Map<String, BitSet> verified = new HashMap<>();
-            jdbc.query("SELECT account_id, skill_uri, source FROM candidate_skill WHERE source <> 'SUGGESTED' AND account_id IN (" + in + ")",
-                    rs -> {
-                        int bit = ordinal(rs.getString("skill_uri"));
-                        String account = rs.getString("account_id");
-                        skills.computeIfAbsent(account, a -> new BitSet()).set(bit);
-                        if ("VERIFIED".equals(rs.getString("source"))) {
-                            verified.computeIfAbsent(account, a -> new BitSet()).set(bit);
-                        }
-                    }, ids.toArray());
-            Map<String, Set<String>> languages = new HashMap<>();
-            jdbc.query("SELECT account_id, language FROM candidate_language WHERE account_id IN (" + in + ")",
-                    rs -> {
-                        languages.computeIfAbsent(rs.getString("account_id"), a -> new HashSet<>()).add(rs.getString("language"));
-                    }, ids.toArray());
-            for (Object[] row : batch) {
-                String account = (String) row[0];
-                candidates.put(UUID.fromString(account), new CandidateEntry(UUID.fromString(account),
-                        skills.getOrDefault(account, new BitSet()).toLongArray(), verified.getOrDefault(account, new BitSet()).toLongArray(), (String) row[1],
-                        Mobility.valueOf((String) row[2]), Set.copyOf(languages.getOrDefault(account, Set.of())),
-                        Visibility.valueOf((String) row[3]), (Instant) row[5]));
+        Set<String> ids = new HashSet<>(visible.stream().map(r -> (String) r[0]).toList());
+        Map<String, BitSet> skills = new HashMap<>();
+        Map<String, BitSet> verified = new HashMap<>();
+        read("SELECT account_id, skill_uri, source FROM candidate_skill WHERE source <> 'SUGGESTED'", "account_id", ids, rs -> {
+            int bit = ordinal(rs.getString("skill_uri"));
+            String account = rs.getString("account_id");
+            skills.computeIfAbsent(account, a -> new BitSet()).set(bit);
+            if ("VERIFIED".equals(rs.getString("source"))) {
+                verified.computeIfAbsent(account, a -> new BitSet()).set(bit);
             }
+        });
+        Map<String, Set<String>> languages = new HashMap<>();
+        read("SELECT account_id, language FROM candidate_language", "account_id", ids,
+                rs -> languages.computeIfAbsent(rs.getString("account_id"), a -> new HashSet<>()).add(rs.getString("language")));
+        for (Object[] row : visible) {
+            String account = (String) row[0];
+            candidates.put(UUID.fromString(account), new CandidateEntry(UUID.fromString(account),
+                    skills.getOrDefault(account, new BitSet()).toLongArray(), verified.getOrDefault(account, new BitSet()).toLongArray(),
+                    (String) row[1], Mobility.valueOf((String) row[2]), Set.copyOf(languages.getOrDefault(account, Set.of())),
+                    Visibility.valueOf((String) row[3]), (Instant) row[5]));
         }
+        candidatesFrom = started.minus(MARGIN);
     }
 
     private void refreshPostings() {
-        Timestamp since = Timestamp.from(postingsSeen.minus(MARGIN));
+        Instant started = clock.instant();
+        Timestamp since = Timestamp.from(postingsFrom);
         List<Object[]> rows = jdbc.query("SELECT id, status, work_country, remote_policy, kind, closes_on, updated_at FROM job_posting"
                 + " WHERE updated_at > ?", (rs, n) -> new Object[] {rs.getString("id"), rs.getString("status"), rs.getString("work_country"),
                 rs.getString("remote_policy"), rs.getString("kind"), rs.getDate("closes_on").toLocalDate(),
                 rs.getTimestamp("updated_at").toInstant()}, since);
         List<Object[]> open = new ArrayList<>();
         for (Object[] row : rows) {
-            Instant updated = (Instant) row[6];
-            if (updated.isAfter(postingsSeen)) {
-                postingsSeen = updated;
-            }
             if ("PUBLISHED".equals(row[1])) {
                 open.add(row);
             } else {
                 postings.remove(UUID.fromString((String) row[0]));
             }
         }
-        for (int start = 0; start < open.size(); start += BATCH) {
-            List<Object[]> batch = open.subList(start, Math.min(open.size(), start + BATCH));
-            List<String> ids = batch.stream().map(r -> (String) r[0]).toList();
-            String in = placeholders(ids.size());
-            Map<String, BitSet> required = new HashMap<>();
-            Map<String, BitSet> optional = new HashMap<>();
-            jdbc.query("SELECT posting_id, skill_uri, required FROM job_posting_skill WHERE posting_id IN (" + in + ")",
-                    rs -> {
-                        (rs.getBoolean("required") ? required : optional).computeIfAbsent(rs.getString("posting_id"), p -> new BitSet())
-                                .set(ordinal(rs.getString("skill_uri")));
-                    }, ids.toArray());
-            Map<String, Set<String>> languages = new HashMap<>();
-            jdbc.query("SELECT posting_id, item_value FROM job_posting_item WHERE item_kind = 'LANGUAGE' AND posting_id IN (" + in + ")",
-                    rs -> {
-                        languages.computeIfAbsent(rs.getString("posting_id"), p -> new HashSet<>()).add(rs.getString("item_value"));
-                    }, ids.toArray());
-            for (Object[] row : batch) {
-                String id = (String) row[0];
-                postings.put(UUID.fromString(id), new PostingEntry(UUID.fromString(id), required.getOrDefault(id, new BitSet()).toLongArray(),
-                        optional.getOrDefault(id, new BitSet()).toLongArray(), (String) row[2], RemotePolicy.valueOf((String) row[3]),
-                        Set.copyOf(languages.getOrDefault(id, Set.of())), PostingKind.valueOf((String) row[4]), (LocalDate) row[5],
-                        (Instant) row[6]));
-            }
+        Set<String> ids = new HashSet<>(open.stream().map(r -> (String) r[0]).toList());
+        Map<String, BitSet> required = new HashMap<>();
+        Map<String, BitSet> optional = new HashMap<>();
+        read("SELECT posting_id, skill_uri, required FROM job_posting_skill", "posting_id", ids,
+                rs -> (rs.getBoolean("required") ? required : optional).computeIfAbsent(rs.getString("posting_id"), p -> new BitSet())
+                        .set(ordinal(rs.getString("skill_uri"))));
+        Map<String, Set<String>> languages = new HashMap<>();
+        read("SELECT posting_id, item_value FROM job_posting_item WHERE item_kind = 'LANGUAGE'", "posting_id", ids,
+                rs -> languages.computeIfAbsent(rs.getString("posting_id"), p -> new HashSet<>()).add(rs.getString("item_value")));
+        for (Object[] row : open) {
+            String id = (String) row[0];
+            postings.put(UUID.fromString(id), new PostingEntry(UUID.fromString(id), required.getOrDefault(id, new BitSet()).toLongArray(),
+                    optional.getOrDefault(id, new BitSet()).toLongArray(), (String) row[2], RemotePolicy.valueOf((String) row[3]),
+                    Set.copyOf(languages.getOrDefault(id, Set.of())), PostingKind.valueOf((String) row[4]), (LocalDate) row[5],
+                    (Instant) row[6]));
+        }
+        postingsFrom = started.minus(MARGIN);
+    }
+
+    /**
+     * Reads the rows of {@code select} that belong to {@code ids}: by key in batches when they are
+     * few (each refresh), in one pass over the table when they are many (the first load), where
+     * thousands of key lookups would cost far more than one sequential read.
+     */
+    private void read(String select, String idColumn, Set<String> ids, RowCallbackHandler handler) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (ids.size() > FULL_SCAN_ABOVE) {
+            jdbc.query(select, rs -> {
+                if (ids.contains(rs.getString(idColumn))) {
+                    handler.processRow(rs);
+                }
+            });
+            return;
+        }
+        List<String> all = List.copyOf(ids);
+        String joiner = select.contains(" WHERE ") ? " AND " : " WHERE ";
+        for (int start = 0; start < all.size(); start += BATCH) {
+            List<String> batch = all.subList(start, Math.min(all.size(), start + BATCH));
+            jdbc.query(select + joiner + idColumn + " IN (" + placeholders(batch.size()) + ")", handler, batch.toArray());
         }
     }
 

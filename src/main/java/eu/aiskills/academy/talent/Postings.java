@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -57,10 +58,13 @@ public class Postings {
     private final OrganisationManagement organisations;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
+    private final AccountManagement accounts;
     private final Clock clock;
 
-    Postings(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, ApplicationEventPublisher events, Clock clock) {
+    Postings(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, ApplicationEventPublisher events,
+             AccountManagement accounts, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.events = events;
@@ -188,7 +192,7 @@ public class Postings {
     }
 
     /** One saved version of a posting: number, status then, who and when. */
-    public record Revision(int number, PostingStatus status, AccountId editedBy, Instant editedAt, String title) {
+    public record Revision(int number, PostingStatus status, AccountId editedBy, String editedByName, Instant editedAt, String title) {
     }
 
     @RolesAllowed(Roles.EMPLOYER)
@@ -196,10 +200,13 @@ public class Postings {
     public List<Revision> history(UUID id) {
         Posting posting = load(id);
         requireEmployerOf(posting.draft().organisation());
-        return jdbc.query("SELECT revision, status, edited_by, edited_at, snapshot FROM job_posting_revision WHERE posting_id = ?"
-                + " ORDER BY revision DESC", (rs, n) -> new Revision(rs.getInt("revision"), PostingStatus.valueOf(rs.getString("status")),
-                new AccountId(UUID.fromString(rs.getString("edited_by"))), rs.getTimestamp("edited_at").toInstant(),
-                JSON.readTree(rs.getString("snapshot")).path("title").asString("")), id.toString());
+        List<Revision> revisions = jdbc.query("SELECT revision, status, edited_by, edited_at, snapshot FROM job_posting_revision"
+                + " WHERE posting_id = ? ORDER BY revision DESC", (rs, n) -> new Revision(rs.getInt("revision"),
+                PostingStatus.valueOf(rs.getString("status")), new AccountId(UUID.fromString(rs.getString("edited_by"))), "",
+                rs.getTimestamp("edited_at").toInstant(), JSON.readTree(rs.getString("snapshot")).path("title").asString("")), id.toString());
+        Map<AccountId, String> names = accounts.displayNames(revisions.stream().map(Revision::editedBy).toList());
+        return revisions.stream().map(r -> new Revision(r.number(), r.status(), r.editedBy(), names.getOrDefault(r.editedBy(), ""),
+                r.editedAt(), r.title())).toList();
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -37,6 +38,9 @@ import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.search.Search;
+import eu.aiskills.academy.search.SearchOrder;
+import eu.aiskills.academy.search.SearchQuery;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shell.Notification;
@@ -112,6 +116,8 @@ class TalentMarketplaceTest {
     OrganisationManagement organisations;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Search search;
     @Autowired
     ApplicationContext context;
 
@@ -231,6 +237,8 @@ class TalentMarketplaceTest {
             assertThatThrownBy(() -> matching.candidatesFor(posting.id(), Matching.CandidateFilter.NONE, 10))
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(candidates.profileFor(studentId).draft().headline()).as("consented: visible").isEqualTo("Data scientist in the making");
+            assertThat(search.catalogue(new SearchQuery("Tilda Talent Tampere", Map.of(), SearchOrder.RELEVANCE, 0, 50)).hits())
+                    .as("search never returns people").allSatisfy(hit -> assertThat(hit.toString()).doesNotContain("Tilda"));
             return null;
         });
 
@@ -270,6 +278,29 @@ class TalentMarketplaceTest {
                 .isInstanceOf(UserFacingException.class);
         assertThat(as(racer, () -> applications.apply(new ApplicationDraft(posting.id(), "Me again", null, List.of("Yes")))).status())
                 .isEqualTo(ApplicationStatus.SUBMITTED);
+    }
+
+    @Test
+    void anAlertAnnouncesAPostingOnceAndRemindsBeforeItClosesUnlessAppliedTo() throws Exception {
+        String watcher = person("talent-watcher@example.org", "Wanda Watcher", Role.STUDENT);
+        as(watcher, () -> searches.save("Returnships in Finland", "", Set.of(PostingKind.RETURNSHIP), Set.of("FI"), Set.of()));
+        Posting soon = as("employer@academy.test", () -> postings.publish(postings.create(new PostingDraft(aurora(), PostingKind.RETURNSHIP,
+                "Returning data engineer", "Back to work after a break.", null, Seniority.MID, List.of("Tampere"), RemotePolicy.HYBRID, "FI",
+                false, null, null, null, null, List.of("en"), LocalDate.now(ZoneOffset.UTC).plusDays(2), 1, List.of(STATISTICS), List.of(),
+                null, List.of(), List.of())).id()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(watcher, "notification.posting-alert", "Returning data engineer") == 1);
+
+        SystemActor.call(searches::remindClosing);
+        SystemActor.call(searches::remindClosing);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(watcher, "notification.posting-closing", "Returning data engineer") == 1);
+        assertThat(SystemActor.call(() -> searches.announce(soon.id()))).as("announced once only").isZero();
+        Thread.sleep(500);
+        assertThat(alerts(watcher, "notification.posting-closing", "Returning data engineer")).as("reminded once only").isEqualTo(1);
+    }
+
+    private long alerts(String email, String key, String title) throws Exception {
+        return as(email, notifications::mine).stream().filter(n -> n.messageKey().equals(key) && n.arguments().getFirst().equals(title))
+                .count();
     }
 
     @Test

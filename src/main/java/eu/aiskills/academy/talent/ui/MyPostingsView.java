@@ -92,6 +92,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
         if (posting.status() == PostingStatus.DRAFT || posting.status() == PostingStatus.PUBLISHED) {
             actions.add(action("postings.edit", () -> editor(posting)));
         }
+        actions.add(action("postings.history", () -> history(posting)));
         if (posting.status() == PostingStatus.DRAFT) {
             actions.add(action("postings.publish", () -> postings.publish(posting.id())));
         }
@@ -102,6 +103,27 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
             actions.add(action("postings.filled", () -> postings.filled(posting.id())));
         }
         return actions;
+    }
+
+    /** Every saved version of a posting: number, status then, who and when. */
+    private void history(Posting posting) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("postings.history-of", posting.draft().title()));
+        Grid<Postings.Revision> revisions = new Grid<>();
+        revisions.addColumn(Postings.Revision::number).setHeader(getTranslation("postings.revision")).setAutoWidth(true);
+        revisions.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("authoring.field.status"))
+                .setAutoWidth(true);
+        revisions.addColumn(Postings.Revision::title).setHeader(getTranslation("postings.col.title")).setFlexGrow(2);
+        revisions.addColumn(Postings.Revision::editedByName).setHeader(getTranslation("postings.edited-by")).setAutoWidth(true);
+        revisions.addColumn(r -> Views.dateTime(this, r.editedAt(), java.time.ZoneId.systemDefault()))
+                .setHeader(getTranslation("postings.edited-at")).setAutoWidth(true);
+        revisions.setItems(postings.history(posting.id()));
+        revisions.setAllRowsVisible(true);
+        dialog.add(revisions);
+        dialog.setWidth("min(60rem, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
+        add(dialog);
+        dialog.open();
     }
 
     private Button action(String key, Runnable work) {
@@ -164,6 +186,9 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
         TextArea plan = new TextArea(getTranslation("posting.page.training"));
         TextField courses = new TextField(getTranslation("postings.field.courses"));
         courses.setHelperText(getTranslation("postings.field.course-slugs"));
+        TextField occupation = new TextField(getTranslation("postings.field.occupation"));
+        occupation.setHelperText(getTranslation("postings.field.occupation-help"));
+        occupation.setMaxLength(200);
         TextArea questions = new TextArea(getTranslation("postings.field.questions"));
         questions.setHelperText(getTranslation("postings.field.questions-help", PostingDraft.QUESTIONS_MAX));
         if (existing != null) {
@@ -190,6 +215,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
             plan.setValue(d.trainingPlan() == null ? "" : d.trainingPlan());
             courses.setValue(String.join(", ", d.courses()));
             questions.setValue(String.join("\n", d.questions()));
+            occupation.setValue(d.occupationUri() == null ? "" : d.occupationUri());
         } else {
             if (!employers.isEmpty()) {
                 organisation.setValue(employers.getFirst());
@@ -200,7 +226,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
             closes.setValue(LocalDate.now(ZoneOffset.UTC).plusDays(30));
         }
         FormLayout form = new FormLayout(organisation, kind, title, seniority, description, remote, places, country, visa, salaryMin,
-                salaryMax, currency, period, languages, closes, openings, required, optional, plan, courses, questions);
+                salaryMax, currency, period, languages, closes, openings, required, optional, occupation, plan, courses, questions);
         form.setColspan(description, 2);
         form.setColspan(questions, 2);
         form.setColspan(plan, 2);
@@ -211,7 +237,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             PostingDraft draft = new PostingDraft(organisation.getValue().organisationId(), kind.getValue(), title.getValue(),
-                    description.getValue(), null, seniority.getValue(), list(places.getValue()), remote.getValue(),
+                    description.getValue(), occupation.getValue().isBlank() ? null : occupation.getValue().strip(), seniority.getValue(), list(places.getValue()), remote.getValue(),
                     country.getValue().strip().toUpperCase(java.util.Locale.ROOT), visa.getValue(), salaryMin.getValue(),
                     salaryMax.getValue(), currency.getValue().isBlank() ? null : currency.getValue().strip().toUpperCase(java.util.Locale.ROOT),
                     period.getValue(), list(languages.getValue()), closes.getValue(), openings.getValue() == null ? 0 : openings.getValue(),
@@ -232,7 +258,7 @@ public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
                         Map.entry("description", description), Map.entry("locations", places), Map.entry("workCountry", country),
                         Map.entry("salary", salaryMin), Map.entry("languages", languages), Map.entry("closesOn", closes),
                         Map.entry("openings", openings), Map.entry("skills", required), Map.entry("trainingPlan", plan),
-                        Map.entry("questions", questions)));
+                        Map.entry("questions", questions), Map.entry("occupation", occupation)));
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);

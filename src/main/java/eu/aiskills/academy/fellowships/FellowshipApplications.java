@@ -1,0 +1,285 @@
+package eu.aiskills.academy.fellowships;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.aiskills.academy.documents.DocumentId;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.documents.StoredDocument;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Applications to fellowship calls: prepared as drafts (proposal, declared facts, ranked host
+ * offers, required documents), checked for eligibility with every rule explained, submitted
+ * before the deadline as the server's clock decides, then immutable with a receipt; withdrawn by
+ * the applicant.
+ */
+@Service
+public class FellowshipApplications {
+
+    private final JdbcTemplate jdbc;
+    private final FellowshipCalls calls;
+    private final Documents documents;
+    private final Clock clock;
+
+    FellowshipApplications(JdbcTemplate jdbc, FellowshipCalls calls, Documents documents, Clock clock) {
+        this.jdbc = jdbc;
+        this.calls = calls;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Explains, rule by rule, whether these facts and choices are eligible for the call: anyone may check. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public EligibilityReport checkEligibility(UUID callId, ApplicantFacts facts, List<UUID> choices) {
+        FellowshipCall call = calls.get(callId);
+        validate(facts, call.referenceDay());
+        return Eligibility.evaluate(call.rules(), facts, call.referenceDay(), hostCountries(callId, choices));
+    }
+
+    /** The signed-in person's application to a call, if they started one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<FellowshipApplication> mine(UUID callId) {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
+                CurrentUser.requireId().value().toString()).stream().findFirst();
+    }
+
+    /** Every application of the signed-in person, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<FellowshipApplication> allMine() {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE applicant_id = ? ORDER BY updated_at DESC", this::row,
+                CurrentUser.requireId().value().toString());
+    }
+
+    /** Saves the draft (creating it on the first save); refused once submitted or after the deadline. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public FellowshipApplication save(UUID callId, ApplicationDraft draft) {
+        FellowshipCall call = calls.get(callId);
+        AccountId me = CurrentUser.requireId();
+        Instant now = clock.instant();
+        if (!call.openAt(now)) {
+            throw new UserFacingException(now.isBefore(call.opensAt()) ? "fellowship.not-yet-open" : "fellowship.call-closed",
+                    at(call, call.opensAt().isAfter(now) ? call.opensAt() : call.closesAt()));
+        }
+        String proposal = draft.proposal() == null ? "" : draft.proposal().strip();
+        if (proposal.length() > ApplicationDraft.PROPOSAL_MAX) {
+            throw UserFacingException.onField("proposal", "fellowship.invalid.proposal", ApplicationDraft.PROPOSAL_MAX);
+        }
+        Markdown.toSafeHtml(proposal);
+        validate(draft.facts(), call.referenceDay());
+        List<UUID> choices = validChoices(call, draft.choices());
+        List<FellowshipApplication.Attached> attached = attached(call, draft.documents(), me);
+        Optional<FellowshipApplication> existing = lockedMine(callId, me);
+        if (existing.isPresent() && existing.get().status() != FellowshipApplication.Status.DRAFT) {
+            throw new UserFacingException("fellowship.application-submitted");
+        }
+        String facts = FellowshipCalls.JSON.writeValueAsString(draft.facts());
+        String choiceJson = FellowshipCalls.JSON.writeValueAsString(choices);
+        String documentJson = FellowshipCalls.JSON.writeValueAsString(attached);
+        if (existing.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO fellowship_application (id, call_id, applicant_id, applicant_name, status, proposal, facts, choices,"
+                                + " documents, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0)",
+                        UUID.randomUUID().toString(), callId.toString(), me.value().toString(),
+                        CurrentUser.principal().map(p -> p.displayName()).orElse(""), proposal, facts, choiceJson, documentJson,
+                        Timestamp.from(now), Timestamp.from(now));
+            } catch (DuplicateKeyException e) {
+                // A second tab created it a moment ago: save into it.
+                return save(callId, draft);
+            }
+        } else {
+            jdbc.update("UPDATE fellowship_application SET proposal = ?, facts = ?, choices = ?, documents = ?, updated_at = ?,"
+                    + " version = version + 1 WHERE id = ? AND status = 'DRAFT'", proposal, facts, choiceJson, documentJson,
+                    Timestamp.from(now), existing.get().id().toString());
+        }
+        return mine(callId).orElseThrow();
+    }
+
+    /**
+     * Submits the draft: before the deadline by the server's clock, eligible, with a proposal, at
+     * least one host offer and every required document. Submitted applications never change; the
+     * receipt is the SHA-256 of what was submitted.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public FellowshipApplication submit(UUID callId) {
+        AccountId me = CurrentUser.requireId();
+        FellowshipApplication draft = lockedMine(callId, me).orElseThrow(() -> new UserFacingException("fellowship.no-draft"));
+        // The clock is read after the lock: the moment that counts is when this submission holds its row.
+        Instant now = clock.instant();
+        FellowshipCall call = calls.get(callId);
+        if (draft.status() != FellowshipApplication.Status.DRAFT) {
+            throw new UserFacingException("fellowship.application-submitted");
+        }
+        if (!now.isBefore(call.closesAt())) {
+            throw new UserFacingException("fellowship.late", at(call, call.closesAt()), at(call, now));
+        }
+        if (now.isBefore(call.opensAt())) {
+            throw new UserFacingException("fellowship.not-yet-open", at(call, call.opensAt()));
+        }
+        if (draft.proposal().isBlank()) {
+            throw UserFacingException.onField("proposal", "fellowship.invalid.proposal-missing");
+        }
+        if (draft.choices().isEmpty()) {
+            throw UserFacingException.onField("choices", "fellowship.invalid.no-choice");
+        }
+        Set<String> given = new LinkedHashSet<>(draft.documents().stream().map(FellowshipApplication.Attached::name).toList());
+        List<String> missing = call.requiredDocuments().stream().filter(name -> !given.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw UserFacingException.onField("documents", "fellowship.invalid.documents-missing", String.join(", ", missing));
+        }
+        List<UUID> open = calls.offers(callId).stream().map(HostOffer::id).toList();
+        if (!open.containsAll(draft.choices())) {
+            throw UserFacingException.onField("choices", "fellowship.invalid.offer-withdrawn");
+        }
+        EligibilityReport report = Eligibility.evaluate(call.rules(), draft.facts(), call.referenceDay(), hostCountries(callId, draft.choices()));
+        if (!report.eligible()) {
+            throw new UserFacingException("fellowship.not-eligible");
+        }
+        String receipt = receipt(draft, now);
+        int updated = jdbc.update("UPDATE fellowship_application SET status = 'SUBMITTED', submitted_at = ?, receipt = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND status = 'DRAFT'", Timestamp.from(now), receipt, Timestamp.from(now),
+                draft.id().toString());
+        if (updated != 1) {
+            throw new UserFacingException("fellowship.application-submitted");
+        }
+        return mine(callId).orElseThrow();
+    }
+
+    /** Takes an application back (a draft or a submitted one); it is then out of review and placement. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public FellowshipApplication withdraw(UUID callId) {
+        AccountId me = CurrentUser.requireId();
+        FellowshipApplication application = lockedMine(callId, me).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
+        if (application.status() == FellowshipApplication.Status.WITHDRAWN) {
+            throw new UserFacingException("fellowship.application-withdrawn");
+        }
+        Instant now = clock.instant();
+        jdbc.update("UPDATE fellowship_application SET status = 'WITHDRAWN', withdrawn_at = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ?", Timestamp.from(now), Timestamp.from(now), application.id().toString());
+        jdbc.update("UPDATE fellowship_placement SET status = 'DECLINED', responded_at = ?, live = NULL WHERE application_id = ? AND live = TRUE",
+                Timestamp.from(now), application.id().toString());
+        return mine(callId).orElseThrow();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private void validate(ApplicantFacts f, LocalDate reference) {
+        if (f.nationality() != null && !COUNTRIES.contains(f.nationality())) {
+            throw UserFacingException.onField("nationality", "candidate.invalid.country");
+        }
+        if (f.residences().size() > ApplicantFacts.PERIODS_MAX || f.residences().stream().anyMatch(r -> r.country() == null
+                || !COUNTRIES.contains(r.country()) || r.from() == null || (r.to() != null && r.to().isBefore(r.from())))) {
+            throw UserFacingException.onField("residences", "fellowship.invalid.residences", ApplicantFacts.PERIODS_MAX);
+        }
+        if (f.phd() != ApplicantFacts.PhdStatus.NONE && f.phdDate() != null && f.phdDate().isAfter(reference.plusYears(1))) {
+            throw UserFacingException.onField("phdDate", "fellowship.invalid.phd-date");
+        }
+        if (f.careerBreaks().size() > ApplicantFacts.PERIODS_MAX || f.careerBreaks().stream().anyMatch(b -> b.from() == null
+                || b.to() == null || b.to().isBefore(b.from()) || (b.reason() != null && b.reason().length() > 200))) {
+            throw UserFacingException.onField("careerBreaks", "fellowship.invalid.breaks", ApplicantFacts.PERIODS_MAX);
+        }
+    }
+
+    private List<UUID> validChoices(FellowshipCall call, List<UUID> choices) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(choices));
+        if (distinct.size() != choices.size() || distinct.size() > call.maxChoices()) {
+            throw UserFacingException.onField("choices", "fellowship.invalid.choices-count", call.maxChoices());
+        }
+        Set<UUID> open = new java.util.HashSet<>(calls.offers(call.id()).stream().map(HostOffer::id).toList());
+        if (!open.containsAll(distinct)) {
+            throw UserFacingException.onField("choices", "fellowship.invalid.offer-withdrawn");
+        }
+        return distinct;
+    }
+
+    private List<FellowshipApplication.Attached> attached(FellowshipCall call, Map<String, DocumentId> given, AccountId me) {
+        List<FellowshipApplication.Attached> attached = new ArrayList<>();
+        for (Map.Entry<String, DocumentId> entry : new LinkedHashMap<>(given).entrySet()) {
+            if (!call.requiredDocuments().contains(entry.getKey()) || entry.getValue() == null) {
+                throw UserFacingException.onField("documents", "fellowship.invalid.document-name", entry.getKey());
+            }
+            StoredDocument document = documents.get(entry.getValue());
+            if (!document.owner().equals(me)) {
+                throw UserFacingException.onField("documents", "fellowship.invalid.document-name", entry.getKey());
+            }
+            attached.add(new FellowshipApplication.Attached(entry.getKey(), document.id(), document.fileName()));
+        }
+        return attached;
+    }
+
+    private List<String> hostCountries(UUID callId, List<UUID> choices) {
+        if (choices == null || choices.isEmpty()) {
+            return List.of();
+        }
+        return calls.offers(callId).stream().filter(o -> choices.contains(o.id())).map(HostOffer::country).distinct().toList();
+    }
+
+    /** An instant as the call's applicants read its deadline: "2026-12-01 17:00:00 CET". */
+    static String at(FellowshipCall call, Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH).format(instant.atZone(call.timeZone()));
+    }
+
+    private static String receipt(FellowshipApplication a, Instant at) {
+        String content = FellowshipCalls.JSON.writeValueAsString(List.of(a.id().toString(), a.callId().toString(),
+                a.applicant().value().toString(), a.proposal(), a.facts(), a.choices(), a.documents(), at.toString()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<FellowshipApplication> lockedMine(UUID callId, AccountId me) {
+        jdbc.queryForList("SELECT id FROM fellowship_application WHERE call_id = ? AND applicant_id = ? FOR UPDATE", String.class,
+                callId.toString(), me.value().toString());
+        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
+                me.value().toString()).stream().findFirst();
+    }
+
+    FellowshipApplication row(ResultSet rs, int n) throws SQLException {
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        return new FellowshipApplication(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("call_id")),
+                new AccountId(UUID.fromString(rs.getString("applicant_id"))), rs.getString("applicant_name"),
+                FellowshipApplication.Status.valueOf(rs.getString("status")), rs.getString("proposal"),
+                FellowshipCalls.JSON.readValue(rs.getString("facts"), ApplicantFacts.class),
+                FellowshipCalls.JSON.readValue(rs.getString("choices"), new TypeReference<List<UUID>>() { }),
+                FellowshipCalls.JSON.readValue(rs.getString("documents"), new TypeReference<List<FellowshipApplication.Attached>>() { }),
+                submitted == null ? null : submitted.toInstant(), rs.getString("receipt"), rs.getTimestamp("updated_at").toInstant());
+    }
+}
