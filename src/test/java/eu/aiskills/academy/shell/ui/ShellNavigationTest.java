@@ -40,7 +40,7 @@ class ShellNavigationTest {
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
         _get(HomeView.class);
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "AI Factories");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "Fellowships", "AI Factories");
         assertThat(_get(MainLayout.class).getElement().getTextRecursively()).contains("Sign in", "Register");
     }
 
@@ -56,7 +56,7 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "student@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "AI Factories", "My GPU hours", "Opportunities",
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Fellowships", "AI Factories", "My GPU hours", "Opportunities",
                 "My profile", "My applications", "My documents");
         assertThat(_get(HomeView.class).getElement().getTextRecursively()).contains("Welcome back, Stella Student");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(AccountsAdminView.class))
@@ -68,8 +68,8 @@ class ShellNavigationTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "Opportunities", "My profile", "My applications", "My documents", "Accounts",
-                "Organisations", "Search indices");
+        assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Fellowships", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "Opportunities", "My profile", "My applications", "My documents", "Accounts",
+                "Organisations", "Search indices", "Fellowship calls");
         UI.getCurrent().navigate(AccountsAdminView.class);
         _get(AccountsAdminView.class);
     }
@@ -78,11 +78,11 @@ class ShellNavigationTest {
     void navigationAndPagesSpeakTheVisitorsLanguage() {
         KaribuSupport.setUp(context, Locale.GERMAN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Start", "Suche", "Kurse", "KI-Fabriken");
+        assertThat(navigation()).containsExactly("Start", "Suche", "Kurse", "Fellowships", "KI-Fabriken");
         KaribuSupport.tearDown();
         KaribuSupport.setUp(context, Locale.FRENCH);
         UI.getCurrent().navigate(CatalogueView.class);
-        assertThat(navigation()).containsExactly("Accueil", "Recherche", "Cours", "Usines d’IA");
+        assertThat(navigation()).containsExactly("Accueil", "Recherche", "Cours", "Bourses de recherche", "Usines d’IA");
         assertThat(_get(CatalogueView.class).getElement().getTextRecursively()).containsPattern("\\d+ cours");
     }
 

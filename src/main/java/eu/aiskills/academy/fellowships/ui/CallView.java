@@ -1,0 +1,209 @@
+package eu.aiskills.academy.fellowships.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.Skill;
+import eu.aiskills.academy.fellowships.Criterion;
+import eu.aiskills.academy.fellowships.FellowshipCall;
+import eu.aiskills.academy.fellowships.FellowshipCalls;
+import eu.aiskills.academy.fellowships.HostOffer;
+import eu.aiskills.academy.fellowships.OfferDraft;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Membership;
+import eu.aiskills.academy.identity.OrganisationKind;
+import eu.aiskills.academy.identity.OrganisationManagement;
+import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+
+/**
+ * A call's page: what it funds, until when (in the call's time zone), who is eligible, how
+ * applications are judged, the host offers; members of a host entity offer a placement here.
+ */
+@Route("fellowships/:" + CallView.SLUG)
+@AnonymousAllowed
+public class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String SLUG = "slug";
+
+    private final transient FellowshipCalls calls;
+    private final transient OrganisationManagement organisations;
+    private final transient Catalogue catalogue;
+    private transient FellowshipCall call;
+    private String title = "";
+
+    CallView(FellowshipCalls calls, OrganisationManagement organisations, Catalogue catalogue) {
+        this.calls = calls;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        addClassName("academy-call");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            call = calls.bySlug(event.getRouteParameters().get(SLUG).orElse(""));
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        title = call.title();
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        Span scheme = new Span(getTranslation(call.scheme().messageKey()));
+        scheme.getElement().setAttribute("theme", "badge");
+        add(new H1(call.title()), scheme);
+        Div summary = new Div();
+        summary.addClassName("academy-markdown");
+        summary.getElement().setProperty("innerHTML", Markdown.toSafeHtml(call.summary()));
+        add(summary);
+        add(new Paragraph(getTranslation("fellowship.call.dates", CallTexts.deadline(this, call, call.opensAt()),
+                CallTexts.deadline(this, call, call.closesAt()))));
+        add(new Paragraph(getTranslation("fellowships.places", call.fundedPlaces(), CallTexts.money(this, call))));
+        if (java.time.Instant.now().isBefore(call.closesAt())) {
+            RouterLink apply = new RouterLink(getTranslation("fellowship.call.apply"), ApplyView.class,
+                    new RouteParameters(Map.of(SLUG, call.slug())));
+            apply.addClassName("academy-primary-link");
+            add(new Paragraph(apply));
+        } else {
+            add(new Paragraph(getTranslation("fellowship.call.closed")));
+        }
+        add(new H2(getTranslation("fellowship.call.eligibility")), list(CallTexts.rules(this, call.rules())));
+        add(new H2(getTranslation("fellowship.call.criteria")));
+        UnorderedList criteria = new UnorderedList();
+        for (Criterion c : call.criteria()) {
+            criteria.add(new ListItem(getTranslation("fellowship.call.criterion", c.name(), c.weight().stripTrailingZeros().toPlainString(),
+                    c.description())));
+        }
+        add(criteria, new Paragraph(getTranslation("fellowship.call.scale", call.scoreMax())));
+        if (!call.requiredDocuments().isEmpty()) {
+            add(new H2(getTranslation("fellowship.call.documents")), list(call.requiredDocuments()));
+        }
+        add(new H2(getTranslation("fellowship.call.offers")), offers());
+        hostForm();
+    }
+
+    private Div offers() {
+        Map<String, String> labels = catalogue.skills().stream().collect(Collectors.toMap(Skill::uri, Skill::label, (a, b) -> a));
+        Div grid = new Div();
+        grid.addClassName("academy-card-grid");
+        List<HostOffer> offers = calls.offers(call.id());
+        if (offers.isEmpty()) {
+            grid.add(new Paragraph(getTranslation("fellowship.call.no-offers")));
+        }
+        for (HostOffer offer : offers) {
+            Div card = new Div();
+            card.addClassName("academy-card");
+            card.add(new H3(offer.topic()), new Paragraph(offer.organisationName() + " · " + offer.city() + ", "
+                    + Locale.of("", offer.country()).getDisplayCountry(getLocale())),
+                    new Paragraph(getTranslation("fellowship.offer.supervisor", offer.supervisor(), offer.places())));
+            if (!offer.description().isBlank()) {
+                Div description = new Div();
+                description.addClassName("academy-markdown");
+                description.getElement().setProperty("innerHTML", Markdown.toSafeHtml(offer.description()));
+                card.add(description);
+            }
+            if (!offer.skills().isEmpty()) {
+                card.add(new Paragraph(getTranslation("fellowship.offer.skills",
+                        offer.skills().stream().map(s -> labels.getOrDefault(s, s)).collect(Collectors.joining(", ")))));
+            }
+            grid.add(card);
+        }
+        return grid;
+    }
+
+    /** Members of a host institution, university or company offer a placement while the call is open. */
+    private void hostForm() {
+        if (CurrentUser.id().isEmpty() || !java.time.Instant.now().isBefore(call.closesAt())) {
+            return;
+        }
+        List<Membership> hosts = organisations.myMemberships().stream().filter(m -> m.organisationKind() == OrganisationKind.HOST_INSTITUTION
+                || m.organisationKind() == OrganisationKind.UNIVERSITY || m.organisationKind() == OrganisationKind.EMPLOYER).toList();
+        if (hosts.isEmpty()) {
+            return;
+        }
+        Select<Membership> host = new Select<>();
+        host.setLabel(getTranslation("fellowship.offer.host"));
+        host.setItems(hosts);
+        host.setItemLabelGenerator(m -> m == null ? "" : m.organisationName());
+        host.setValue(hosts.getFirst());
+        TextField topic = new TextField(getTranslation("fellowship.offer.topic"));
+        topic.setMaxLength(OfferDraft.TOPIC_MAX);
+        TextField supervisor = new TextField(getTranslation("fellowship.offer.supervisor-field"));
+        supervisor.setMaxLength(200);
+        TextArea description = new TextArea(getTranslation("fellowship.offer.description"));
+        description.setMaxLength(OfferDraft.TEXT_MAX);
+        MultiSelectComboBox<Skill> skills = new MultiSelectComboBox<>(getTranslation("alerts.skills"));
+        skills.setItems(catalogue.skills());
+        skills.setItemLabelGenerator(Skill::label);
+        IntegerField places = new IntegerField(getTranslation("fellowship.offer.places"));
+        places.setMin(1);
+        places.setValue(1);
+        TextField city = new TextField(getTranslation("profile.city"));
+        city.setMaxLength(120);
+        TextField country = new TextField(getTranslation("postings.field.country"));
+        country.setMaxLength(2);
+        FormLayout form = new FormLayout(host, topic, supervisor, places, city, country, skills, description);
+        form.setColspan(description, 2);
+        form.setColspan(skills, 2);
+        Button add = new Button(getTranslation("fellowship.offer.add"), click -> {
+            try {
+                calls.addOffer(call.id(), new OfferDraft(host.getValue().organisationId(), topic.getValue(), description.getValue(),
+                        supervisor.getValue(), skills.getValue().stream().map(Skill::uri).toList(), places.getValue() == null ? 0 : places.getValue(),
+                        city.getValue(), country.getValue().strip().toUpperCase(Locale.ROOT)));
+                Views.success(getTranslation("fellowship.offer.added"));
+                render();
+            } catch (UserFacingException e) {
+                Views.showRejection(this, e, Map.of("topic", topic, "supervisor", supervisor, "places", places, "city", city, "country", country,
+                        "skills", skills, "description", description));
+            }
+        });
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        Div box = new Div(new H2(getTranslation("fellowship.offer.title")), form, add);
+        box.addClassName("academy-card");
+        add(box);
+    }
+
+    private static UnorderedList list(List<String> lines) {
+        UnorderedList list = new UnorderedList();
+        lines.forEach(line -> list.add(new ListItem(line)));
+        return list;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "fellowship.call.title", title);
+    }
+}

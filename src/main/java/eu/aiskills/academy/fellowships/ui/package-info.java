@@ -1,0 +1,2 @@
+/** The fellowships' views: calls, host offers, applying, and the calls' administration. */
+package eu.aiskills.academy.fellowships.ui;
