@@ -44,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -101,6 +102,7 @@ public class Credentials {
      * The skills the learner's valid credentials attest, read from the signed credentials' own
      * alignments: the learner themselves and the platform may ask.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AttestedSkill> attestedSkills(AccountId learner) {
         CurrentUser.requireSelfOr(learner, Roles.SYSTEM);

@@ -63,7 +63,8 @@ class FirstVisitJourneyTest {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
 
         waitForText("Welcome back, Julia Journey");
-        assertThat(navigationLabels()).containsExactly("Home", "Search", "Courses", "My learning", "AI Factories", "My GPU hours", "My documents");
+        assertThat(navigationLabels()).containsExactly("Home", "Search", "Courses", "My learning", "Fellowships", "AI Factories", "My GPU hours",
+                "Opportunities", "My profile", "My applications", "My documents");
         browser.screenshot("signed-in-home");
 
         driver.findElement(By.cssSelector(".academy-user-menu vaadin-menu-bar-button")).click();

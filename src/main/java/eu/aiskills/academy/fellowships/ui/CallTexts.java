@@ -38,7 +38,8 @@ final class CallTexts {
     static List<String> rules(Component view, EligibilityRules rules) {
         List<String> lines = new ArrayList<>();
         if (rules.nationality() != EligibilityRules.Nationality.ANY) {
-            lines.add(view.getTranslation("fellowship.rule.nationality-" + rules.nationality().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            lines.add(view.getTranslation(rules.nationality() == EligibilityRules.Nationality.EU ? "fellowship.rule.nationality-eu"
+                    : "fellowship.rule.nationality-non-eu"));
         }
         if (rules.outsideEuMonths() != null) {
             lines.add(view.getTranslation("fellowship.rule.outside-eu", rules.outsideEuMonths(), rules.outsideEuWindow()));

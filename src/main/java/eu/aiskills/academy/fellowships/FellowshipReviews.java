@@ -1,0 +1,475 @@
+package eu.aiskills.academy.fellowships;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.OrganisationManagement;
+import eu.aiskills.academy.identity.Role;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Review of a call's submitted applications: administrators build the panel (reviewers, a chair)
+ * and assign applications, never to a reviewer with a conflict of interest (a member of an
+ * organisation whose offer the applicant chose, or a declared conflict); each reviewer scores
+ * each criterion with a comment and submits, and only then sees the others' scores; the chair
+ * records the consensus; the ranking follows from the weighted scores.
+ */
+@Service
+public class FellowshipReviews {
+
+    /** A reviewer's score for one criterion (by its position in the call). */
+    public record CriterionScore(int criterion, BigDecimal score, String comment) {
+
+        public static final int COMMENT_MAX = 4_000;
+    }
+
+    /** A panel member. */
+    public record PanelMember(AccountId reviewer, String name, boolean chair) {
+    }
+
+    /** An application as its reviewer sees it, with their own scores so far. */
+    public record ReviewSheet(FellowshipApplication application, FellowshipCall call, List<CriterionScore> mine, Instant submittedAt,
+                              List<OtherReview> others) {
+    }
+
+    /** Another reviewer's scores, shown once the reader has submitted their own. */
+    public record OtherReview(String reviewer, List<CriterionScore> scores, Instant submittedAt) {
+    }
+
+    /** An application to review: who, for which call, whether the reviewer submitted. */
+    public record Assignment(UUID application, UUID callId, String callTitle, String applicantName, Instant submittedAt) {
+    }
+
+    /**
+     * One line of the ranking.
+     *
+     * @param perCriterion the consensus score per criterion, or the mean of the submitted reviews
+     * @param weighted     Σ weight × score / Σ weight, on the call's scale
+     * @param standing     FUNDED within the funded places, RESERVE after, PENDING while reviews are missing
+     */
+    public record Ranked(UUID application, AccountId applicant, String applicantName, int rank, List<BigDecimal> perCriterion,
+                         BigDecimal weighted, boolean consensus, Standing standing, Instant submittedAt) {
+    }
+
+    public enum Standing {
+        FUNDED, RESERVE, PENDING;
+
+        public String messageKey() {
+            return "fellowship.standing." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final FellowshipCalls calls;
+    private final FellowshipApplications applications;
+    private final AccountManagement accounts;
+    private final OrganisationManagement organisations;
+    private final Clock clock;
+
+    FellowshipReviews(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
+                      OrganisationManagement organisations, Clock clock) {
+        this.jdbc = jdbc;
+        this.calls = calls;
+        this.applications = applications;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    // ---- the panel and assignments (administrators) ----------------------------------------
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void addToPanel(UUID callId, AccountId reviewer, boolean chair) {
+        calls.get(callId);
+        if (!accounts.get(reviewer).has(Role.REVIEWER)) {
+            throw UserFacingException.onField("reviewer", "fellowship.review.not-a-reviewer");
+        }
+        try {
+            jdbc.update("INSERT INTO review_panel_member (call_id, reviewer_id, chair, added_at) VALUES (?, ?, ?, ?)", callId.toString(),
+                    reviewer.value().toString(), chair, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            jdbc.update("UPDATE review_panel_member SET chair = ? WHERE call_id = ? AND reviewer_id = ?", chair, callId.toString(),
+                    reviewer.value().toString());
+        }
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @Transactional(readOnly = true)
+    public List<PanelMember> panel(UUID callId) {
+        List<Object[]> rows = jdbc.query("SELECT reviewer_id, chair FROM review_panel_member WHERE call_id = ? ORDER BY added_at",
+                (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getBoolean(2)}, callId.toString());
+        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> (AccountId) r[0]).toList());
+        return rows.stream().map(r -> new PanelMember((AccountId) r[0], names.getOrDefault((AccountId) r[0], ""), (Boolean) r[1])).toList();
+    }
+
+    /**
+     * Gives every submitted application {@code perApplication} reviewers from the panel (chair
+     * included), the least loaded first, never a conflicted one. Returns the applications that could
+     * not get enough reviewers.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public List<UUID> assign(UUID callId, int perApplication) {
+        if (perApplication < 1 || perApplication > 10) {
+            throw UserFacingException.onField("perApplication", "fellowship.review.per-application");
+        }
+        List<PanelMember> panel = panel(callId);
+        Map<AccountId, Integer> load = new HashMap<>();
+        panel.forEach(m -> load.put(m.reviewer(), count("SELECT COUNT(*) FROM review_assignment a JOIN fellowship_application f"
+                + " ON f.id = a.application_id WHERE f.call_id = ? AND a.reviewer_id = ?", callId.toString(), m.reviewer().value().toString())));
+        List<UUID> short_ = new ArrayList<>();
+        for (FellowshipApplication application : submitted(callId)) {
+            Set<AccountId> already = new HashSet<>(assigned(application.id()));
+            List<AccountId> candidates = panel.stream().map(PanelMember::reviewer).filter(r -> !already.contains(r))
+                    .filter(r -> conflict(application, r) == null)
+                    .sorted(Comparator.comparingInt((AccountId r) -> load.get(r)).thenComparing(r -> r.value())).toList();
+            int missing = perApplication - already.size();
+            for (AccountId reviewer : candidates.subList(0, Math.max(0, Math.min(missing, candidates.size())))) {
+                insertAssignment(application.id(), reviewer);
+                load.merge(reviewer, 1, Integer::sum);
+            }
+            if (already.size() + Math.min(Math.max(missing, 0), candidates.size()) < perApplication) {
+                short_.add(application.id());
+            }
+        }
+        return short_;
+    }
+
+    /** Assigns one reviewer to one application; refused when they have a conflict of interest. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void assignOne(UUID applicationId, AccountId reviewer) {
+        FellowshipApplication application = submittedApplication(applicationId);
+        if (panel(application.callId()).stream().noneMatch(m -> m.reviewer().equals(reviewer))) {
+            throw UserFacingException.onField("reviewer", "fellowship.review.not-on-panel");
+        }
+        String conflict = conflict(application, reviewer);
+        if (conflict != null) {
+            throw UserFacingException.onField("reviewer", "fellowship.review.conflict", conflict);
+        }
+        if (!assigned(applicationId).contains(reviewer)) {
+            insertAssignment(applicationId, reviewer);
+        }
+    }
+
+    // ---- reviewing (reviewers) -------------------------------------------------------------
+
+    /** The signed-in reviewer's applications to review. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional(readOnly = true)
+    public List<Assignment> myAssignments() {
+        return jdbc.query("SELECT a.application_id, f.call_id, c.title, f.applicant_name, a.submitted_at FROM review_assignment a"
+                        + " JOIN fellowship_application f ON f.id = a.application_id JOIN fellowship_call c ON c.id = f.call_id"
+                        + " WHERE a.reviewer_id = ? AND f.status = 'SUBMITTED' ORDER BY c.closes_at, f.submitted_at",
+                (rs, n) -> new Assignment(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()), CurrentUser.requireId().value().toString());
+    }
+
+    /** An application assigned to the signed-in reviewer, with their scores; others' scores only once theirs are submitted. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional(readOnly = true)
+    public ReviewSheet sheet(UUID applicationId) {
+        AccountId me = CurrentUser.requireId();
+        Instant submitted = requireAssigned(applicationId, me);
+        FellowshipApplication application = submittedApplication(applicationId);
+        List<OtherReview> others = submitted == null ? List.of() : others(applicationId, me);
+        return new ReviewSheet(application, calls.get(application.callId()), scores(applicationId, me), submitted, others);
+    }
+
+    /** Declares a conflict of interest with an application: the reviewer is taken off it (unless already submitted). */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional
+    public void declareConflict(UUID applicationId, String reason) {
+        AccountId me = CurrentUser.requireId();
+        Instant submitted = requireAssigned(applicationId, me);
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > 500) {
+            throw UserFacingException.onField("reason", "fellowship.review.conflict-reason");
+        }
+        if (submitted != null) {
+            throw new UserFacingException("fellowship.review.already-submitted");
+        }
+        jdbc.update("INSERT INTO review_conflict (application_id, reviewer_id, reason, declared_at) VALUES (?, ?, ?, ?)",
+                applicationId.toString(), me.value().toString(), text, Timestamp.from(clock.instant()));
+        jdbc.update("DELETE FROM review_score WHERE application_id = ? AND reviewer_id = ?", applicationId.toString(), me.value().toString());
+        jdbc.update("DELETE FROM review_assignment WHERE application_id = ? AND reviewer_id = ?", applicationId.toString(), me.value().toString());
+    }
+
+    /** Saves the signed-in reviewer's scores (all criteria or some); refused once submitted. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional
+    public ReviewSheet score(UUID applicationId, List<CriterionScore> scores) {
+        AccountId me = CurrentUser.requireId();
+        if (requireAssigned(applicationId, me) != null) {
+            throw new UserFacingException("fellowship.review.already-submitted");
+        }
+        FellowshipCall call = calls.get(submittedApplication(applicationId).callId());
+        validate(call, scores);
+        for (CriterionScore s : scores) {
+            jdbc.update("DELETE FROM review_score WHERE application_id = ? AND reviewer_id = ? AND position = ?", applicationId.toString(),
+                    me.value().toString(), s.criterion());
+            jdbc.update("INSERT INTO review_score (application_id, reviewer_id, position, score, comment) VALUES (?, ?, ?, ?, ?)",
+                    applicationId.toString(), me.value().toString(), s.criterion(), s.score(), s.comment() == null ? "" : s.comment().strip());
+        }
+        return sheet(applicationId);
+    }
+
+    /** Submits the reviewer's scores: every criterion scored; then final, and the others' scores become visible to them. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional
+    public ReviewSheet submitReview(UUID applicationId) {
+        AccountId me = CurrentUser.requireId();
+        if (requireAssigned(applicationId, me) != null) {
+            throw new UserFacingException("fellowship.review.already-submitted");
+        }
+        FellowshipCall call = calls.get(submittedApplication(applicationId).callId());
+        if (scores(applicationId, me).size() != call.criteria().size()) {
+            throw new UserFacingException("fellowship.review.incomplete");
+        }
+        jdbc.update("UPDATE review_assignment SET submitted_at = ? WHERE application_id = ? AND reviewer_id = ? AND submitted_at IS NULL",
+                Timestamp.from(clock.instant()), applicationId.toString(), me.value().toString());
+        return sheet(applicationId);
+    }
+
+    /** The panel chair (or an administrator) records the agreed scores once every assigned reviewer has submitted. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @Transactional
+    public void consensus(UUID applicationId, List<CriterionScore> scores) {
+        FellowshipApplication application = submittedApplication(applicationId);
+        AccountId me = CurrentUser.requireId();
+        boolean chair = panel(application.callId()).stream().anyMatch(m -> m.chair() && m.reviewer().equals(me));
+        if (!chair && !CurrentUser.hasRole(Roles.ADMIN)) {
+            throw new AccessDeniedException("Only the panel's chair records a consensus");
+        }
+        if (chair && conflict(application, me) != null) {
+            throw new AccessDeniedException("A conflicted chair does not record this consensus");
+        }
+        int open = count("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND submitted_at IS NULL", applicationId.toString());
+        if (open > 0 || assigned(applicationId).isEmpty()) {
+            throw new UserFacingException("fellowship.review.not-all-submitted");
+        }
+        FellowshipCall call = calls.get(application.callId());
+        validate(call, scores);
+        if (scores.size() != call.criteria().size()) {
+            throw new UserFacingException("fellowship.review.incomplete");
+        }
+        jdbc.update("DELETE FROM review_consensus WHERE application_id = ?", applicationId.toString());
+        for (CriterionScore s : scores) {
+            jdbc.update("INSERT INTO review_consensus (application_id, position, score, comment, agreed_by, agreed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    applicationId.toString(), s.criterion(), s.score(), s.comment() == null ? "" : s.comment().strip(), me.value().toString(),
+                    Timestamp.from(clock.instant()));
+        }
+    }
+
+    // ---- ranking ---------------------------------------------------------------------------
+
+    /**
+     * The call's ranking by weighted score. Ties are broken, in order, by the score on the
+     * heaviest criterion (the first of equal weights), then the earlier submission, then the
+     * application's id. Applications whose reviews are not all submitted are PENDING, after the others.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @Transactional(readOnly = true)
+    public List<Ranked> ranking(UUID callId) {
+        FellowshipCall call = calls.get(callId);
+        if (!CurrentUser.hasRole(Roles.ADMIN) && panel(callId).stream().noneMatch(m -> m.chair() && CurrentUser.is(m.reviewer()))) {
+            throw new AccessDeniedException("The ranking is for administrators and the panel's chair");
+        }
+        return rank(call);
+    }
+
+    /** Publishes the ranking to applicants: each then sees their own scores, rank and standing. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void releaseRanking(UUID callId) {
+        FellowshipCall call = calls.get(callId);
+        if (clock.instant().isBefore(call.closesAt())) {
+            throw new UserFacingException("fellowship.review.still-open");
+        }
+        if (rank(call).stream().anyMatch(r -> r.standing() == Standing.PENDING)) {
+            throw new UserFacingException("fellowship.review.pending");
+        }
+        jdbc.update("UPDATE fellowship_call SET ranking_released_at = ? WHERE id = ? AND ranking_released_at IS NULL",
+                Timestamp.from(clock.instant()), callId.toString());
+    }
+
+    /** The signed-in applicant's line of the ranking, once released; never before. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<Ranked> myResult(UUID callId) {
+        FellowshipCall call = calls.get(callId);
+        if (call.rankingReleasedAt() == null) {
+            return java.util.Optional.empty();
+        }
+        return rank(call).stream().filter(r -> CurrentUser.is(r.applicant())).findFirst();
+    }
+
+    List<Ranked> rank(FellowshipCall call) {
+        List<Criterion> criteria = call.criteria();
+        BigDecimal totalWeight = criteria.stream().map(Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int heaviest = 0;
+        for (int i = 1; i < criteria.size(); i++) {
+            if (criteria.get(i).weight().compareTo(criteria.get(heaviest).weight()) > 0) {
+                heaviest = i;
+            }
+        }
+        record Line(FellowshipApplication application, List<BigDecimal> scores, BigDecimal weighted, boolean consensus, boolean complete) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (FellowshipApplication application : submitted(call.id())) {
+            Map<Integer, BigDecimal> consensus = new HashMap<>();
+            jdbc.query("SELECT position, score FROM review_consensus WHERE application_id = ?",
+                    rs -> {
+                        consensus.put(rs.getInt(1), rs.getBigDecimal(2));
+                    }, application.id().toString());
+            int assignedCount = assigned(application.id()).size();
+            int open = count("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND submitted_at IS NULL", application.id().toString());
+            boolean complete = consensus.size() == criteria.size() || (assignedCount > 0 && open == 0);
+            List<BigDecimal> scores = new ArrayList<>();
+            for (int i = 0; i < criteria.size(); i++) {
+                BigDecimal score = consensus.get(i);
+                if (score == null) {
+                    score = jdbc.queryForObject("SELECT AVG(s.score) FROM review_score s JOIN review_assignment a ON a.application_id = s.application_id"
+                            + " AND a.reviewer_id = s.reviewer_id WHERE s.application_id = ? AND s.position = ? AND a.submitted_at IS NOT NULL",
+                            BigDecimal.class, application.id().toString(), i);
+                }
+                scores.add(score == null ? BigDecimal.ZERO : score.setScale(2, RoundingMode.HALF_UP));
+            }
+            BigDecimal weighted = BigDecimal.ZERO;
+            for (int i = 0; i < criteria.size(); i++) {
+                weighted = weighted.add(criteria.get(i).weight().multiply(scores.get(i)));
+            }
+            weighted = weighted.divide(totalWeight, 3, RoundingMode.HALF_UP);
+            lines.add(new Line(application, scores, weighted, consensus.size() == criteria.size(), complete));
+        }
+        int tie = heaviest;
+        lines.sort(Comparator.comparing((Line l) -> !l.complete()).thenComparing(Line::weighted, Comparator.reverseOrder())
+                .thenComparing(l -> l.scores().get(tie), Comparator.reverseOrder())
+                .thenComparing(l -> l.application().submittedAt()).thenComparing(l -> l.application().id()));
+        List<Ranked> ranked = new ArrayList<>();
+        int position = 0;
+        for (Line line : lines) {
+            Standing standing = !line.complete() ? Standing.PENDING : ++position <= call.fundedPlaces() ? Standing.FUNDED : Standing.RESERVE;
+            ranked.add(new Ranked(line.application().id(), line.application().applicant(), line.application().applicantName(),
+                    line.complete() ? position : 0, line.scores(), line.weighted(), line.consensus(), standing, line.application().submittedAt()));
+        }
+        return ranked;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * Why a reviewer may not review an application, or null: they belong to an organisation one of
+     * the applicant's chosen offers comes from, they declared a conflict, or they are the applicant.
+     */
+    String conflict(FellowshipApplication application, AccountId reviewer) {
+        if (application.applicant().equals(reviewer)) {
+            return "self";
+        }
+        String declared = jdbc.query("SELECT reason FROM review_conflict WHERE application_id = ? AND reviewer_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, application.id().toString(), reviewer.value().toString());
+        if (declared != null) {
+            return declared;
+        }
+        Set<UUID> hosts = new HashSet<>();
+        for (UUID choice : application.choices()) {
+            hosts.add(calls.offer(choice).organisation().value());
+        }
+        return SystemActor.call(() -> organisations.membershipsOf(reviewer)).stream()
+                .filter(m -> hosts.contains(m.organisationId().value())).map(m -> m.organisationName()).findFirst().orElse(null);
+    }
+
+    private void validate(FellowshipCall call, List<CriterionScore> scores) {
+        Set<Integer> seen = new HashSet<>();
+        BigDecimal max = BigDecimal.valueOf(call.scoreMax());
+        for (CriterionScore s : scores) {
+            if (s.criterion() < 0 || s.criterion() >= call.criteria().size() || !seen.add(s.criterion()) || s.score() == null
+                    || s.score().signum() < 0 || s.score().compareTo(max) > 0 || s.score().scale() > 2) {
+                throw UserFacingException.onField("scores", "fellowship.review.score-range", call.scoreMax());
+            }
+            if (s.comment() != null && s.comment().length() > CriterionScore.COMMENT_MAX) {
+                throw UserFacingException.onField("scores", "fellowship.review.comment-too-long", CriterionScore.COMMENT_MAX);
+            }
+        }
+    }
+
+    private List<FellowshipApplication> submitted(UUID callId) {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED' ORDER BY submitted_at",
+                applications::row, callId.toString());
+    }
+
+    private FellowshipApplication submittedApplication(UUID id) {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'", applications::row, id.toString())
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
+    }
+
+    private List<AccountId> assigned(UUID applicationId) {
+        return jdbc.queryForList("SELECT reviewer_id FROM review_assignment WHERE application_id = ?", String.class, applicationId.toString())
+                .stream().map(id -> new AccountId(UUID.fromString(id))).toList();
+    }
+
+    /** The reviewer's submission time (null while a draft); not assigned reads as not found: another's application does not exist for them. */
+    private Instant requireAssigned(UUID applicationId, AccountId reviewer) {
+        List<Timestamp> found = jdbc.query("SELECT submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id = ?",
+                (rs, n) -> rs.getTimestamp(1), applicationId.toString(), reviewer.value().toString());
+        if (found.isEmpty()) {
+            throw new NotFoundException("fellowship.application-not-found");
+        }
+        return found.getFirst() == null ? null : found.getFirst().toInstant();
+    }
+
+    private void insertAssignment(UUID applicationId, AccountId reviewer) {
+        jdbc.update("INSERT INTO review_assignment (application_id, reviewer_id, assigned_at) VALUES (?, ?, ?)", applicationId.toString(),
+                reviewer.value().toString(), Timestamp.from(clock.instant()));
+    }
+
+    private List<CriterionScore> scores(UUID applicationId, AccountId reviewer) {
+        return jdbc.query("SELECT position, score, comment FROM review_score WHERE application_id = ? AND reviewer_id = ? ORDER BY position",
+                (rs, n) -> new CriterionScore(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)), applicationId.toString(),
+                reviewer.value().toString());
+    }
+
+    private List<OtherReview> others(UUID applicationId, AccountId me) {
+        List<Object[]> rows = jdbc.query("SELECT reviewer_id, submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id <> ?"
+                        + " AND submitted_at IS NOT NULL ORDER BY submitted_at",
+                (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getTimestamp(2).toInstant()},
+                applicationId.toString(), me.value().toString());
+        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> (AccountId) r[0]).toList());
+        Map<AccountId, OtherReview> reviews = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            AccountId reviewer = (AccountId) row[0];
+            reviews.put(reviewer, new OtherReview(names.getOrDefault(reviewer, ""), scores(applicationId, reviewer), (Instant) row[1]));
+        }
+        return List.copyOf(reviews.values());
+    }
+
+    private int count(String sql, Object... arguments) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, arguments);
+        return count == null ? 0 : count;
+    }
+}
