@@ -88,10 +88,12 @@ public class FellowshipReviews {
     private final FellowshipApplications applications;
     private final AccountManagement accounts;
     private final OrganisationManagement organisations;
+    private final eu.aiskills.academy.documents.Documents documents;
     private final Clock clock;
 
     FellowshipReviews(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
-                      OrganisationManagement organisations, Clock clock) {
+                      OrganisationManagement organisations, eu.aiskills.academy.documents.Documents documents, Clock clock) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.calls = calls;
         this.applications = applications;
@@ -199,6 +201,17 @@ public class FellowshipReviews {
         FellowshipApplication application = submittedApplication(applicationId);
         List<OtherReview> others = submitted == null ? List.of() : others(applicationId, me);
         return new ReviewSheet(application, calls.get(application.callId()), scores(applicationId, me), submitted, others);
+    }
+
+    /** A document of an application assigned to the signed-in reviewer; the caller closes the stream. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    public java.io.InputStream openDocument(UUID applicationId, eu.aiskills.academy.documents.DocumentId document) {
+        requireAssigned(applicationId, CurrentUser.requireId());
+        FellowshipApplication application = submittedApplication(applicationId);
+        if (application.documents().stream().noneMatch(a -> a.document().equals(document))) {
+            throw new NotFoundException("fellowship.application-not-found");
+        }
+        return SystemActor.call(() -> documents.open(document));
     }
 
     /** Declares a conflict of interest with an application: the reviewer is taken off it (unless already submitted). */

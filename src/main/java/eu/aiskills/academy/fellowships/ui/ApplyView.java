@@ -52,6 +52,8 @@ import eu.aiskills.academy.fellowships.FellowshipApplication;
 import eu.aiskills.academy.fellowships.FellowshipApplications;
 import eu.aiskills.academy.fellowships.FellowshipCall;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
+import eu.aiskills.academy.fellowships.FellowshipPlacements;
+import eu.aiskills.academy.fellowships.FellowshipReviews;
 import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -70,6 +72,8 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final transient FellowshipCalls calls;
     private final transient FellowshipApplications applications;
     private final transient Documents documents;
+    private final transient FellowshipReviews reviews;
+    private final transient FellowshipPlacements placements;
     private transient FellowshipCall call;
     private transient List<HostOffer> offers = List.of();
 
@@ -83,7 +87,10 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Map<String, Select<StoredDocument>> attachments = new LinkedHashMap<>();
     private final Div verdicts = new Div();
 
-    ApplyView(FellowshipCalls calls, FellowshipApplications applications, Documents documents) {
+    ApplyView(FellowshipCalls calls, FellowshipApplications applications, Documents documents, FellowshipReviews reviews,
+              FellowshipPlacements placements) {
+        this.reviews = reviews;
+        this.placements = placements;
         this.calls = calls;
         this.applications = applications;
         this.documents = documents;
@@ -147,11 +154,44 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
                 confirm.open();
             });
             withdraw.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+            reviews.myResult(call.id()).ifPresent(result -> box.add(new H2(getTranslation("fellowship.result.title")),
+                    new Paragraph(getTranslation("fellowship.result.line", result.rank(), result.weighted().stripTrailingZeros().toPlainString(),
+                            call.scoreMax(), getTranslation(result.standing().messageKey())))));
+            placements.mine(call.id()).ifPresent(placement -> box.add(placement(placement)));
             box.add(withdraw);
         } else {
             box.add(new Paragraph(getTranslation("fellowship.application-status.withdrawn")));
         }
         return box;
+    }
+
+    /** The placement offered: where, which choice it was and why not a better one, until when to answer. */
+    private Div placement(FellowshipPlacements.Placement placement) {
+        Div box = new Div(new H2(getTranslation("fellowship.placement.title")),
+                new Paragraph(getTranslation("fellowship.placement.where", placement.offerTopic(), placement.host(), placement.choice())));
+        placement.fullBefore().forEach((topic, places) -> box.add(new Paragraph(getTranslation("fellowship.placement.full", topic, places))));
+        Span status = new Span(getTranslation(placement.status().messageKey()));
+        status.getElement().setAttribute("theme", placement.status() == FellowshipPlacements.Status.ACCEPTED ? "badge success" : "badge");
+        box.add(new Paragraph(status));
+        if (placement.status() == FellowshipPlacements.Status.OFFERED) {
+            box.add(new Paragraph(getTranslation("fellowship.placement.answer-by", CallTexts.deadline(this, call, placement.respondBy()))));
+            Button accept = new Button(getTranslation("fellowship.placement.accept"), click -> answer(placement, true));
+            accept.addThemeVariants(ButtonVariant.PRIMARY);
+            Button decline = new Button(getTranslation("fellowship.placement.decline"), click -> answer(placement, false));
+            decline.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+            box.add(new HorizontalLayout(accept, decline));
+        }
+        return box;
+    }
+
+    private void answer(FellowshipPlacements.Placement placement, boolean accept) {
+        try {
+            placements.respond(placement.id(), accept);
+            Views.success(getTranslation(accept ? "fellowship.placement.accepted-note" : "fellowship.placement.declined-note"));
+            render();
+        } catch (UserFacingException e) {
+            Views.error(getTranslation(e.messageKey(), e.arguments()));
+        }
     }
 
     private void form(FellowshipApplication draft) {

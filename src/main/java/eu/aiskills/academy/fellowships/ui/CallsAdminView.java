@@ -69,6 +69,12 @@ public class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
                 edit.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
                 actions.add(edit);
             }
+            if (c.status() == CallStatus.PUBLISHED) {
+                RouterLink review = new RouterLink(getTranslation("review-admin.open"), CallReviewView.class,
+                        new RouteParameters(Map.of(CallView.SLUG, c.slug())));
+                review.getElement().setAttribute("aria-label", getTranslation("review-admin.title", c.title()));
+                actions.add(review);
+            }
             if (c.status() == CallStatus.DRAFT) {
                 Button publish = new Button(getTranslation("postings.publish"), click -> {
                     try {
