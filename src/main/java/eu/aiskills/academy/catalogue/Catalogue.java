@@ -60,9 +60,12 @@ public class Catalogue {
     private final java.time.Clock clock;
     private final LessonMaterials materials;
     private final Documents documents;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Catalogue(Courses courses, CourseRuns runs, Skills skills, Programmes programmes, AccountManagement accounts,
-              java.time.Clock clock, LessonMaterials materials, Documents documents) {
+              java.time.Clock clock, LessonMaterials materials, Documents documents,
+              org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.materials = materials;
         this.documents = documents;
@@ -184,14 +187,54 @@ public class Catalogue {
     @Transactional(readOnly = true)
     public boolean teaches(CourseId id) {
         return CurrentUser.id().map(me -> courses.findById(id.value())
-                .map(c -> c.instructorIds().contains(me.value())).orElse(false)).orElse(false);
+                .map(c -> c.instructorIds().contains(me.value()) || coInstructorIds(id).contains(me.value())).orElse(false)).orElse(false);
+    }
+
+    /**
+     * Adds a co-instructor to a course (fellows teaching in the Academy): they teach it like its
+     * instructors, and a re-import of the course's content never removes them.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
+    @Transactional
+    public void addCoInstructor(CourseId id, AccountId account) {
+        courses.findById(id.value()).orElseThrow(() -> new eu.aiskills.academy.shared.NotFoundException("catalogue.course-not-found"));
+        if (!coInstructorIds(id).contains(account.value())) {
+            jdbc.update("INSERT INTO course_co_instructor (course_id, account_id, added_by, added_at) VALUES (?, ?, ?, ?)",
+                    id.value().toString(), account.value().toString(),
+                    CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()),
+                    java.sql.Timestamp.from(clock.instant()));
+        }
+    }
+
+    /** The published courses someone co-teaches, for their profile. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<CourseSummary> coTaughtBy(AccountId account) {
+        List<UUID> ids = jdbc.queryForList("SELECT course_id FROM course_co_instructor WHERE account_id = ?", String.class,
+                account.value().toString()).stream().map(UUID::fromString).toList();
+        return publishedCourses(ids.stream().map(CourseId::new).toList()).values().stream()
+                .sorted(Comparator.comparing(CourseSummary::title)).toList();
+    }
+
+    private Set<UUID> coInstructorIds(CourseId id) {
+        return new HashSet<>(jdbc.queryForList("SELECT account_id FROM course_co_instructor WHERE course_id = ?", String.class,
+                id.value().toString()).stream().map(UUID::fromString).toList());
+    }
+
+    private List<String> coInstructorNames(CourseId id) {
+        return accounts.displayNames(coInstructorIds(id).stream().map(AccountId::new).toList()).values().stream().sorted().toList();
     }
 
     /** The courses the signed-in instructor teaches, whatever their status, with their runs. */
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional(readOnly = true)
     public List<CourseDetail> taughtCourses() {
-        return courses.findByInstructor(CurrentUser.requireId().value()).stream().map(this::detail).toList();
+        UUID me = CurrentUser.requireId().value();
+        Map<UUID, CourseEntity> taught = new LinkedHashMap<>();
+        courses.findByInstructor(me).forEach(c -> taught.put(c.id().value(), c));
+        courses.findAllById(jdbc.queryForList("SELECT course_id FROM course_co_instructor WHERE account_id = ?", String.class, me.toString())
+                .stream().map(UUID::fromString).toList()).forEach(c -> taught.putIfAbsent(c.id().value(), c));
+        return taught.values().stream().sorted(Comparator.comparing(CourseEntity::title)).map(this::detail).toList();
     }
 
     /**
@@ -315,7 +358,7 @@ public class Catalogue {
                 .map(CourseEntity::toSummary).sorted(Comparator.comparing(CourseSummary::title)).toList();
         return new CourseDetail(course.toSummary(), Markdown.toSafeHtml(course.descriptionMarkdown()), course.format(),
                 course.languages(), course.outcomes(), skillList(course.skillUris(), skillsByUri), course.sectors(),
-                instructors, prerequisites, skillList(course.prerequisiteSkillUris(), skillsByUri),
+                instructors, coInstructorNames(course.id()), prerequisites, skillList(course.prerequisiteSkillUris(), skillsByUri),
                 course.lessons().stream().map(LessonEntity::toSummary).toList(),
                 runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
     }

@@ -16,6 +16,7 @@ public record CourseDetail(
         List<Skill> skills,
         Set<Sector> sectors,
         List<String> instructors,
+        List<String> coInstructors,
         List<CourseSummary> prerequisiteCourses,
         List<Skill> prerequisiteSkills,
         List<LessonSummary> lessons,
@@ -27,6 +28,7 @@ public record CourseDetail(
         skills = List.copyOf(skills);
         sectors = Set.copyOf(sectors);
         instructors = List.copyOf(instructors);
+        coInstructors = List.copyOf(coInstructors);
         prerequisiteCourses = List.copyOf(prerequisiteCourses);
         prerequisiteSkills = List.copyOf(prerequisiteSkills);
         lessons = List.copyOf(lessons);

@@ -262,6 +262,15 @@ public class Enrolments {
         return completed;
     }
 
+    /** Ids of the courses a learner completed: the learner themselves and the platform may ask (cohort progress). */
+    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
+    @Transactional(readOnly = true)
+    public Set<CourseId> completedCoursesOf(AccountId learner) {
+        Set<CourseId> completed = new HashSet<>();
+        enrolments.completedCourses(learner.value()).forEach(id -> completed.add(new CourseId(id)));
+        return completed;
+    }
+
     /** The prerequisite courses of a course that the signed-in learner has not completed. */
     @PermitAll
     @Transactional(readOnly = true)

@@ -13,6 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.catalogue.CourseSummary;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,11 +64,16 @@ public class FellowshipPlacements {
     private final FellowshipReviews reviews;
     private final FellowshipApplications applications;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<FellowshipPlacements> proxy;
+    private final ObjectProvider<FellowshipPlacements> proxy;
+    private final Catalogue catalogue;
+    private final AccountManagement accounts;
 
     FellowshipPlacements(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipReviews reviews, FellowshipApplications applications,
-                         Clock clock, org.springframework.beans.factory.ObjectProvider<FellowshipPlacements> proxy) {
+                         Clock clock, ObjectProvider<FellowshipPlacements> proxy,
+                         Catalogue catalogue, AccountManagement accounts) {
         this.proxy = proxy;
+        this.catalogue = catalogue;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.calls = calls;
         this.reviews = reviews;
@@ -137,6 +150,54 @@ public class FellowshipPlacements {
             fill(calls.locked(application.callId()));
         }
         return jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).getFirst();
+    }
+
+    /**
+     * A fellow in post teaches in the Academy: an administrator makes the fellow of an accepted
+     * placement a co-instructor of a published course (they get the instructor role for it).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void assignTeaching(UUID placementId, String courseSlug) {
+        Placement placement = jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
+        if (placement.status() != Status.ACCEPTED) {
+            throw new UserFacingException("fellowship.teaching.not-accepted");
+        }
+        var course = catalogue.publishedCourse(courseSlug).orElseThrow(() -> UserFacingException.onField("course", "fellowship.teaching.no-course"));
+        AccountId fellow = new AccountId(UUID.fromString(jdbc.queryForObject(
+                "SELECT applicant_id FROM fellowship_application WHERE id = ?", String.class, placement.application().toString())));
+        catalogue.addCoInstructor(course.summary().id(), fellow);
+        var roles = new java.util.HashSet<>(accounts.get(fellow).roles());
+        if (roles.add(Role.INSTRUCTOR)) {
+            accounts.changeRoles(fellow, roles);
+        }
+        if (count("SELECT COUNT(*) FROM fellow_teaching WHERE placement_id = ? AND course_id = ?", placementId.toString(),
+                course.summary().id().value().toString()) == 0) {
+            jdbc.update("INSERT INTO fellow_teaching (placement_id, course_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)",
+                    placementId.toString(), course.summary().id().value().toString(),
+                    CurrentUser.requireId().value().toString(), Timestamp.from(clock.instant()));
+        }
+    }
+
+    /** A fellow in post: where, and the courses they teach. */
+    public record Fellowship(String callTitle, String offerTopic, String host, List<CourseSummary> teaching) {
+    }
+
+    /** The signed-in person's accepted fellowships, for their profile. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Fellowship> myFellowships() {
+        var me = CurrentUser.requireId();
+        return jdbc.query("SELECT p.id, c.title, h.topic, o.name FROM fellowship_placement p JOIN fellowship_application a ON a.id = p.application_id"
+                        + " JOIN fellowship_call c ON c.id = p.call_id JOIN host_offer h ON h.id = p.offer_id JOIN organisation o ON o.id = h.organisation_id"
+                        + " WHERE a.applicant_id = ? AND p.status = 'ACCEPTED'",
+                (rs, n) -> {
+                    List<UUID> courses = jdbc.queryForList("SELECT course_id FROM fellow_teaching WHERE placement_id = ?", String.class,
+                            rs.getString(1)).stream().map(UUID::fromString).toList();
+                    return new Fellowship(rs.getString(2), rs.getString(3), rs.getString(4), catalogue.publishedCourses(
+                            courses.stream().map(CourseId::new).toList()).values().stream().toList());
+                }, me.value().toString());
     }
 
     /** Placements not answered by their deadline expire and their places go to the next applicants (every call). */

@@ -71,6 +71,8 @@ class FellowshipReviewTest {
     @Autowired
     OrganisationManagement organisations;
     @Autowired
+    eu.aiskills.academy.catalogue.Catalogue catalogue;
+    @Autowired
     ApplicationContext context;
 
     @AfterEach
@@ -202,6 +204,23 @@ class FellowshipReviewTest {
         assertThat(as("ben-" + tag, () -> placements.respond(ben.id(), true)).status()).isEqualTo(FellowshipPlacements.Status.ACCEPTED);
         assertThatThrownBy(() -> as("cai-" + tag, () -> placements.respond(ben.id(), false))).as("only one's own placement")
                 .isInstanceOf(NotFoundException.class);
+
+        // The fellow in post teaches: co-instructor of a course, shown on the course page and their profile.
+        assertThatThrownBy(() -> as("admin", () -> {
+            placements.assignTeaching(cai.id(), "ml-with-scikit-learn");
+            return null;
+        })).as("not accepted yet").hasMessageContaining("fellowship.teaching.not-accepted");
+        as("admin", () -> {
+            placements.assignTeaching(ben.id(), "ml-with-scikit-learn");
+            return null;
+        });
+        assertThat(catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().coInstructors()).contains("Person ben-" + tag);
+        assertThat(as("ben-" + tag, () -> catalogue.teaches(catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().summary().id())))
+                .isTrue();
+        assertThat(as("ben-" + tag, placements::myFellowships)).singleElement().satisfies(f -> {
+            assertThat(f.offerTopic()).isEqualTo("Alpha topic");
+            assertThat(f.teaching()).extracting(c -> c.slug()).containsExactly("ml-with-scikit-learn");
+        });
     }
 
     private static List<CriterionScore> scores(int[] values) {

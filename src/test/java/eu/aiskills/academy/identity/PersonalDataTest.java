@@ -142,7 +142,7 @@ class PersonalDataTest {
         assertThat(export.path("talent").path("applications")).hasSize(1);
         assertThat(export.path("learning").path("credentials").get(0).path("signed_token").asString()).startsWith("eyJ");
         assertThat(export.path("documents").path("files")).hasSize(1);
-        assertThat(export.has("labs") && export.has("compute") && export.has("notifications")).isTrue();
+        assertThat(export.has("labs") && export.has("compute") && export.has("notifications") && export.has("fellowships")).isTrue();
         assertThatThrownBy(() -> as("student@academy.test", () -> personalData.exportOf(person))).isInstanceOf(AccessDeniedException.class);
 
         // Erasure needs the person's own e-mail address typed.

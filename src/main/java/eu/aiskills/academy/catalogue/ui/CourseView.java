@@ -98,6 +98,11 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
             taught.addClassName("academy-instructors");
             add(taught);
         }
+        if (!course.coInstructors().isEmpty()) {
+            Paragraph fellows = new Paragraph(getTranslation("course.co-instructors", String.join(", ", course.coInstructors())));
+            fellows.addClassName("academy-instructors");
+            add(fellows);
+        }
         Div description = new Div();
         description.addClassName("academy-prose");
         description.getElement().setProperty("innerHTML", course.descriptionHtml());

@@ -1,0 +1,371 @@
+package eu.aiskills.academy.fellowships;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.AccountSummary;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.OrganisationId;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Cohorts of the apprenticeship, returnship and scholarship schemes: participants follow a
+ * programme of Academy courses and, for apprenticeships, work at an employer with a mentor. The
+ * hours ledger records training and on-the-job hours; an entry counts once the participant's
+ * mentor co-signs it (never their own); completion needs the courses and both kinds of hours.
+ * Returnships are paced part-time; scholarships carry an award, its conditions and disbursement
+ * milestones released by administrators.
+ */
+@Service
+public class Cohorts {
+
+    public enum Kind {
+        APPRENTICESHIP, RETURNSHIP, SCHOLARSHIP;
+
+        public String messageKey() {
+            return "cohort.kind." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public enum HoursKind {
+        TRAINING, ON_THE_JOB;
+
+        public String messageKey() {
+            return "cohort.hours." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * @param hoursPerWeek the pace: 40 full-time, fewer for a part-time returnship
+     */
+    public record Cohort(UUID id, Kind kind, String name, List<String> courses, BigDecimal trainingHours, BigDecimal workHours,
+                         BigDecimal hoursPerWeek, LocalDate startsOn, LocalDate endsOn) {
+
+        public boolean partTime() {
+            return hoursPerWeek.compareTo(new BigDecimal("35")) < 0;
+        }
+    }
+
+    public record Member(UUID id, UUID cohortId, AccountId account, String name, OrganisationId organisation, AccountId mentor,
+                         String mentorName, BigDecimal award, String currency, String conditions) {
+    }
+
+    public record HoursEntry(UUID id, UUID member, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note, Instant loggedAt,
+                             String cosignedBy, Instant cosignedAt) {
+
+        public boolean cosigned() {
+            return cosignedAt != null;
+        }
+    }
+
+    public record Milestone(UUID id, int position, String label, BigDecimal amount, LocalDate dueOn, Instant releasedAt) {
+    }
+
+    /** Where a participant stands: co-signed hours against what the cohort requires, courses completed. */
+    public record Progress(BigDecimal trainingCosigned, BigDecimal trainingRequired, BigDecimal workCosigned, BigDecimal workRequired,
+                           BigDecimal pending, List<String> coursesDone, List<String> coursesLeft) {
+
+        public boolean complete() {
+            return trainingCosigned.compareTo(trainingRequired) >= 0 && workCosigned.compareTo(workRequired) >= 0 && coursesLeft.isEmpty();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Catalogue catalogue;
+    private final Enrolments enrolments;
+    private final AccountManagement accounts;
+    private final Clock clock;
+
+    Cohorts(JdbcTemplate jdbc, Catalogue catalogue, Enrolments enrolments, AccountManagement accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.enrolments = enrolments;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @Transactional
+    public Cohort create(Kind kind, String name, List<String> courses, BigDecimal trainingHours, BigDecimal workHours, BigDecimal hoursPerWeek,
+                         LocalDate startsOn, LocalDate endsOn) {
+        if (kind == null || name == null || name.isBlank() || name.strip().length() > 200) {
+            throw UserFacingException.onField("name", "cohort.invalid.name");
+        }
+        if (courses == null || courses.isEmpty() || courses.stream().anyMatch(c -> catalogue.publishedCourse(c).isEmpty())) {
+            throw UserFacingException.onField("courses", "cohort.invalid.courses");
+        }
+        if (trainingHours == null || workHours == null || trainingHours.signum() < 0 || workHours.signum() < 0
+                || (kind == Kind.APPRENTICESHIP && workHours.signum() == 0)) {
+            throw UserFacingException.onField("hours", "cohort.invalid.hours");
+        }
+        if (hoursPerWeek == null || hoursPerWeek.signum() <= 0 || hoursPerWeek.compareTo(new BigDecimal("60")) > 0) {
+            throw UserFacingException.onField("hoursPerWeek", "cohort.invalid.pace");
+        }
+        if (startsOn == null || endsOn == null || !endsOn.isAfter(startsOn)) {
+            throw UserFacingException.onField("endsOn", "cohort.invalid.dates");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO cohort (id, kind, name, courses, training_hours, work_hours, hours_per_week, starts_on, ends_on, created_by,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), kind.name(), name.strip(),
+                FellowshipCalls.JSON.writeValueAsString(courses), trainingHours, workHours, hoursPerWeek, startsOn, endsOn,
+                CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()), Timestamp.from(clock.instant()));
+        return cohort(id);
+    }
+
+    /**
+     * Adds a participant by e-mail address, with their employer and mentor (apprenticeships) or
+     * their award and its conditions (scholarships).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @Transactional
+    public Member addMember(UUID cohortId, String email, OrganisationId employer, String mentorEmail, BigDecimal award, String currency,
+                            String conditions) {
+        Cohort cohort = cohort(cohortId);
+        AccountSummary participant = SystemActor.call(() -> accounts.findByEmail(email))
+                .orElseThrow(() -> UserFacingException.onField("email", "cohort.invalid.person", email));
+        AccountSummary mentor = mentorEmail == null || mentorEmail.isBlank() ? null : SystemActor.call(() -> accounts.findByEmail(mentorEmail))
+                .orElseThrow(() -> UserFacingException.onField("mentor", "cohort.invalid.person", mentorEmail));
+        if (cohort.kind() == Kind.APPRENTICESHIP && (mentor == null || employer == null)) {
+            throw UserFacingException.onField("mentor", "cohort.invalid.mentor-needed");
+        }
+        if (mentor != null && mentor.id().equals(participant.id())) {
+            throw UserFacingException.onField("mentor", "cohort.invalid.own-mentor");
+        }
+        if (cohort.kind() == Kind.SCHOLARSHIP && (award == null || award.signum() <= 0 || currency == null || currency.length() != 3)) {
+            throw UserFacingException.onField("award", "cohort.invalid.award");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.update("INSERT INTO cohort_member (id, cohort_id, account_id, organisation_id, mentor_id, award, currency, conditions, joined_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), cohortId.toString(), participant.id().value().toString(),
+                    employer == null ? null : employer.value().toString(), mentor == null ? null : mentor.id().value().toString(), award, currency,
+                    conditions, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw UserFacingException.onField("email", "cohort.invalid.already-member", email);
+        }
+        return member(id);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @Transactional
+    public Milestone addMilestone(UUID memberId, String label, BigDecimal amount, LocalDate dueOn) {
+        Member member = member(memberId);
+        if (cohort(member.cohortId()).kind() != Kind.SCHOLARSHIP) {
+            throw new UserFacingException("cohort.invalid.not-scholarship");
+        }
+        if (label == null || label.isBlank() || label.length() > 200 || amount == null || amount.signum() <= 0 || dueOn == null) {
+            throw UserFacingException.onField("label", "cohort.invalid.milestone");
+        }
+        Integer position = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) + 1 FROM cohort_milestone WHERE member_id = ?", Integer.class,
+                memberId.toString());
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO cohort_milestone (id, member_id, position, label, amount, due_on) VALUES (?, ?, ?, ?, ?, ?)", id.toString(),
+                memberId.toString(), position, label.strip(), amount, dueOn);
+        return milestones(memberId).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Releases a disbursement once; a second release is refused. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void releaseMilestone(UUID milestoneId) {
+        int released = jdbc.update("UPDATE cohort_milestone SET released_by = ?, released_at = ? WHERE id = ? AND released_at IS NULL",
+                CurrentUser.requireId().value().toString(), Timestamp.from(clock.instant()), milestoneId.toString());
+        if (released != 1) {
+            throw new UserFacingException("cohort.milestone-released");
+        }
+    }
+
+    /** The signed-in participant logs hours worked or trained; they count once the mentor co-signs. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public HoursEntry logHours(UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note) {
+        Member member = member(memberId);
+        if (!CurrentUser.is(member.account())) {
+            throw new NotFoundException("cohort.member-not-found");
+        }
+        Cohort cohort = cohort(member.cohortId());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (kind == null || workedOn == null || workedOn.isBefore(cohort.startsOn()) || workedOn.isAfter(today) || workedOn.isAfter(cohort.endsOn())) {
+            throw UserFacingException.onField("workedOn", "cohort.invalid.day");
+        }
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(new BigDecimal("24")) > 0 || hours.scale() > 2) {
+            throw UserFacingException.onField("hours", "cohort.invalid.entry-hours");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.length() > 500) {
+            throw UserFacingException.onField("note", "cohort.invalid.note");
+        }
+        BigDecimal sameDay = jdbc.queryForObject("SELECT COALESCE(SUM(hours), 0) FROM cohort_hours WHERE member_id = ? AND worked_on = ?",
+                BigDecimal.class, memberId.toString(), workedOn);
+        if (sameDay != null && sameDay.add(hours).compareTo(new BigDecimal("24")) > 0) {
+            throw UserFacingException.onField("hours", "cohort.invalid.day-full");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO cohort_hours (id, member_id, kind, worked_on, hours, note, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id.toString(), memberId.toString(), kind.name(), workedOn, hours, text, Timestamp.from(clock.instant()));
+        return hours(memberId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The participant's mentor co-signs an entry, once; nobody co-signs their own hours. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public HoursEntry cosign(UUID entryId) {
+        String memberId = jdbc.query("SELECT member_id FROM cohort_hours WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null,
+                entryId.toString());
+        if (memberId == null) {
+            throw new NotFoundException("cohort.entry-not-found");
+        }
+        Member member = member(UUID.fromString(memberId));
+        AccountId me = CurrentUser.requireId();
+        if (member.mentor() == null || !member.mentor().equals(me) || member.account().equals(me)) {
+            throw new AccessDeniedException("Only the participant's mentor co-signs their hours");
+        }
+        int signed = jdbc.update("UPDATE cohort_hours SET cosigned_by = ?, cosigned_at = ? WHERE id = ? AND cosigned_at IS NULL",
+                me.value().toString(), Timestamp.from(clock.instant()), entryId.toString());
+        if (signed != 1) {
+            throw new UserFacingException("cohort.already-cosigned");
+        }
+        return hours(member.id()).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
+    }
+
+    /** The cohorts the signed-in person takes part in. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Member> myMemberships() {
+        return jdbc.query(MEMBERS + " WHERE m.account_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
+    }
+
+    /** The participants the signed-in person mentors. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Member> mentees() {
+        return jdbc.query(MEMBERS + " WHERE m.mentor_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Cohort cohortOf(UUID memberId) {
+        Member member = visibleMember(memberId);
+        return cohort(member.cohortId());
+    }
+
+    /** A participant's hours, for them, their mentor and administrators. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<HoursEntry> ledger(UUID memberId) {
+        visibleMember(memberId);
+        return hours(memberId);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Milestone> milestonesOf(UUID memberId) {
+        visibleMember(memberId);
+        return milestones(memberId);
+    }
+
+    /** Co-signed hours against what the cohort requires, and the programme's courses completed. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Progress progress(UUID memberId) {
+        Member member = visibleMember(memberId);
+        Cohort cohort = cohort(member.cohortId());
+        BigDecimal training = sum(memberId, HoursKind.TRAINING, true);
+        BigDecimal work = sum(memberId, HoursKind.ON_THE_JOB, true);
+        BigDecimal pending = sum(memberId, HoursKind.TRAINING, false).add(sum(memberId, HoursKind.ON_THE_JOB, false));
+        Set<CourseId> completed = SystemActor.call(() -> enrolments.completedCoursesOf(member.account()));
+        List<String> done = cohort.courses().stream().filter(slug -> catalogue.publishedCourse(slug)
+                .map(c -> completed.contains(c.summary().id())).orElse(false)).toList();
+        List<String> left = cohort.courses().stream().filter(slug -> !done.contains(slug)).toList();
+        return new Progress(training, cohort.trainingHours(), work, cohort.workHours(), pending, done, left);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private Member visibleMember(UUID memberId) {
+        Member member = member(memberId);
+        boolean allowed = CurrentUser.is(member.account()) || (member.mentor() != null && CurrentUser.is(member.mentor()))
+                || CurrentUser.hasRole(Roles.ADMIN);
+        if (!allowed) {
+            throw new NotFoundException("cohort.member-not-found");
+        }
+        return member;
+    }
+
+    private BigDecimal sum(UUID memberId, HoursKind kind, boolean cosigned) {
+        BigDecimal sum = jdbc.queryForObject("SELECT COALESCE(SUM(hours), 0) FROM cohort_hours WHERE member_id = ? AND kind = ? AND cosigned_at IS "
+                + (cosigned ? "NOT NULL" : "NULL"), BigDecimal.class, memberId.toString(), kind.name());
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    Cohort cohort(UUID id) {
+        return jdbc.query("SELECT * FROM cohort WHERE id = ?", (rs, n) -> new Cohort(UUID.fromString(rs.getString("id")),
+                        Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        FellowshipCalls.JSON.readValue(rs.getString("courses"), new TypeReference<List<String>>() { }),
+                        rs.getBigDecimal("training_hours"), rs.getBigDecimal("work_hours"), rs.getBigDecimal("hours_per_week"),
+                        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate()), id.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("cohort.not-found"));
+    }
+
+    private static final String MEMBERS = "SELECT m.* FROM cohort_member m";
+
+    private Member member(UUID id) {
+        return jdbc.query(MEMBERS + " WHERE m.id = ?", this::memberRow, id.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("cohort.member-not-found"));
+    }
+
+    private Member memberRow(ResultSet rs, int n) throws SQLException {
+        String organisation = rs.getString("organisation_id");
+        AccountId participant = new AccountId(UUID.fromString(rs.getString("account_id")));
+        AccountId mentor = rs.getString("mentor_id") == null ? null : new AccountId(UUID.fromString(rs.getString("mentor_id")));
+        var names = accounts.displayNames(mentor == null ? List.of(participant) : List.of(participant, mentor));
+        return new Member(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("cohort_id")), participant,
+                names.getOrDefault(participant, ""), organisation == null ? null : new OrganisationId(UUID.fromString(organisation)), mentor,
+                mentor == null ? null : names.getOrDefault(mentor, ""), rs.getBigDecimal("award"), rs.getString("currency"),
+                rs.getString("conditions"));
+    }
+
+    private List<HoursEntry> hours(UUID memberId) {
+        List<HoursEntry> entries = jdbc.query("SELECT * FROM cohort_hours WHERE member_id = ? ORDER BY worked_on, logged_at",
+                (rs, n) -> new HoursEntry(UUID.fromString(rs.getString("id")), memberId, HoursKind.valueOf(rs.getString("kind")),
+                        rs.getDate("worked_on").toLocalDate(), rs.getBigDecimal("hours"), rs.getString("note"),
+                        rs.getTimestamp("logged_at").toInstant(), rs.getString("cosigned_by"),
+                        Optional.ofNullable(rs.getTimestamp("cosigned_at")).map(Timestamp::toInstant).orElse(null)), memberId.toString());
+        var names = accounts.displayNames(entries.stream().filter(HoursEntry::cosigned)
+                .map(e -> new AccountId(UUID.fromString(e.cosignedBy()))).distinct().toList());
+        return entries.stream().map(e -> e.cosignedBy() == null ? e : new HoursEntry(e.id(), e.member(), e.kind(), e.workedOn(), e.hours(),
+                e.note(), e.loggedAt(), names.getOrDefault(new AccountId(UUID.fromString(e.cosignedBy())), ""), e.cosignedAt())).toList();
+    }
+
+    private List<Milestone> milestones(UUID memberId) {
+        return jdbc.query("SELECT * FROM cohort_milestone WHERE member_id = ? ORDER BY position",
+                (rs, n) -> new Milestone(UUID.fromString(rs.getString("id")), rs.getInt("position"), rs.getString("label"),
+                        rs.getBigDecimal("amount"), rs.getDate("due_on").toLocalDate(),
+                        Optional.ofNullable(rs.getTimestamp("released_at")).map(Timestamp::toInstant).orElse(null)), memberId.toString());
+    }
+}

@@ -1,0 +1,163 @@
+package eu.aiskills.academy.fellowships;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
+import eu.aiskills.academy.fellowships.Cohorts.Kind;
+import eu.aiskills.academy.identity.NewAccount;
+import eu.aiskills.academy.identity.NewOrganisation;
+import eu.aiskills.academy.identity.OrganisationId;
+import eu.aiskills.academy.identity.OrganisationKind;
+import eu.aiskills.academy.identity.OrganisationManagement;
+import eu.aiskills.academy.identity.Registration;
+import eu.aiskills.academy.identity.Role;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.testsupport.AcademyTest;
+import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.Race;
+import eu.aiskills.academy.testsupport.TestCourses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Apprenticeship hours co-signed by the mentor (once, whatever races), completion needing courses and both kinds of hours; scholarships' milestones. */
+@AcademyTest
+class CohortsTest {
+
+    @Autowired
+    Cohorts cohorts;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    Enrolments enrolments;
+    @Autowired
+    Registration registration;
+    @Autowired
+    OrganisationManagement organisations;
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path content;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anApprenticesHoursCountOnceTheMentorCoSignsAndCompletionNeedsTheCourseToo() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String apprentice = person("apprentice-" + tag, Role.STUDENT);
+        String mentor = person("mentor-" + tag, Role.EMPLOYER);
+        String stranger = person("stranger-" + tag, Role.EMPLOYER);
+        new TestCourses(content, context).course("cohort-" + tag).lessons(1).create();
+        OrganisationId employer = SystemActor.call(() -> organisations.create(new NewOrganisation("Cohort employer " + tag,
+                OrganisationKind.EMPLOYER, "AT", null)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Cohorts.Cohort cohort = as("admin@academy.test", () -> cohorts.create(Kind.APPRENTICESHIP, "ML apprentices " + tag,
+                List.of("cohort-" + tag), new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("40"), today.minusDays(30), today.plusDays(300)));
+        assertThatThrownBy(() -> as("admin@academy.test", () -> cohorts.addMember(cohort.id(), apprentice, employer, null, null, null, null)))
+                .as("an apprentice has a mentor").extracting(e -> ((UserFacingException) e).field()).isEqualTo("mentor");
+        Cohorts.Member member = as("admin@academy.test", () -> cohorts.addMember(cohort.id(), apprentice, employer, mentor, null, null, null));
+
+        Cohorts.HoursEntry training = as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.TRAINING, today.minusDays(1),
+                new BigDecimal("2"), "Course lesson 1"));
+        Cohorts.HoursEntry work = as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.ON_THE_JOB, today.minusDays(1),
+                new BigDecimal("3"), "Labelled data"));
+        assertThatThrownBy(() -> as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.ON_THE_JOB, today.plusDays(1),
+                new BigDecimal("1"), ""))).extracting(e -> ((UserFacingException) e).field()).isEqualTo("workedOn");
+        assertThatThrownBy(() -> as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.ON_THE_JOB, today.minusDays(1),
+                new BigDecimal("20"), ""))).hasMessageContaining("cohort.invalid.day-full");
+        Cohorts.Progress before = as(apprentice, () -> cohorts.progress(member.id()));
+        assertThat(before.trainingCosigned()).isEqualByComparingTo("0");
+        assertThat(before.pending()).isEqualByComparingTo("5");
+        assertThat(before.complete()).isFalse();
+
+        assertThatThrownBy(() -> as(apprentice, () -> cohorts.cosign(training.id()))).as("nobody co-signs their own hours")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(stranger, () -> cohorts.cosign(training.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(stranger, () -> cohorts.ledger(member.id()))).isInstanceOf(NotFoundException.class);
+        List<Object> race = Race.run(6, n -> () -> {
+            try {
+                return as(mentor, () -> cohorts.cosign(work.id()));
+            } catch (UserFacingException e) {
+                return e.messageKey();
+            }
+        });
+        assertThat(race).filteredOn(r -> r instanceof Cohorts.HoursEntry).hasSize(1);
+        assertThat(race).filteredOn("cohort.already-cosigned"::equals).hasSize(5);
+        as(mentor, () -> cohorts.cosign(training.id()));
+        assertThat(as(mentor, () -> cohorts.ledger(member.id()))).allSatisfy(e -> assertThat(e.cosignedBy()).isEqualTo("Person mentor-" + tag));
+        Cohorts.Progress hoursDone = as(mentor, () -> cohorts.progress(member.id()));
+        assertThat(hoursDone.workCosigned()).isEqualByComparingTo("3");
+        assertThat(hoursDone.complete()).as("the course is still to do").isFalse();
+        assertThat(hoursDone.coursesLeft()).containsExactly("cohort-" + tag);
+
+        CourseRun run = catalogue.publishedCourse("cohort-" + tag).orElseThrow().runs().getFirst();
+        as(apprentice, () -> enrolments.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        assertThat(as(apprentice, () -> cohorts.progress(member.id())).complete()).isTrue();
+    }
+
+    @Test
+    void returnshipsArePartTimeAndScholarshipsReleaseEachMilestoneOnce() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String scholar = person("scholar-" + tag, Role.STUDENT);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Cohorts.Cohort returnship = as("admin@academy.test", () -> cohorts.create(Kind.RETURNSHIP, "Return to data " + tag,
+                List.of("ml-with-scikit-learn"), new BigDecimal("40"), new BigDecimal("0"), new BigDecimal("20"), today, today.plusDays(120)));
+        assertThat(returnship.partTime()).isTrue();
+        Cohorts.Cohort scholarship = as("admin@academy.test", () -> cohorts.create(Kind.SCHOLARSHIP, "GenAI scholars " + tag,
+                List.of("ml-with-scikit-learn"), new BigDecimal("60"), new BigDecimal("0"), new BigDecimal("40"), today, today.plusDays(365)));
+        assertThatThrownBy(() -> as("admin@academy.test", () -> cohorts.addMember(scholarship.id(), scholar, null, null, null, null, null)))
+                .extracting(e -> ((UserFacingException) e).field()).isEqualTo("award");
+        Cohorts.Member member = as("admin@academy.test", () -> cohorts.addMember(scholarship.id(), scholar, null, null, new BigDecimal("6000"),
+                "EUR", "Complete the programme's courses within a year."));
+        Cohorts.Milestone first = as("admin@academy.test", () -> cohorts.addMilestone(member.id(), "On joining", new BigDecimal("2000"), today));
+        as("admin@academy.test", () -> {
+            cohorts.releaseMilestone(first.id());
+            return null;
+        });
+        assertThatThrownBy(() -> as("admin@academy.test", () -> {
+            cohorts.releaseMilestone(first.id());
+            return null;
+        })).hasMessageContaining("cohort.milestone-released");
+        assertThat(as(scholar, () -> cohorts.milestonesOf(member.id()))).singleElement().satisfies(m -> assertThat(m.releasedAt()).isNotNull());
+        assertThatThrownBy(() -> as(scholar, () -> cohorts.addMilestone(member.id(), "x", BigDecimal.ONE, today)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private String person(String name, Role role) {
+        SystemActor.call(() -> registration.createAccount(NewAccount.of(name + "@example.org", "Person " + name, "Tram-Gravel-Orbit-7",
+                EnumSet.of(role), null)));
+        return name + "@example.org";
+    }
+
+    private <T> T as(String email, Callable<T> work) throws Exception {
+        KaribuSupport.signIn(context, email);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
