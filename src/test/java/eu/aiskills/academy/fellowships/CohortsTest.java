@@ -1,5 +1,8 @@
 package eu.aiskills.academy.fellowships;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +12,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
+import eu.aiskills.academy.fellowships.ui.CohortView;
 import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
@@ -144,6 +153,45 @@ class CohortsTest {
         assertThat(as(scholar, () -> cohorts.milestonesOf(member.id()))).singleElement().satisfies(m -> assertThat(m.releasedAt()).isNotNull());
         assertThatThrownBy(() -> as(scholar, () -> cohorts.addMilestone(member.id(), "x", BigDecimal.ONE, today)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theParticipantLogsHoursInTheViewAndTheMentorCoSignsThem() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String apprentice = person("view-apprentice-" + tag, Role.STUDENT);
+        String mentor = person("view-mentor-" + tag, Role.EMPLOYER);
+        OrganisationId employer = SystemActor.call(() -> organisations.create(new NewOrganisation("View employer " + tag,
+                OrganisationKind.EMPLOYER, "PT", null)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Cohorts.Cohort cohort = as("admin@academy.test", () -> cohorts.create(Kind.APPRENTICESHIP, "View apprentices " + tag,
+                List.of("ml-with-scikit-learn"), new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("40"), today.minusDays(10),
+                today.plusDays(100)));
+        as("admin@academy.test", () -> cohorts.addMember(cohort.id(), apprentice, employer, mentor, null, null, null));
+
+        KaribuSupport.signIn(context, apprentice);
+        KaribuSupport.setUp(context, Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate(CohortView.class);
+            _setValue(_get(
+                    BigDecimalField.class, spec -> spec.withLabel("Hours")), new BigDecimal("6"));
+            _setValue(_get(
+                    TextField.class, spec -> spec.withLabel("What you did")), "Data pipeline");
+            _click(_get(
+                    Button.class, spec -> spec.withText("Log the hours")));
+            assertThat(_get(CohortView.class).getElement()
+                    .getTextRecursively()).contains("Data pipeline", "Waiting for co-signature", "6 hours wait for your mentor’s co-signature.");
+            KaribuSupport.tearDown();
+
+            KaribuSupport.signIn(context, mentor);
+            KaribuSupport.setUp(context, Locale.ENGLISH);
+            UI.getCurrent().navigate(CohortView.class);
+            _click(_get(
+                    Button.class, spec -> spec.withText("Co-sign")));
+            assertThat(_get(CohortView.class).getElement()
+                    .getTextRecursively()).contains("Co-signed by Person view-mentor-" + tag, "On the job: 6 of 20 hours co-signed");
+        } finally {
+            KaribuSupport.tearDown();
+        }
     }
 
     private String person(String name, Role role) {

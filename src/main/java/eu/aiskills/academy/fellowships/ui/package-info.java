@@ -1,2 +1,3 @@
-/** The fellowships' views: calls, host offers, applying, and the calls' administration. */
+/** The fellowships' views: calls, host offers, applying, review, placements, cohorts, and the calls' administration. */
+@org.springframework.modulith.NamedInterface("ui")
 package eu.aiskills.academy.fellowships.ui;

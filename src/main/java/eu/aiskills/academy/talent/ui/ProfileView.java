@@ -37,6 +37,9 @@ import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.documents.ui.DocumentsView;
+import eu.aiskills.academy.fellowships.Cohorts;
+import eu.aiskills.academy.fellowships.FellowshipPlacements;
+import eu.aiskills.academy.fellowships.ui.CohortView;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import eu.aiskills.academy.talent.CandidateProfile;
@@ -60,8 +63,12 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     private final transient Candidates candidates;
     private final transient Catalogue catalogue;
     private final transient Documents documents;
+    private final transient FellowshipPlacements fellowships;
+    private final transient Cohorts cohorts;
 
-    ProfileView(Candidates candidates, Catalogue catalogue, Documents documents) {
+    ProfileView(Candidates candidates, Catalogue catalogue, Documents documents, FellowshipPlacements fellowships, Cohorts cohorts) {
+        this.fellowships = fellowships;
+        this.cohorts = cohorts;
         this.candidates = candidates;
         this.catalogue = catalogue;
         this.documents = documents;
@@ -74,9 +81,29 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         CandidateProfile profile = candidates.mine();
         add(new H1(getTranslation("profile.title")), new Paragraph(getTranslation("profile.intro")));
         add(standing(profile));
+        fellowship();
         add(form(profile));
         add(new H2(getTranslation("profile.skills")), skills(profile));
         add(new H2(getTranslation("profile.cv")), cv(profile));
+    }
+
+    /** A fellow in post: where, and the Academy courses they teach; a cohort's participant or mentor: a link to it. */
+    private void fellowship() {
+        for (FellowshipPlacements.Fellowship fellowship : fellowships.myFellowships()) {
+            Div box = new Div(new H2(getTranslation("profile.fellowship")), new Paragraph(getTranslation("profile.fellow-at",
+                    fellowship.offerTopic(), fellowship.host(), fellowship.callTitle())));
+            if (!fellowship.teaching().isEmpty()) {
+                UnorderedList courses = new UnorderedList();
+                fellowship.teaching().forEach(c -> courses.add(new ListItem(new com.vaadin.flow.component.html.Anchor("courses/" + c.slug(),
+                        c.title()))));
+                box.add(new Paragraph(getTranslation("profile.teaches")), courses);
+            }
+            box.addClassName("academy-card");
+            add(box);
+        }
+        if (!cohorts.myMemberships().isEmpty() || !cohorts.mentees().isEmpty()) {
+            add(new Paragraph(new RouterLink(getTranslation("profile.cohorts"), CohortView.class)));
+        }
     }
 
     private Paragraph standing(CandidateProfile profile) {
