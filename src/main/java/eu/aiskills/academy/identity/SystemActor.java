@@ -20,17 +20,31 @@ public final class SystemActor {
     private SystemActor() {
     }
 
+    /** The platform's context while work runs as the platform on this thread (see {@link SystemActorAwareStrategy}). */
+    private static final ThreadLocal<SecurityContext> ACTING = new ThreadLocal<>();
+
     public static <T> T call(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext acting = ACTING.get();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 NAME, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SYSTEM))));
+        ACTING.set(context);
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            if (acting == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(acting);
+            }
         }
+    }
+
+    static SecurityContext current() {
+        return ACTING.get();
     }
 
     public static void run(Runnable work) {

@@ -85,6 +85,7 @@ public class CallReviewView extends VerticalLayout implements BeforeEnterObserve
         reviewer.setItems(accounts.search("", org.springframework.data.domain.PageRequest.of(0, 500)).getContent().stream()
                 .filter(a -> a.has(Role.REVIEWER)).toList());
         reviewer.setItemLabelGenerator(a -> a.displayName() + " <" + a.email() + ">");
+        reviewer.setWidth("24rem");
         Checkbox chair = new Checkbox(getTranslation("review-admin.chair"));
         Button add = new Button(getTranslation("review-admin.add"), click -> {
             try {
