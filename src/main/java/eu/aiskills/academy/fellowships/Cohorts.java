@@ -253,6 +253,21 @@ public class Cohorts {
         return hours(member.id()).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
     }
 
+    /** Every cohort, newest first, for administrators. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Cohort> all() {
+        return jdbc.queryForList("SELECT id FROM cohort ORDER BY created_at DESC", String.class).stream()
+                .map(id -> cohort(UUID.fromString(id))).toList();
+    }
+
+    /** A cohort's participants, for administrators. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Member> members(UUID cohortId) {
+        return jdbc.query(MEMBERS + " WHERE m.cohort_id = ? ORDER BY m.joined_at", this::memberRow, cohortId.toString());
+    }
+
     /** The cohorts the signed-in person takes part in. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -194,6 +194,35 @@ class CohortsTest {
         }
     }
 
+    @Test
+    void anAdministratorSetsUpACohortAndItsParticipantsInTheView() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String participant = person("admin-view-" + tag, Role.STUDENT);
+        KaribuSupport.signIn(context, "admin@academy.test");
+        KaribuSupport.setUp(context, Locale.ENGLISH);
+        try {
+            UI.getCurrent().navigate(eu.aiskills.academy.fellowships.ui.CohortsAdminView.class);
+            _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Returners " + tag);
+            _setValue(_get(TextField.class, spec -> spec.withLabel("Academy courses (apprenticeships)")), "ml-with-scikit-learn");
+            _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Training hours needed")), new BigDecimal("30"));
+            _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("On-the-job hours needed")), new BigDecimal("0"));
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<Kind> kind = _get(com.vaadin.flow.component.select.Select.class,
+                    spec -> spec.withLabel("Scheme"));
+            _setValue(kind, Kind.RETURNSHIP);
+            _click(_get(Button.class, spec -> spec.withText("Create the cohort")));
+            assertThat(cohorts.all()).extracting(Cohorts.Cohort::name).contains("Returners " + tag);
+            TextField email = com.github.mvysny.kaributesting.v10.LocatorJ._find(TextField.class,
+                    spec -> spec.withLabel("Participant’s e-mail address")).getFirst();
+            _setValue(email, participant);
+            _click(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withText("Add the participant")).getFirst());
+            assertThat(_get(eu.aiskills.academy.fellowships.ui.CohortsAdminView.class).getElement().getTextRecursively())
+                    .contains("Person admin-view-" + tag + " · mentor —");
+        } finally {
+            KaribuSupport.tearDown();
+        }
+    }
+
     private String person(String name, Role role) {
         SystemActor.call(() -> registration.createAccount(NewAccount.of(name + "@example.org", "Person " + name, "Tram-Gravel-Orbit-7",
                 EnumSet.of(role), null)));
