@@ -67,10 +67,12 @@ public class FellowshipPlacements {
     private final ObjectProvider<FellowshipPlacements> proxy;
     private final Catalogue catalogue;
     private final AccountManagement accounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     FellowshipPlacements(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipReviews reviews, FellowshipApplications applications,
                          Clock clock, ObjectProvider<FellowshipPlacements> proxy,
-                         Catalogue catalogue, AccountManagement accounts) {
+                         Catalogue catalogue, AccountManagement accounts, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.proxy = proxy;
         this.catalogue = catalogue;
         this.accounts = accounts;
@@ -288,6 +290,9 @@ public class FellowshipPlacements {
                     application, outcome.placed(), round, FellowshipCalls.JSON.writeValueAsString(
                             Map.of("choice", outcome.choice(), "fullBefore", fullBefore)),
                     Timestamp.from(now), Timestamp.from(now.plus(respondWithin)));
+            FellowshipApplication placedApplication = byId.get(UUID.fromString(application));
+            events.publishEvent(new PlacementOffered(placedApplication.applicant(), call.slug(), call.title(),
+                    calls.offer(UUID.fromString(outcome.placed())).topic()));
         });
     }
 

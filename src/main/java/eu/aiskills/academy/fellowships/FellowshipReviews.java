@@ -89,11 +89,14 @@ public class FellowshipReviews {
     private final AccountManagement accounts;
     private final OrganisationManagement organisations;
     private final eu.aiskills.academy.documents.Documents documents;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     FellowshipReviews(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
-                      OrganisationManagement organisations, eu.aiskills.academy.documents.Documents documents, Clock clock) {
+                      OrganisationManagement organisations, eu.aiskills.academy.documents.Documents documents,
+                      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.events = events;
         this.jdbc = jdbc;
         this.calls = calls;
         this.applications = applications;
@@ -327,8 +330,11 @@ public class FellowshipReviews {
         if (rank(call).stream().anyMatch(r -> r.standing() == Standing.PENDING)) {
             throw new UserFacingException("fellowship.review.pending");
         }
-        jdbc.update("UPDATE fellowship_call SET ranking_released_at = ? WHERE id = ? AND ranking_released_at IS NULL",
+        int released = jdbc.update("UPDATE fellowship_call SET ranking_released_at = ? WHERE id = ? AND ranking_released_at IS NULL",
                 Timestamp.from(clock.instant()), callId.toString());
+        if (released == 1) {
+            events.publishEvent(new RankingReleased(call.slug(), call.title(), submitted(callId).stream().map(FellowshipApplication::applicant).toList()));
+        }
     }
 
     /** The signed-in applicant's line of the ranking, once released; never before. */

@@ -73,6 +73,8 @@ class FellowshipReviewTest {
     @Autowired
     eu.aiskills.academy.catalogue.Catalogue catalogue;
     @Autowired
+    eu.aiskills.academy.shell.Notifications notifications;
+    @Autowired
     ApplicationContext context;
 
     @AfterEach
@@ -193,6 +195,8 @@ class FellowshipReviewTest {
         assertThat(ada.choice()).isEqualTo(2);
         assertThat(ada.fullBefore()).containsEntry("Alpha topic", 1);
         assertThat(as("ben-" + tag, () -> placements.mine(call.id())).orElseThrow().offer()).isEqualTo(a.id());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> as("ada-" + tag, notifications::mine).stream()
+                .map(n -> n.messageKey()).toList().containsAll(List.of("notification.ranking-released", "notification.placement-offered")));
         assertThat(as("cai-" + tag, () -> placements.mine(call.id()))).isEmpty();
 
         // Ada declines: her place goes to Cai, the first reserve; Ben accepts.

@@ -4,6 +4,8 @@ import java.util.List;
 
 import eu.aiskills.academy.enrolment.CredentialIssued;
 import eu.aiskills.academy.enrolment.LearnerEnrolled;
+import eu.aiskills.academy.fellowships.PlacementOffered;
+import eu.aiskills.academy.fellowships.RankingReleased;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shell.Notifications;
@@ -60,5 +62,17 @@ class NotificationTriggers {
         String key = alert.closingSoon() ? "notification.posting-closing" : "notification.posting-alert";
         SystemActor.run(() -> notifications.notify(alert.candidate(), key, List.of(alert.postingTitle(), alert.searchName()),
                 "/postings/" + alert.posting()));
+    }
+
+    @ApplicationModuleListener
+    void on(PlacementOffered offered) {
+        SystemActor.run(() -> notifications.notify(offered.applicant(), "notification.placement-offered",
+                List.of(offered.offerTopic(), offered.callTitle()), "/fellowships/" + offered.callSlug() + "/apply"));
+    }
+
+    @ApplicationModuleListener
+    void on(RankingReleased released) {
+        SystemActor.run(() -> released.applicants().forEach(applicant -> notifications.notify(applicant, "notification.ranking-released",
+                List.of(released.callTitle()), "/fellowships/" + released.callSlug() + "/apply")));
     }
 }
