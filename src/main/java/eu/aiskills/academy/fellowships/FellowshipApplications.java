@@ -48,9 +48,13 @@ public class FellowshipApplications {
     private final JdbcTemplate jdbc;
     private final FellowshipCalls calls;
     private final Documents documents;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
-    FellowshipApplications(JdbcTemplate jdbc, FellowshipCalls calls, Documents documents, Clock clock) {
+    FellowshipApplications(JdbcTemplate jdbc, FellowshipCalls calls, Documents documents,
+                           org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
         this.calls = calls;
         this.documents = documents;
@@ -82,10 +86,26 @@ public class FellowshipApplications {
                 CurrentUser.requireId().value().toString());
     }
 
-    /** Saves the draft (creating it on the first save); refused once submitted or after the deadline. */
+    /**
+     * Saves the draft (creating it on the first save); refused once submitted or after the deadline.
+     * Two tabs creating the same draft at once: the second insert fails on the unique key and is
+     * retried in a new transaction, which then finds the row and saves into it (retrying in the same
+     * transaction would hold the failed insert's lock and deadlock with a third tab).
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     public FellowshipApplication save(UUID callId, ApplicationDraft draft) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> saveOnce(callId, draft));
+            } catch (DuplicateKeyException | org.springframework.dao.CannotAcquireLockException concurrent) {
+                if (attempt == 3) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private FellowshipApplication saveOnce(UUID callId, ApplicationDraft draft) {
         FellowshipCall call = calls.get(callId);
         AccountId me = CurrentUser.requireId();
         Instant now = clock.instant();
@@ -109,16 +129,11 @@ public class FellowshipApplications {
         String choiceJson = FellowshipCalls.JSON.writeValueAsString(choices);
         String documentJson = FellowshipCalls.JSON.writeValueAsString(attached);
         if (existing.isEmpty()) {
-            try {
-                jdbc.update("INSERT INTO fellowship_application (id, call_id, applicant_id, applicant_name, status, proposal, facts, choices,"
-                                + " documents, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0)",
-                        UUID.randomUUID().toString(), callId.toString(), me.value().toString(),
-                        CurrentUser.principal().map(p -> p.displayName()).orElse(""), proposal, facts, choiceJson, documentJson,
-                        Timestamp.from(now), Timestamp.from(now));
-            } catch (DuplicateKeyException e) {
-                // A second tab created it a moment ago: save into it.
-                return save(callId, draft);
-            }
+            jdbc.update("INSERT INTO fellowship_application (id, call_id, applicant_id, applicant_name, status, proposal, facts, choices,"
+                            + " documents, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0)",
+                    UUID.randomUUID().toString(), callId.toString(), me.value().toString(),
+                    CurrentUser.principal().map(p -> p.displayName()).orElse(""), proposal, facts, choiceJson, documentJson,
+                    Timestamp.from(now), Timestamp.from(now));
         } else {
             jdbc.update("UPDATE fellowship_application SET proposal = ?, facts = ?, choices = ?, documents = ?, updated_at = ?,"
                     + " version = version + 1 WHERE id = ? AND status = 'DRAFT'", proposal, facts, choiceJson, documentJson,
