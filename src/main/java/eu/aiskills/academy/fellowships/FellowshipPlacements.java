@@ -83,6 +83,37 @@ public class FellowshipPlacements {
         this.clock = clock;
     }
 
+    /** An applicant who chose a host's offer, as the host orders them. */
+    public record Candidate(UUID application, String name, int choice, String proposal) {
+    }
+
+    /**
+     * The submitted applicants who chose an offer, in the host's order where it gave one, the rest
+     * in the order they applied: for the host's members once the call has closed.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Candidate> applicantsFor(UUID offerId) {
+        HostOffer offer = calls.offer(offerId);
+        if (!calls.mayHost(offer.organisation())) {
+            throw new org.springframework.security.access.AccessDeniedException("Not a member of the offer's host");
+        }
+        if (clock.instant().isBefore(calls.get(offer.callId()).closesAt())) {
+            throw new UserFacingException("fellowship.host.still-open");
+        }
+        Map<String, Integer> own = new HashMap<>();
+        jdbc.query("SELECT application_id, rank_position FROM host_preference WHERE offer_id = ?",
+                rs -> {
+                    own.put(rs.getString(1), rs.getInt(2));
+                }, offerId.toString());
+        List<FellowshipApplication> chose = jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED'"
+                + " ORDER BY submitted_at", applications::row, offer.callId().toString()).stream()
+                .filter(a -> a.choices().contains(offerId)).toList();
+        return chose.stream().sorted(java.util.Comparator.comparingInt((FellowshipApplication a) -> own.getOrDefault(a.id().toString(),
+                        Integer.MAX_VALUE)))
+                .map(a -> new Candidate(a.id(), a.applicantName(), a.choices().indexOf(offerId) + 1, a.proposal())).toList();
+    }
+
     /** Hosts order the applicants who chose their offer (optional; the panel's ranking decides otherwise). */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -90,6 +121,10 @@ public class FellowshipPlacements {
         HostOffer offer = calls.offer(offerId);
         if (!calls.mayHost(offer.organisation())) {
             throw new org.springframework.security.access.AccessDeniedException("Not a member of the offer's host");
+        }
+        List<UUID> eligible = applicantsFor(offerId).stream().map(Candidate::application).toList();
+        if (!eligible.containsAll(applicationsInOrder) || new java.util.HashSet<>(applicationsInOrder).size() != applicationsInOrder.size()) {
+            throw new UserFacingException("fellowship.host.order-invalid");
         }
         jdbc.update("DELETE FROM host_preference WHERE offer_id = ?", offerId.toString());
         for (int i = 0; i < applicationsInOrder.size(); i++) {

@@ -187,6 +187,17 @@ class FellowshipReviewTest {
         });
         assertThat(as("cai-" + tag, () -> reviews.myResult(call.id())).orElseThrow().standing()).isEqualTo(Standing.RESERVE);
 
+        // Alpha's members order who chose it (here as the panel did); others may not.
+        List<FellowshipPlacements.Candidate> chose = as("r1-" + tag, () -> placements.applicantsFor(a.id()));
+        assertThat(chose).extracting(FellowshipPlacements.Candidate::application)
+                .containsExactlyInAnyOrder(ids.get("ada"), ids.get("ben"), ids.get("cai"));
+        assertThatThrownBy(() -> as("r2-" + tag, () -> placements.applicantsFor(a.id()))).isInstanceOf(AccessDeniedException.class);
+        as("r1-" + tag, () -> {
+            assertThatThrownBy(() -> placements.rankApplicants(b.id(), List.of(ids.get("ada")))).isInstanceOf(AccessDeniedException.class);
+            placements.rankApplicants(a.id(), List.of(ids.get("ben"), ids.get("ada"), ids.get("cai")));
+            return null;
+        });
+
         // Matching: Ben (ranked first) takes Alpha's one place; Ada gets her second choice, told Alpha was full.
         List<FellowshipPlacements.Placement> placed = as("admin", () -> placements.match(call.id(), Duration.ofDays(7)));
         assertThat(placed).hasSize(2);

@@ -128,6 +128,18 @@ class FellowshipReviewViewsTest {
                 .contains("Person rv1-", "Record the consensus");
         KaribuSupport.tearDown();
 
+        // The host's member orders who chose its offer on the call's page.
+        person("hostmember-" + tag, Role.STUDENT);
+        SystemActor.run(() -> organisations.addMember(host, "hostmember-" + tag + "@example.org",
+                eu.aiskills.academy.identity.MembershipRole.MEMBER));
+        KaribuSupport.signIn(context, "hostmember-" + tag + "@example.org");
+        KaribuSupport.setUp(context, Locale.ENGLISH);
+        UI.getCurrent().navigate(eu.aiskills.academy.fellowships.ui.CallView.class, new RouteParameters(Map.of("slug", call.slug())));
+        assertThat(_get(eu.aiskills.academy.fellowships.ui.CallView.class).getElement().getTextRecursively())
+                .contains("Your order for Trustworthy AI", "Person fellow-" + tag + " (their choice 1)");
+        _click(_get(Button.class, spec -> spec.withText("Save our order")));
+        KaribuSupport.tearDown();
+
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate(CallReviewView.class, new RouteParameters(Map.of("slug", call.slug())));

@@ -34,6 +34,7 @@ import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.fellowships.Criterion;
 import eu.aiskills.academy.fellowships.FellowshipCall;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
+import eu.aiskills.academy.fellowships.FellowshipPlacements;
 import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.fellowships.OfferDraft;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -58,10 +59,12 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
     private final transient FellowshipCalls calls;
     private final transient OrganisationManagement organisations;
     private final transient Catalogue catalogue;
+    private final transient FellowshipPlacements placements;
     private transient FellowshipCall call;
     private String title = "";
 
-    CallView(FellowshipCalls calls, OrganisationManagement organisations, Catalogue catalogue) {
+    CallView(FellowshipCalls calls, OrganisationManagement organisations, Catalogue catalogue, FellowshipPlacements placements) {
+        this.placements = placements;
         this.calls = calls;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -144,9 +147,13 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         return grid;
     }
 
-    /** Members of a host institution, university or company offer a placement while the call is open. */
+    /** Members of a host institution, university or company offer a placement while the call is open; after it, they order who applied. */
     private void hostForm() {
-        if (CurrentUser.id().isEmpty() || !java.time.Instant.now().isBefore(call.closesAt())) {
+        if (CurrentUser.id().isEmpty()) {
+            return;
+        }
+        if (!java.time.Instant.now().isBefore(call.closesAt())) {
+            hostOrders();
             return;
         }
         List<Membership> hosts = organisations.myMemberships().stream().filter(m -> m.organisationKind() == OrganisationKind.HOST_INSTITUTION
@@ -194,6 +201,55 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         Div box = new Div(new H2(getTranslation("fellowship.offer.title")), form, add);
         box.addClassName("academy-card");
         add(box);
+    }
+
+    /** For each of the member's own offers: the applicants who chose it, to be put in the host's order. */
+    private void hostOrders() {
+        for (HostOffer offer : calls.offers(call.id())) {
+            List<FellowshipPlacements.Candidate> candidates;
+            try {
+                candidates = placements.applicantsFor(offer.id());
+            } catch (org.springframework.security.access.AccessDeniedException notOurs) {
+                continue;
+            }
+            List<FellowshipPlacements.Candidate> order = new java.util.ArrayList<>(candidates);
+            Div box = new Div(new H2(getTranslation("fellowship.host.order-title", offer.topic())),
+                    new Paragraph(getTranslation("fellowship.host.order-intro")));
+            box.addClassName("academy-card");
+            com.vaadin.flow.component.html.OrderedList list = new com.vaadin.flow.component.html.OrderedList();
+            Runnable[] redraw = new Runnable[1];
+            redraw[0] = () -> {
+                list.removeAll();
+                for (int i = 0; i < order.size(); i++) {
+                    int index = i;
+                    FellowshipPlacements.Candidate c = order.get(i);
+                    Button up = new Button(getTranslation("fellowship.host.up"), click -> {
+                        java.util.Collections.swap(order, index, index - 1);
+                        redraw[0].run();
+                    });
+                    up.setEnabled(i > 0);
+                    up.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+                    up.setAriaLabel(getTranslation("fellowship.host.up-named", c.name()));
+                    list.add(new ListItem(new Span(getTranslation("fellowship.host.candidate", c.name(), c.choice()) + " "), up));
+                }
+            };
+            redraw[0].run();
+            Button save = new Button(getTranslation("fellowship.host.save"), click -> {
+                try {
+                    placements.rankApplicants(offer.id(), order.stream().map(FellowshipPlacements.Candidate::application).toList());
+                    Views.success(getTranslation("fellowship.host.saved"));
+                } catch (UserFacingException e) {
+                    Views.error(getTranslation(e.messageKey(), e.arguments()));
+                }
+            });
+            save.addThemeVariants(ButtonVariant.PRIMARY);
+            if (order.isEmpty()) {
+                box.add(new Paragraph(getTranslation("fellowship.host.nobody")));
+            } else {
+                box.add(list, save);
+            }
+            add(box);
+        }
     }
 
     private static UnorderedList list(List<String> lines) {
