@@ -113,13 +113,13 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
         removeAll();
         add(new H1(getTranslation("fellowship.apply.title", call.title())),
                 new Paragraph(new RouterLink(getTranslation("fellowship.apply.back"), CallView.class,
-                        new RouteParameters(Map.of(CallView.SLUG, call.slug())))),
-                new Paragraph(getTranslation("fellowship.apply.deadline", CallTexts.deadline(this, call, call.closesAt()))));
+                        new RouteParameters(Map.of(CallView.SLUG, call.slug())))));
         FellowshipApplication mine = applications.mine(call.id()).orElse(null);
         if (mine != null && mine.status() != FellowshipApplication.Status.DRAFT) {
             add(submitted(mine));
             return;
         }
+        add(new Paragraph(getTranslation("fellowship.apply.deadline", CallTexts.deadline(this, call, call.closesAt()))));
         if (!call.openAt(java.time.Instant.now())) {
             add(new Paragraph(getTranslation("fellowship.call.closed")));
             return;
