@@ -1,9 +1,6 @@
 package eu.aiskills.academy.fellowships.ui;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -199,7 +196,7 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
         Locale locale = getLocale();
         add(new H2(getTranslation("fellowship.apply.about")));
         nationality.setLabel(getTranslation("fellowship.apply.nationality"));
-        nationality.setItems(countries(locale));
+        nationality.setItems(Views.countriesByName(locale));
         nationality.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
         nationality.setValue(facts.nationality());
         phd.setLabel(getTranslation("fellowship.apply.phd"));
@@ -291,7 +288,7 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private HorizontalLayout residenceRow(Residence residence) {
         ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
-        country.setItems(countries(getLocale()));
+        country.setItems(Views.countriesByName(getLocale()));
         country.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(getLocale()));
         DatePicker from = new DatePicker(getTranslation("fellowship.apply.from"));
         DatePicker to = new DatePicker(getTranslation("fellowship.apply.to"));
@@ -423,9 +420,6 @@ public class ApplyView extends VerticalLayout implements BeforeEnterObserver, Ha
         return fields;
     }
 
-    private static List<String> countries(Locale locale) {
-        return Arrays.stream(Locale.getISOCountries()).sorted(Comparator.comparing(c -> Locale.of("", c).getDisplayCountry(locale))).toList();
-    }
 
     @Override
     public String getPageTitle() {

@@ -41,7 +41,6 @@ import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Membership;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
@@ -88,10 +87,7 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
         Span scheme = new Span(getTranslation(call.scheme().messageKey()));
         scheme.getElement().setAttribute("theme", "badge");
         add(new H1(call.title()), scheme);
-        Div summary = new Div();
-        summary.addClassName("academy-markdown");
-        summary.getElement().setProperty("innerHTML", Markdown.toSafeHtml(call.summary()));
-        add(summary);
+        add(Views.markdown(call.summary()));
         add(new Paragraph(getTranslation("fellowship.call.dates", CallTexts.deadline(this, call, call.opensAt()),
                 CallTexts.deadline(this, call, call.closesAt()))));
         add(new Paragraph(getTranslation("fellowships.places", call.fundedPlaces(), CallTexts.money(this, call))));
@@ -133,10 +129,7 @@ public class CallView extends VerticalLayout implements BeforeEnterObserver, Has
                     + Locale.of("", offer.country()).getDisplayCountry(getLocale())),
                     new Paragraph(getTranslation("fellowship.offer.supervisor", offer.supervisor(), offer.places())));
             if (!offer.description().isBlank()) {
-                Div description = new Div();
-                description.addClassName("academy-markdown");
-                description.getElement().setProperty("innerHTML", Markdown.toSafeHtml(offer.description()));
-                card.add(description);
+                card.add(Views.markdown(offer.description()));
             }
             if (!offer.skills().isEmpty()) {
                 card.add(new Paragraph(getTranslation("fellowship.offer.skills",

@@ -36,7 +36,6 @@ import eu.aiskills.academy.fellowships.FellowshipReviews.CriterionScore;
 import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
@@ -80,7 +79,7 @@ public class ReviewSheetView extends VerticalLayout implements BeforeEnterObserv
         FellowshipApplication a = sheet.application();
         title = a.applicantName();
         add(new H1(getTranslation("reviews.sheet.title", a.applicantName())), new Paragraph(sheet.call().title()));
-        add(new H2(getTranslation("fellowship.apply.proposal")), markdown(a.proposal()));
+        add(new H2(getTranslation("fellowship.apply.proposal")), Views.markdown(a.proposal()));
         UnorderedList choices = new UnorderedList();
         for (UUID choice : a.choices()) {
             HostOffer offer = calls.offer(choice);
@@ -229,12 +228,6 @@ public class ReviewSheetView extends VerticalLayout implements BeforeEnterObserv
         return list;
     }
 
-    private static Div markdown(String text) {
-        Div div = new Div();
-        div.addClassName("academy-markdown");
-        div.getElement().setProperty("innerHTML", Markdown.toSafeHtml(text));
-        return div;
-    }
 
     @Override
     public String getPageTitle() {

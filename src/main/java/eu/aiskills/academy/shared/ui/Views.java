@@ -91,4 +91,18 @@ public final class Views {
         Notification notification = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.ERROR);
     }
+
+    /** ISO country codes ordered by their names in {@code locale}, for country pickers. */
+    public static java.util.List<String> countriesByName(java.util.Locale locale) {
+        return java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                .sorted(java.util.Comparator.comparing(c -> java.util.Locale.of("", c).getDisplayCountry(locale))).toList();
+    }
+
+    /** Markdown shown as sanitised HTML in the platform's reading style. */
+    public static com.vaadin.flow.component.html.Div markdown(String text) {
+        com.vaadin.flow.component.html.Div div = new com.vaadin.flow.component.html.Div();
+        div.addClassName("academy-markdown");
+        div.getElement().setProperty("innerHTML", eu.aiskills.academy.shared.Markdown.toSafeHtml(text));
+        return div;
+    }
 }

@@ -1,7 +1,5 @@
 package eu.aiskills.academy.talent.ui;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -172,8 +170,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         kinds.setItems(PostingKind.values());
         kinds.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
         MultiSelectComboBox<String> countries = new MultiSelectComboBox<>(getTranslation("alerts.countries"));
-        countries.setItems(Arrays.stream(Locale.getISOCountries()).sorted(Comparator.comparing(c -> Locale.of("", c).getDisplayCountry(locale)))
-                .toList());
+        countries.setItems(Views.countriesByName(locale));
         countries.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
         MultiSelectComboBox<Skill> skills = new MultiSelectComboBox<>(getTranslation("alerts.skills"));
         skills.setItems(catalogue.skills());

@@ -2,7 +2,6 @@ package eu.aiskills.academy.talent.ui;
 
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -43,7 +41,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
@@ -214,12 +211,12 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         }
         body.add(new H3(getTranslation("profile.skills")), skillList(p.skills()));
         if (!p.experience().isBlank()) {
-            body.add(new H3(getTranslation("profile.experience")), markdown(p.experience()));
+            body.add(new H3(getTranslation("profile.experience")), Views.markdown(p.experience()));
         }
         if (!p.education().isBlank()) {
-            body.add(new H3(getTranslation("profile.education")), markdown(p.education()));
+            body.add(new H3(getTranslation("profile.education")), Views.markdown(p.education()));
         }
-        body.add(new H3(getTranslation("apply.cover-letter")), markdown(a.coverLetter().isBlank() ? "—" : a.coverLetter()));
+        body.add(new H3(getTranslation("apply.cover-letter")), Views.markdown(a.coverLetter().isBlank() ? "—" : a.coverLetter()));
         for (JobApplication.Answer answer : a.answers()) {
             body.add(new H3(answer.question()), new Paragraph(answer.answer()));
         }
@@ -299,8 +296,7 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         Checkbox verifiedOnly = new Checkbox(getTranslation("pipeline.verified-only"));
         Locale locale = getLocale();
         ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
-        country.setItems(Arrays.stream(Locale.getISOCountries()).sorted(Comparator.comparing(c -> Locale.of("", c).getDisplayCountry(locale)))
-                .toList());
+        country.setItems(Views.countriesByName(locale));
         country.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
         country.setClearButtonVisible(true);
         ComboBox<String> language = new ComboBox<>(getTranslation("profile.languages"));
@@ -360,10 +356,10 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         dialog.setWidth("min(48rem, 95vw)");
         dialog.add(new Paragraph(profile.draft().headline()), new H3(getTranslation("profile.skills")), skillList(profile.skills()));
         if (!profile.draft().experience().isBlank()) {
-            dialog.add(new H3(getTranslation("profile.experience")), markdown(profile.draft().experience()));
+            dialog.add(new H3(getTranslation("profile.experience")), Views.markdown(profile.draft().experience()));
         }
         if (!profile.draft().education().isBlank()) {
-            dialog.add(new H3(getTranslation("profile.education")), markdown(profile.draft().education()));
+            dialog.add(new H3(getTranslation("profile.education")), Views.markdown(profile.draft().education()));
         }
         dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
         add(dialog);
@@ -381,12 +377,6 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         return list;
     }
 
-    private static Div markdown(String text) {
-        Div div = new Div();
-        div.addClassName("academy-markdown");
-        div.getElement().setProperty("innerHTML", Markdown.toSafeHtml(text));
-        return div;
-    }
 
     @Override
     public String getPageTitle() {

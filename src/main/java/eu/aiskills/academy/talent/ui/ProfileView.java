@@ -130,8 +130,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         education.setMaxLength(ProfileDraft.TEXT_MAX);
         education.setValue(d.education());
         ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
-        country.setItems(Arrays.stream(Locale.getISOCountries()).sorted(Comparator.comparing(c -> Locale.of("", c).getDisplayCountry(locale)))
-                .toList());
+        country.setItems(Views.countriesByName(locale));
         country.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
         country.setClearButtonVisible(true);
         country.setValue(d.country());
