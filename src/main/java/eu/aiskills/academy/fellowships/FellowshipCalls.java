@@ -27,6 +27,7 @@ import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,7 +55,11 @@ public class FellowshipCalls {
     private final Catalogue catalogue;
     private final Clock clock;
 
-    FellowshipCalls(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    FellowshipCalls(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -100,6 +105,9 @@ public class FellowshipCalls {
                 Timestamp.from(clock.instant()), id.toString());
         jdbc.update("DELETE FROM fellowship_criterion WHERE call_id = ?", id.toString());
         writeCriteria(id, draft.criteria());
+        if (current.status() == CallStatus.PUBLISHED) {
+            events.publishEvent(new CallPublished(id));
+        }
         return load(id);
     }
 
@@ -115,6 +123,7 @@ public class FellowshipCalls {
         }
         jdbc.update("UPDATE fellowship_call SET status = 'PUBLISHED', updated_at = ?, version = version + 1 WHERE id = ?",
                 Timestamp.from(clock.instant()), id.toString());
+        events.publishEvent(new CallPublished(id));
         return load(id);
     }
 
@@ -126,8 +135,8 @@ public class FellowshipCalls {
                 Timestamp.from(clock.instant())).stream().map(this::withCriteria).toList();
     }
 
-    /** Every call, newest first, for administrators. */
-    @PreAuthorize("hasRole('ADMIN')")
+    /** Every call, newest first, for administrators (and the search index's rebuild). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
     @Transactional(readOnly = true)
     public List<FellowshipCall> all() {
         return jdbc.query("SELECT * FROM fellowship_call ORDER BY created_at DESC", this::row).stream().map(this::withCriteria).toList();

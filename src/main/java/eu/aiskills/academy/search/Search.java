@@ -23,8 +23,13 @@ import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.talent.Candidates;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +41,8 @@ import org.springframework.stereotype.Service;
 public class Search {
 
     static final String CATALOGUE = "catalogue";
+    static final String OPPORTUNITIES = "opportunities";
+    static final String CANDIDATES = "candidates";
     /** Fields searched for the words as typed (each text is in its language's fields and the neutral ones). */
     private static final List<String> TEXT_FIELDS = List.of(
             "title^4", "en.title^3", "de.title^3", "fr.title^3",
@@ -54,15 +61,95 @@ public class Search {
             "en.document_text", "de.document_text", "fr.document_text", "document_text", "title");
     /** Fields whose beginning stands in for a snippet when nothing in them matched. */
     private static final Set<String> LEAD_FIELDS = Set.of("en.body", "de.body", "fr.body", "body", "summary");
-    /** Everything in the catalogue index is public; later indices add types only some roles may see. */
+    /** Published courses and lessons are public; postings and calls while they take applications (closed calls for reviewers too). */
     private static final Set<String> PUBLIC_TYPES = Set.of("course", "lesson");
+    private static final String CLOSES_AT = "closes_at";
+
+    private static final List<String> CANDIDATE_TEXT = List.of("title^3", "en.title^3", "de.title^3", "fr.title^3", "skills.text^3",
+            "body", "en.body", "de.body", "fr.body");
+    private static final List<String> CANDIDATE_SNIPPETS = List.of("en.body", "de.body", "fr.body", "body");
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
+    private final Candidates candidates;
 
-    Search(ElasticsearchClient client, SearchProperties properties) {
+    Search(ElasticsearchClient client, SearchProperties properties, Candidates candidates) {
         this.client = client;
         this.properties = properties;
+        this.candidates = candidates;
+    }
+
+    /**
+     * Candidates for an employer: only profiles whose owners consent to employers seeing them
+     * (the index holds no others, and each hit is checked against the profile as it is now).
+     */
+    @RolesAllowed(Roles.EMPLOYER)
+    public CandidateSearch.Results candidates(CandidateSearch search) {
+        try {
+            SearchResponse<Map> response = client.search(s -> {
+                s.index(alias(CANDIDATES))
+                        .query(q -> q.bool(b -> {
+                            b.filter(f -> f.terms(t -> t.field("visibility").terms(v -> v.value(List.of(FieldValue.of("EMPLOYERS"),
+                                    FieldValue.of("OPEN_TO_OFFERS"))))));
+                            if (!search.text().isEmpty()) {
+                                b.must(m -> m.multiMatch(mm -> mm.query(search.text()).fields(CANDIDATE_TEXT).type(TextQueryType.BestFields)
+                                        .tieBreaker(0.3).fuzziness(TYPOS).prefixLength(1).maxExpansions(20)));
+                            }
+                            return b;
+                        }))
+                        .from(search.page() * search.pageSize()).size(search.pageSize())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .sort(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
+                                SortOptions.of(o -> o.field(f -> f.field("updated_at").order(SortOrder.Desc))))
+                        .highlight(h -> {
+                            h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>").fragmentSize(180).numberOfFragments(1);
+                            CANDIDATE_SNIPPETS.forEach(field -> h.fields(NamedValue.of(field,
+                                    co.elastic.clients.elasticsearch.core.search.HighlightField.of(f -> f.noMatchSize(180)))));
+                            return h;
+                        });
+                if (!search.filters().isEmpty()) {
+                    s.postFilter(filters(search.filters(), null));
+                }
+                for (String facet : CandidateSearch.FACETS) {
+                    s.aggregations(facet, a -> a.filter(filters(search.filters(), facet))
+                            .aggregations("values", v -> v.terms(t -> t.field(facet).size(30))));
+                }
+                return s;
+            }, Map.class);
+            List<CandidateSearch.Hit> found = response.hits().hits().stream().map(Search::toCandidate).toList();
+            var stillVisible = candidates.visibleToEmployers(found.stream().map(h -> new AccountId(h.account())).toList());
+            List<CandidateSearch.Hit> hits = found.stream().filter(h -> stillVisible.contains(new AccountId(h.account()))).toList();
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            for (String facet : CandidateSearch.FACETS) {
+                facets.put(facet, response.aggregations().get(facet).filter().aggregations().get("values").sterms().buckets().array().stream()
+                        .map((StringTermsBucket b) -> new FacetValue(b.key().stringValue(), b.docCount())).toList());
+            }
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            return new CandidateSearch.Results(search, total - (found.size() - hits.size()), hits, facets);
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CandidateSearch.Hit toCandidate(Hit<Map> hit) {
+        Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
+        String snippet = "";
+        if (hit.highlight() != null) {
+            for (String field : CANDIDATE_SNIPPETS) {
+                List<String> fragments = hit.highlight().get(field);
+                if (fragments != null && !fragments.isEmpty() && (snippet.isEmpty() || fragments.getFirst().contains("<mark>"))) {
+                    snippet = fragments.getFirst();
+                    if (snippet.contains("<mark>")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new CandidateSearch.Hit(java.util.UUID.fromString(string(source.get("account"))), string(source.get("name")),
+                string(source.get("title")), string(source.get("country")), string(source.get("city")),
+                source.get("skills") instanceof List<?> l ? (List<String>) l : List.of(),
+                source.get("verified_skills") instanceof List<?> v ? (List<String>) v : List.of(), Markdown.sanitize(snippet));
     }
 
     @PermitAll
@@ -91,8 +178,8 @@ public class Search {
     /** The request {@link #catalogue} sends (the benchmarks send it to the engine directly, too). */
     SearchRequest catalogueRequest(SearchQuery query) {
         return SearchRequest.of(s -> {
-            s.index(alias())
-                    .query(visibleMatches(query.text()))
+            s.index(alias(), alias(OPPORTUNITIES))
+                    .query(visibleMatches(query.text(), CurrentUser.hasRole(Roles.REVIEWER) || CurrentUser.hasRole(Roles.ADMIN)))
                     .from(query.page() * query.pageSize())
                     .size(query.pageSize())
                     .trackTotalHits(t -> t.enabled(true))
@@ -117,13 +204,16 @@ public class Search {
         }
         int size = Math.clamp(max, 1, 20);
         try {
-            SearchResponse<Map> response = client.search(s -> s.index(alias()).source(src -> src.filter(f -> f.includes("type")))
+            SearchResponse<Map> response = client.search(s -> s.index(alias(), alias(OPPORTUNITIES))
+                            .source(src -> src.filter(f -> f.includes("type", CLOSES_AT)))
                     .suggest(g -> g.suggesters("completion", x -> x.prefix(text)
                             .completion(c -> c.field("suggest").size(size).skipDuplicates(true)))), Map.class);
             List<Suggestion> suggestions = new ArrayList<>();
             for (CompletionSuggestOption<Map> option : response.suggest().get("completion").getFirst().completion().options()) {
                 Object type = option.source() == null ? null : option.source().get("type");
-                if (type == null || PUBLIC_TYPES.contains(type.toString())) {
+                Object closes = option.source() == null ? null : option.source().get(CLOSES_AT);
+                boolean open = closes != null && java.time.Instant.parse(closes.toString()).isAfter(java.time.Instant.now());
+                if (type == null || PUBLIC_TYPES.contains(type.toString()) || open) {
                     suggestions.add(new Suggestion(option.text(), type == null ? null : type.toString()));
                 }
             }
@@ -160,12 +250,34 @@ public class Search {
     }
 
     private String alias() {
-        return properties.indexPrefix() + "-" + CATALOGUE;
+        return alias(CATALOGUE);
     }
 
-    private static Query visibleMatches(String text) {
-        Query visible = Query.of(q -> q.terms(t -> t.field("type")
-                .terms(v -> v.value(PUBLIC_TYPES.stream().sorted().map(FieldValue::of).toList()))));
+    String alias(String index) {
+        return properties.indexPrefix() + "-" + index;
+    }
+
+    /**
+     * What the caller may open: courses and lessons (only published ones are indexed), postings
+     * until they close, calls until they close or, for reviewers and administrators, after.
+     */
+    private static Query visible(boolean reviewer) {
+        return Query.of(q -> q.bool(any -> {
+            any.should(s -> s.terms(t -> t.field("type").terms(v -> v.value(PUBLIC_TYPES.stream().sorted().map(FieldValue::of).toList()))));
+            any.should(s -> s.bool(b -> b.filter(f -> f.term(t -> t.field("type").value("posting")))
+                    .filter(f -> f.range(r -> r.date(d -> d.field(CLOSES_AT).gt("now"))))));
+            if (reviewer) {
+                any.should(s -> s.term(t -> t.field("type").value("call")));
+            } else {
+                any.should(s -> s.bool(b -> b.filter(f -> f.term(t -> t.field("type").value("call")))
+                        .filter(f -> f.range(r -> r.date(d -> d.field(CLOSES_AT).gt("now"))))));
+            }
+            return any.minimumShouldMatch("1");
+        }));
+    }
+
+    private static Query visibleMatches(String text, boolean reviewer) {
+        Query visible = visible(reviewer);
         if (text.isEmpty()) {
             return Query.of(q -> q.bool(b -> b.filter(visible)));
         }
@@ -280,7 +392,12 @@ public class Search {
         String type = string(source.get("type"));
         String slug = string(source.get("slug"));
         String courseSlug = string(source.get("course_slug"));
-        String path = "lesson".equals(type) ? "courses/" + courseSlug + "/lessons/" + slug : "courses/" + slug;
+        String path = switch (type == null ? "" : type) {
+            case "lesson" -> "courses/" + courseSlug + "/lessons/" + slug;
+            case "posting" -> "postings/" + slug;
+            case "call" -> "fellowships/" + slug;
+            default -> "courses/" + slug;
+        };
         // The first fragment with a match; else the beginning of the text.
         String snippet = null;
         String lead = null;
@@ -298,7 +415,7 @@ public class Search {
         }
         snippet = snippet == null ? lead : snippet;
         return new SearchHit(type, hit.id(), string(source.get("title")),
-                "lesson".equals(type) ? string(source.get("course_title")) : null,
+                "lesson".equals(type) ? string(source.get("course_title")) : "posting".equals(type) ? string(source.get("organisation")) : null,
                 snippet == null ? "" : Markdown.sanitize(snippet), path, string(source.get("level")),
                 string(source.get("language")));
     }

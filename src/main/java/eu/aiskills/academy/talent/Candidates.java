@@ -27,6 +27,7 @@ import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,11 @@ public class Candidates {
     private final AccountManagement accounts;
     private final OrganisationManagement organisations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Candidates(JdbcTemplate jdbc, Catalogue catalogue, Credentials credentials, Documents documents, AccountManagement accounts,
-               OrganisationManagement organisations, Clock clock) {
+               OrganisationManagement organisations, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.credentials = credentials;
@@ -106,6 +109,7 @@ public class Candidates {
             jdbc.update("INSERT INTO candidate_skill (account_id, skill_uri, source) VALUES (?, ?, 'DECLARED')", me.value().toString(), skill);
         }
         writeVerified(me);
+        events.publishEvent(new CandidateProfileChanged(me));
         return mine();
     }
 
@@ -117,6 +121,7 @@ public class Candidates {
         Instant now = clock.instant();
         jdbc.update("UPDATE candidate_profile SET visibility = 'PRIVATE', consent_at = NULL, consent_withdrawn_at = ?, updated_at = ?"
                 + " WHERE account_id = ?", Timestamp.from(now), Timestamp.from(now), me.value().toString());
+        events.publishEvent(new CandidateProfileChanged(me));
         return mine();
     }
 
@@ -191,6 +196,44 @@ public class Candidates {
         return profile;
     }
 
+    /** A profile the search index holds: visible to employers with the candidate's consent; empty otherwise. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public Optional<CandidateProfile> searchable(AccountId candidate) {
+        return load(candidate, false).filter(CandidateProfile::visibleToEmployers);
+    }
+
+    /** The next {@code limit} profiles the search index holds, by account after {@code after} (null: from the first), for a rebuild. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<CandidateProfile> searchableAfter(AccountId after, int limit) {
+        return jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id > ? ORDER BY account_id"
+                        + " LIMIT ?", String.class, after == null ? "" : after.value().toString(), limit).stream()
+                .map(id -> load(new AccountId(java.util.UUID.fromString(id)), false)).flatMap(Optional::stream).toList();
+    }
+
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public long countSearchable() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM candidate_profile WHERE " + VISIBLE, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Of these candidates, those whose profile employers may see right now (consent given, not private). */
+    @PreAuthorize("hasRole('EMPLOYER')")
+    @Transactional(readOnly = true)
+    public Set<AccountId> visibleToEmployers(java.util.Collection<AccountId> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(candidates.size(), "?")) + ")", String.class,
+                candidates.stream().map(a -> a.value().toString()).toArray()).stream()
+                .map(id -> new AccountId(java.util.UUID.fromString(id))).toList());
+    }
+
+    private static final String VISIBLE = "visibility <> 'PRIVATE' AND consent_at IS NOT NULL";
+
     // ---- helpers ----------------------------------------------------------------------------
 
     boolean appliedToMyOrganisations(AccountId candidate) {
@@ -219,6 +262,7 @@ public class Candidates {
     private void touch(AccountId account) {
         jdbc.update("UPDATE candidate_profile SET updated_at = ? WHERE account_id = ?", Timestamp.from(clock.instant()),
                 account.value().toString());
+        events.publishEvent(new CandidateProfileChanged(account));
     }
 
     private boolean exists(AccountId account) {

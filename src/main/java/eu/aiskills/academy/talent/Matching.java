@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,18 +40,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class Matching {
 
     public static final int LIMIT_MAX = 100;
+    static final double SKILLS_SHARE = 0.85;
+    static final int RELEVANCE_POINTS = 15;
+    /** How many of the best text matches the search engine is asked for. */
+    static final int RELEVANCE_POOL = 500;
 
     /**
      * Why a candidate and a posting match.
      *
      * @param score        0 to 100: required skills count twice, verified ones once more, optional
-     *                     ones half; a place that does not fit costs a fifth
+     *                     ones half; a place that does not fit costs a fifth; then {@value #SKILLS_SHARE}
+     *                     of that plus up to {@value #RELEVANCE_POINTS} points for how well the texts match
+     * @param relevance    0 to 100: how well the texts match (the search engine's relevance, relative
+     *                     to the best match), 0 when search is unavailable
      * @param missing      required skills the candidate lacks
      * @param placeFits    remote work, same country, or a candidate who moves across the EU or further
      * @param languageFits the candidate speaks one of the posting's working languages
      */
     public record Explanation(int requiredTotal, int requiredMatched, int verifiedMatched, int optionalTotal, int optionalMatched,
-                              List<Skill> missing, boolean placeFits, boolean languageFits, int score) {
+                              List<Skill> missing, boolean placeFits, boolean languageFits, int score, int relevance) {
     }
 
     public record CandidateMatch(AccountId candidate, String displayName, String headline, String country, String city,
@@ -79,9 +89,11 @@ public class Matching {
     private final AccountManagement accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ObjectProvider<MatchRelevance> relevance;
 
     Matching(MatchIndex index, Postings postings, Candidates candidates, Catalogue catalogue, AccountManagement accounts,
-             JdbcTemplate jdbc, Clock clock) {
+             JdbcTemplate jdbc, Clock clock, ObjectProvider<MatchRelevance> relevance) {
+        this.relevance = relevance;
         this.index = index;
         this.postings = postings;
         this.candidates = candidates;
@@ -104,6 +116,11 @@ public class Matching {
         long[] required = index.bits(posting.draft().requiredSkills());
         long[] optional = index.bits(posting.draft().optionalSkills());
         Set<String> languages = Set.copyOf(posting.draft().languages());
+        Map<UUID, Double> relevant = new HashMap<>();
+        MatchRelevance texts = relevance.getIfAvailable();
+        if (texts != null) {
+            texts.candidatesFor(text(posting), RELEVANCE_POOL).forEach((account, r) -> relevant.put(account.value(), r));
+        }
         Comparator<Scored<MatchIndex.CandidateEntry>> order = Comparator.<Scored<MatchIndex.CandidateEntry>>comparingInt(Scored::score)
                 .thenComparingInt(Scored::verified).thenComparing(s -> s.entry().updatedAt()).thenComparing(s -> s.entry().account());
         PriorityQueue<Scored<MatchIndex.CandidateEntry>> best = new PriorityQueue<>(order);
@@ -120,9 +137,10 @@ public class Matching {
             }
             int verified = MatchIndex.overlap(required, candidate.verified());
             boolean place = placeFits(posting, candidate.country(), candidate.mobility());
-            int score = score(MatchIndex.size(required), matched, verified, MatchIndex.size(optional),
-                    MatchIndex.overlap(optional, skills), place);
-            best.add(new Scored<>(candidate, score, verified));
+            double textual = relevant.getOrDefault(candidate.account(), 0.0);
+            int score = blend(score(MatchIndex.size(required), matched, verified, MatchIndex.size(optional),
+                    MatchIndex.overlap(optional, skills), place), textual);
+            best.add(new Scored<>(candidate, score, verified, textual));
             if (best.size() > limit) {
                 best.poll();
             }
@@ -144,6 +162,8 @@ public class Matching {
         long[] skills = index.bits(me.skills().stream().map(CandidateSkill::uri).toList());
         long[] verified = index.bits(me.skills().stream().filter(s -> s.source() == SkillSource.VERIFIED).map(CandidateSkill::uri).toList());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        MatchRelevance texts = relevance.getIfAvailable();
+        Map<UUID, Double> relevant = texts == null ? Map.of() : texts.postingsFor(text(me), RELEVANCE_POOL);
         Comparator<Scored<MatchIndex.PostingEntry>> order = Comparator.<Scored<MatchIndex.PostingEntry>>comparingInt(Scored::score)
                 .thenComparingInt(Scored::verified).thenComparing(s -> s.entry().closesOn(), Comparator.reverseOrder())
                 .thenComparing(s -> s.entry().id());
@@ -158,9 +178,10 @@ public class Matching {
             }
             int verifiedMatched = MatchIndex.overlap(posting.required(), verified);
             boolean place = placeFits(posting.remote(), posting.workCountry(), me.draft().country(), me.draft().mobility());
-            int score = score(MatchIndex.size(posting.required()), matched, verifiedMatched, MatchIndex.size(posting.optional()),
-                    MatchIndex.overlap(posting.optional(), skills), place);
-            best.add(new Scored<>(posting, score, verifiedMatched));
+            double textual = relevant.getOrDefault(posting.id(), 0.0);
+            int score = blend(score(MatchIndex.size(posting.required()), matched, verifiedMatched, MatchIndex.size(posting.optional()),
+                    MatchIndex.overlap(posting.optional(), skills), place), textual);
+            best.add(new Scored<>(posting, score, verifiedMatched, textual));
             if (best.size() > limit) {
                 best.poll();
             }
@@ -177,7 +198,7 @@ public class Matching {
             long[] required = index.bits(posting.draft().requiredSkills());
             long[] optional = index.bits(posting.draft().optionalSkills());
             Explanation why = explain(posting, required, optional, skills, verified, me.draft().languages(),
-                    scored.score(), placeFits(posting, me.draft().country(), me.draft().mobility()), labels);
+                    scored.score(), scored.relevance(), placeFits(posting, me.draft().country(), me.draft().mobility()), labels);
             Map<String, List<CourseSummary>> courses = catalogue.coursesTeaching(why.missing().stream().map(Skill::uri).toList());
             shown.add(new PostingMatch(posting, why, courses));
         }
@@ -186,7 +207,34 @@ public class Matching {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private record Scored<T>(T entry, int score, int verified) {
+    private record Scored<T>(T entry, int score, int verified, double relevance) {
+    }
+
+    /** Skills' score and text relevance together, 0 to 100. */
+    static int blend(int skillsScore, double relevance) {
+        return (int) Math.round(SKILLS_SHARE * skillsScore + RELEVANCE_POINTS * Math.clamp(relevance, 0.0, 1.0));
+    }
+
+    /** What a posting says, for text relevance: title, description and skills. */
+    private String text(Posting posting) {
+        Map<String, Skill> labels = skillsByUri();
+        StringBuilder text = new StringBuilder(posting.draft().title()).append('\n').append(Markdown.toPlainText(posting.draft().description()));
+        posting.draft().requiredSkills().forEach(uri -> text.append('\n').append(labels.containsKey(uri) ? labels.get(uri).label() : ""));
+        return clipped(text);
+    }
+
+    /** What a candidate says of themselves, for text relevance: headline, experience, education and skills. */
+    private static String text(CandidateProfile profile) {
+        StringBuilder text = new StringBuilder(profile.draft().headline()).append('\n')
+                .append(Markdown.toPlainText(profile.draft().experience())).append('\n')
+                .append(Markdown.toPlainText(profile.draft().education()));
+        profile.skills().forEach(skill -> text.append('\n').append(skill.label()));
+        return clipped(text);
+    }
+
+    /** Long texts are cut: the first words carry most of what a match needs, and the engine's query stays cheap. */
+    private static String clipped(StringBuilder text) {
+        return text.length() > 4_000 ? text.substring(0, 4_000) : text.toString();
     }
 
     private List<CandidateMatch> shownCandidates(List<Scored<MatchIndex.CandidateEntry>> ranked, Posting posting, long[] required,
@@ -212,7 +260,7 @@ public class Matching {
             }
             MatchIndex.CandidateEntry c = scored.entry();
             Explanation why = explain(posting, required, optional, c.skills(), c.verified(), List.copyOf(c.languages()), scored.score(),
-                    placeFits(posting, c.country(), c.mobility()), labels);
+                    scored.relevance(), placeFits(posting, c.country(), c.mobility()), labels);
             AccountId account = new AccountId(c.account());
             shown.add(new CandidateMatch(account, names.getOrDefault(account, ""), row[0], row[1], row[2], why));
         }
@@ -220,11 +268,12 @@ public class Matching {
     }
 
     private Explanation explain(Posting posting, long[] required, long[] optional, long[] skills, long[] verified, List<String> languages,
-                                int score, boolean place, Map<String, Skill> labels) {
+                                int score, double relevance, boolean place, Map<String, Skill> labels) {
         List<Skill> missing = index.missing(required, skills).stream().map(uri -> labels.getOrDefault(uri, new Skill(uri, uri))).toList();
         boolean language = posting.draft().languages().stream().anyMatch(languages::contains);
         return new Explanation(MatchIndex.size(required), MatchIndex.overlap(required, skills), MatchIndex.overlap(required, verified),
-                MatchIndex.size(optional), MatchIndex.overlap(optional, skills), missing, place, language, score);
+                MatchIndex.size(optional), MatchIndex.overlap(optional, skills), missing, place, language, score,
+                (int) Math.round(100 * relevance));
     }
 
     private static boolean placeFits(Posting posting, String country, Mobility mobility) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,6 +119,7 @@ public class Postings {
         jdbc.update("DELETE FROM job_posting_item WHERE posting_id = ?", id.toString());
         writeLists(id, draft);
         recordRevision(id, revision, current.status(), draft, now);
+        events.publishEvent(new PostingChanged(id));
         return load(id);
     }
 
@@ -191,6 +194,33 @@ public class Postings {
         return all;
     }
 
+    /** A posting the search index holds: published and taking applications; empty otherwise. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public Optional<Posting> searchable(UUID id) {
+        return jdbc.query(SELECT + " WHERE p.id = ? AND p.status = 'PUBLISHED' AND p.closes_on >= ?", this::row, id.toString(), today())
+                .stream().findFirst().map(this::withLists);
+    }
+
+    /** The next {@code limit} postings the search index holds, by id after {@code after} (null: from the first), for a rebuild. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<Posting> searchableAfter(UUID after, int limit) {
+        return jdbc.query(SELECT + " WHERE p.status = 'PUBLISHED' AND p.closes_on >= ? AND p.id > ? ORDER BY p.id LIMIT ?", this::row,
+                today(), after == null ? "" : after.toString(), limit).stream().map(this::withLists).toList();
+    }
+
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public long countSearchable() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM job_posting WHERE status = 'PUBLISHED' AND closes_on >= ?", Long.class, today());
+        return count == null ? 0 : count;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
     /** One saved version of a posting: number, status then, who and when. */
     public record Revision(int number, PostingStatus status, AccountId editedBy, String editedByName, Instant editedAt, String title) {
     }
@@ -217,6 +247,7 @@ public class Postings {
         jdbc.update("UPDATE job_posting SET status = ?, revision = ?, updated_at = ?, " + stampColumn + " = ? WHERE id = ?", next.name(),
                 revision, Timestamp.from(now), Timestamp.from(now), current.id().toString());
         recordRevision(current.id(), revision, next, current.draft(), now);
+        events.publishEvent(new PostingChanged(current.id()));
         return load(current.id());
     }
 

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.shared.PersonalDataHolder;
 import eu.aiskills.academy.shared.PersonalDataRows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,10 @@ class TalentPersonalData implements PersonalDataHolder {
     private final JdbcTemplate jdbc;
     private final MatchIndex index;
 
-    TalentPersonalData(JdbcTemplate jdbc, MatchIndex index) {
+    private final ApplicationEventPublisher events;
+
+    TalentPersonalData(JdbcTemplate jdbc, MatchIndex index, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.index = index;
     }
@@ -66,5 +71,6 @@ class TalentPersonalData implements PersonalDataHolder {
                 "{\"headline\":\"\",\"experience\":\"\",\"education\":\"\",\"country\":null,\"city\":null,\"languages\":[],\"skills\":[]}", id);
         jdbc.update("UPDATE job_application_event SET moved_by = NULL WHERE moved_by = ?", id);
         index.forget(account);
+        events.publishEvent(new CandidateProfileChanged(new AccountId(account)));
     }
 }

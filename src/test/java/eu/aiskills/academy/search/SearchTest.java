@@ -152,9 +152,13 @@ class SearchTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(SearchQuery.of("zebrafish")).total() == 0);
     }
 
+    private IndexStatus catalogueStatus() {
+        return SystemActor.call(administration::status).stream().filter(s -> s.name().equals("catalogue")).findFirst().orElseThrow();
+    }
+
     @Test
     void aRebuildSwapsTheIndexWithoutLosingChangesMadeMeanwhile() throws IOException {
-        IndexStatus before = SystemActor.call(administration::status).getFirst();
+        IndexStatus before = catalogueStatus();
         long documentsBefore = search.catalogue(SearchQuery.of("")).total();
         course("during-rebuild", "PUBLISHED", "Written during a rebuild", "Okapi husbandry for machine learners.");
         AtomicBoolean changed = new AtomicBoolean();
@@ -164,7 +168,7 @@ class SearchTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(SearchQuery.of("okapi")).total() > 0);
             }
         }));
-        IndexStatus after = SystemActor.call(administration::status).getFirst();
+        IndexStatus after = catalogueStatus();
         assertThat(after.index()).isEqualTo(report.index()).isNotEqualTo(before.index());
         assertThat(after.rebuildProgress()).isNull();
         assertThat(titles(search.catalogue(SearchQuery.of("okapi")))).contains("Written during a rebuild");

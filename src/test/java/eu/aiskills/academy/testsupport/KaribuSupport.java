@@ -50,6 +50,24 @@ public final class KaribuSupport {
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 
+    /** Runs {@code work} signed in as the account with this email, and signs out again. */
+    public static <T> T as(ApplicationContext context, String email, java.util.concurrent.Callable<T> work) throws Exception {
+        signIn(context, email);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Creates an account (as the platform) and returns its email. */
+    public static String person(ApplicationContext context, String email, String name, eu.aiskills.academy.identity.Role role) {
+        var registration = context.getBean(eu.aiskills.academy.identity.Registration.class);
+        eu.aiskills.academy.identity.SystemActor.call(() -> registration.createAccount(eu.aiskills.academy.identity.NewAccount.of(email, name,
+                "Tram-Gravel-Orbit-7", java.util.EnumSet.of(role), null)));
+        return email;
+    }
+
     public static void signInAs(String name, String... roles) {
         List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();

@@ -193,7 +193,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         head.addClassName("academy-result-head");
         item.add(head);
         if (hit.context() != null) {
-            Span context = new Span(getTranslation("search.in-course", hit.context()));
+            Span context = new Span(getTranslation("posting".equals(hit.type()) ? "search.at-organisation" : "search.in-course",
+                    hit.context()));
             context.addClassName("academy-note");
             item.add(context);
         }
@@ -253,10 +254,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     private String label(String facet, String value) {
         return switch (facet) {
             case "type" -> getTranslation("search.type." + value);
-            case "level" -> getTranslation("course.level." + value.toLowerCase(Locale.ROOT));
+            case "level" -> {
+                // A course's level, or a posting's seniority.
+                String seniority = named(eu.aiskills.academy.talent.Seniority.class, value, eu.aiskills.academy.talent.Seniority::messageKey);
+                yield seniority.equals(value) ? getTranslation("course.level." + value.toLowerCase(Locale.ROOT)) : seniority;
+            }
             case "language" -> Locale.of(value).getDisplayLanguage(getLocale());
-            case "format" -> named(eu.aiskills.academy.catalogue.CourseFormat.class, value,
-                    eu.aiskills.academy.catalogue.CourseFormat::messageKey);
+            case "format" -> firstNamed(value);
             case "mode" -> named(eu.aiskills.academy.catalogue.DeliveryMode.class, value,
                     eu.aiskills.academy.catalogue.DeliveryMode::messageKey);
             case "sectors" -> named(eu.aiskills.academy.catalogue.Sector.class, value,
@@ -264,6 +268,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             case "starts" -> getTranslation("search.starts." + value);
             default -> value;
         };
+    }
+
+    /** A format is a course's, a posting's kind or a call's scheme: each module's own label. */
+    private String firstNamed(String value) {
+        String label = named(eu.aiskills.academy.catalogue.CourseFormat.class, value, eu.aiskills.academy.catalogue.CourseFormat::messageKey);
+        if (label.equals(value)) {
+            label = named(eu.aiskills.academy.talent.PostingKind.class, value, eu.aiskills.academy.talent.PostingKind::messageKey);
+        }
+        if (label.equals(value)) {
+            label = named(eu.aiskills.academy.fellowships.Scheme.class, value, eu.aiskills.academy.fellowships.Scheme::messageKey);
+        }
+        return label;
     }
 
     /** The catalogue's own label for an indexed enum value; the value itself if the catalogue no longer knows it. */

@@ -136,6 +136,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         if (why.optionalTotal() > 0) {
             text += view.getTranslation("match.explanation-optional", why.optionalMatched(), why.optionalTotal());
         }
+        if (why.relevance() > 0) {
+            text += view.getTranslation("match.explanation-text", why.relevance());
+        }
         return text;
     }
 

@@ -209,7 +209,7 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
         if (!place.isBlank()) {
             body.add(new Paragraph(place));
         }
-        body.add(new H3(getTranslation("profile.skills")), skillList(p.skills()));
+        body.add(new H3(getTranslation("profile.skills")), CandidateProfileDialog.skillList(p.skills()));
         if (!p.experience().isBlank()) {
             body.add(new H3(getTranslation("profile.experience")), Views.markdown(p.experience()));
         }
@@ -351,31 +351,11 @@ public class PipelineView extends VerticalLayout implements BeforeEnterObserver,
             Views.error(getTranslation("candidate.not-found"));
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(profile.displayName());
-        dialog.setWidth("min(48rem, 95vw)");
-        dialog.add(new Paragraph(profile.draft().headline()), new H3(getTranslation("profile.skills")), skillList(profile.skills()));
-        if (!profile.draft().experience().isBlank()) {
-            dialog.add(new H3(getTranslation("profile.experience")), Views.markdown(profile.draft().experience()));
-        }
-        if (!profile.draft().education().isBlank()) {
-            dialog.add(new H3(getTranslation("profile.education")), Views.markdown(profile.draft().education()));
-        }
-        dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
+        CandidateProfileDialog dialog = new CandidateProfileDialog(profile);
         add(dialog);
         dialog.open();
     }
 
-    private UnorderedList skillList(List<CandidateSkill> skills) {
-        UnorderedList list = new UnorderedList();
-        list.addClassName("academy-skill-list");
-        for (CandidateSkill skill : skills) {
-            Span source = new Span(getTranslation(skill.source().messageKey()));
-            source.getElement().setAttribute("theme", skill.source() == SkillSource.VERIFIED ? "badge success" : "badge contrast");
-            list.add(new ListItem(new Span(skill.label() + " "), source));
-        }
-        return list;
-    }
 
 
     @Override

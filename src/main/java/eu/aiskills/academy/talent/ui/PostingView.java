@@ -36,8 +36,10 @@ import eu.aiskills.academy.talent.Posting;
 import eu.aiskills.academy.talent.PostingDraft;
 import eu.aiskills.academy.talent.PostingKind;
 import eu.aiskills.academy.talent.PostingStatus;
+import eu.aiskills.academy.talent.MatchRelevance;
 import eu.aiskills.academy.talent.Postings;
 import eu.aiskills.academy.talent.RemotePolicy;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** A posting's public page: what the role is, where, for whom, the skills it needs and, for apprenticeships, the courses. */
 @Route("postings/:id")
@@ -48,9 +50,12 @@ public class PostingView extends VerticalLayout implements BeforeEnterObserver, 
     private final transient Catalogue catalogue;
     private final transient Applications applications;
     private final transient Documents documents;
+    private final transient ObjectProvider<MatchRelevance> relevance;
     private String title = "";
 
-    PostingView(Postings postings, Catalogue catalogue, Applications applications, Documents documents) {
+    PostingView(Postings postings, Catalogue catalogue, Applications applications, Documents documents,
+                ObjectProvider<MatchRelevance> relevance) {
+        this.relevance = relevance;
         this.postings = postings;
         this.catalogue = catalogue;
         this.applications = applications;
@@ -132,6 +137,31 @@ public class PostingView extends VerticalLayout implements BeforeEnterObserver, 
         }
         if (!CurrentUser.hasRole(Roles.EMPLOYER) || CurrentUser.hasRole(Roles.STUDENT) || CurrentUser.hasRole(Roles.FELLOW)) {
             add(new ApplySection(applications, documents, posting));
+        }
+        similar(posting);
+    }
+
+    /** "Similar opportunities": open postings most like this one by their text (when search is available). */
+    private void similar(Posting posting) {
+        MatchRelevance texts = relevance.getIfAvailable();
+        if (texts == null) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        for (UUID id : texts.similarPostings(posting.id(), 4)) {
+            try {
+                Posting other = postings.published(id);
+                if (other.status() == PostingStatus.PUBLISHED && !other.id().equals(posting.id())) {
+                    list.add(new ListItem(new Anchor("postings/" + id, other.draft().title() + " — " + other.organisationName())));
+                }
+            } catch (NotFoundException gone) {
+                // Closed or removed since it was indexed.
+            }
+        }
+        if (list.getChildren().findAny().isPresent()) {
+            Div section = new Div(new H2(getTranslation("posting.page.similar")), list);
+            section.addClassName("academy-related");
+            add(section);
         }
     }
 

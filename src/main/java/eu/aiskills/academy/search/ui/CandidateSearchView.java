@@ -1,0 +1,264 @@
+package eu.aiskills.academy.search.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.search.CandidateSearch;
+import eu.aiskills.academy.search.FacetValue;
+import eu.aiskills.academy.search.Search;
+import eu.aiskills.academy.search.SearchUnavailableException;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+import eu.aiskills.academy.talent.CandidateProfile;
+import eu.aiskills.academy.talent.Candidates;
+import eu.aiskills.academy.talent.Mobility;
+import eu.aiskills.academy.talent.ui.CandidateProfileDialog;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Employers find candidates by words and filters: only people who consented to employers seeing
+ * their profile. Verified skills (from the platform's credentials) are a filter of their own. The
+ * address keeps the search, so it can be shared with the team and the back button works.
+ */
+@Route(CandidateSearchView.ROUTE)
+@RolesAllowed(Roles.EMPLOYER)
+@Menu(title = "nav.candidates", order = 25.5, icon = "vaadin:users")
+public class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String ROUTE = "candidates";
+    static final int PAGE_SIZE = 10;
+
+    private final transient Search search;
+    private final transient Candidates candidates;
+    final TextField box = new TextField();
+    final Div facets = new Div();
+    final Div results = new Div();
+    final Paragraph summary = new Paragraph();
+    final Div pager = new Div();
+    private CandidateSearch current = new CandidateSearch("", Map.of(), 0, PAGE_SIZE);
+
+    CandidateSearchView(Search search, Candidates candidates) {
+        this.search = search;
+        this.candidates = candidates;
+        addClassName("academy-search");
+        box.setLabel(getTranslation("candidates.search.label"));
+        box.setPlaceholder(getTranslation("candidates.search.placeholder"));
+        box.setPrefixComponent(VaadinIcon.SEARCH.create());
+        box.setClearButtonVisible(true);
+        box.setMaxLength(eu.aiskills.academy.search.SearchQuery.TEXT_MAX_LENGTH);
+        box.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> submit());
+        box.addClassName("academy-search-box");
+        Button submit = new Button(getTranslation("search.submit"), e -> submit());
+        submit.addThemeVariants(ButtonVariant.PRIMARY);
+        HorizontalLayout bar = new HorizontalLayout(box, submit);
+        bar.setAlignItems(Alignment.BASELINE);
+        bar.setWidthFull();
+        bar.setFlexGrow(1, box);
+        facets.addClassName("academy-facets");
+        facets.getElement().setAttribute("role", "group");
+        facets.getElement().setAttribute("aria-label", getTranslation("search.filters"));
+        results.addClassName("academy-results");
+        summary.getElement().setAttribute("aria-live", "polite");
+        summary.addClassName("academy-search-summary");
+        pager.addClassName("academy-pager");
+        Div body = new Div(facets, new Div(summary, results, pager));
+        body.addClassName("academy-search-body");
+        Paragraph intro = new Paragraph(getTranslation("candidates.search.intro"));
+        intro.addClassName("academy-note");
+        add(new H1(getTranslation("candidates.search.title")), intro, bar, body);
+    }
+
+    private void submit() {
+        try {
+            go(new CandidateSearch(box.getValue(), current.filters(), 0, PAGE_SIZE));
+        } catch (UserFacingException rejection) {
+            Views.showRejection(this, rejection, Map.of("text", box));
+        }
+    }
+
+    private void go(CandidateSearch next) {
+        getUI().ifPresent(ui -> ui.navigate(CandidateSearchView.class, toParameters(next)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            current = fromParameters(event.getLocation().getQueryParameters());
+        } catch (UserFacingException rejection) {
+            current = new CandidateSearch("", Map.of(), 0, PAGE_SIZE);
+            Views.error(getTranslation(rejection.messageKey(), rejection.arguments()));
+        }
+        box.setValue(current.text());
+        run();
+    }
+
+    private void run() {
+        results.removeAll();
+        pager.removeAll();
+        facets.removeAll();
+        CandidateSearch.Results found;
+        try {
+            found = search.candidates(current);
+        } catch (SearchUnavailableException e) {
+            summary.setText(getTranslation("search.unavailable"));
+            return;
+        }
+        summary.setText(getTranslation("candidates.search.results", found.total()));
+        showFacets(found);
+        if (found.hits().isEmpty()) {
+            results.add(new Div(new H2(getTranslation("search.empty.title")), new Paragraph(getTranslation("candidates.search.empty"))));
+            return;
+        }
+        found.hits().forEach(hit -> results.add(card(hit)));
+        if (found.pages() > 1) {
+            Button previous = new Button(getTranslation("search.previous"),
+                    e -> go(new CandidateSearch(current.text(), current.filters(), current.page() - 1, PAGE_SIZE)));
+            previous.setEnabled(current.page() > 0);
+            Button next = new Button(getTranslation("search.next"),
+                    e -> go(new CandidateSearch(current.text(), current.filters(), current.page() + 1, PAGE_SIZE)));
+            next.setEnabled(current.page() + 1 < found.pages());
+            pager.add(previous, new Span(getTranslation("search.page", current.page() + 1, found.pages())), next);
+        }
+    }
+
+    private Component card(CandidateSearch.Hit hit) {
+        Div card = new Div();
+        card.addClassName("academy-result");
+        String place = (hit.city() == null ? "" : hit.city() + ", ")
+                + (hit.country() == null ? "" : Locale.of("", hit.country()).getDisplayCountry(getLocale()));
+        Span name = new Span(hit.name());
+        name.addClassName("academy-result-title");
+        card.add(name, new Paragraph(hit.headline() + (place.isBlank() ? "" : " · " + place)));
+        if (!hit.verifiedSkills().isEmpty()) {
+            card.add(new Paragraph(getTranslation("candidates.search.verified", String.join(", ", hit.verifiedSkills()))));
+        }
+        if (!hit.snippetHtml().isEmpty()) {
+            Paragraph snippet = new Paragraph();
+            snippet.getElement().setProperty("innerHTML", hit.snippetHtml());
+            snippet.addClassName("academy-result-snippet");
+            card.add(snippet);
+        }
+        Button profile = new Button(getTranslation("pipeline.view-profile"), click -> open(new AccountId(hit.account())));
+        profile.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        profile.setAriaLabel(getTranslation("pipeline.view-profile-of", hit.name()));
+        card.add(profile);
+        return card;
+    }
+
+    private void open(AccountId candidate) {
+        CandidateProfile profile;
+        try {
+            profile = candidates.profileFor(candidate);
+        } catch (NotFoundException e) {
+            Views.error(getTranslation("candidate.not-found"));
+            return;
+        }
+        CandidateProfileDialog dialog = new CandidateProfileDialog(profile);
+        add(dialog);
+        dialog.open();
+    }
+
+    private void showFacets(CandidateSearch.Results found) {
+        for (String facet : CandidateSearch.FACETS) {
+            List<FacetValue> values = found.facets().getOrDefault(facet, List.of());
+            Set<String> selected = current.filters().getOrDefault(facet, Set.of());
+            if (values.isEmpty() && selected.isEmpty()) {
+                continue;
+            }
+            CheckboxGroup<FacetValue> group = new CheckboxGroup<>(getTranslation("candidates.facet." + facet.replace('_', '-')));
+            group.setItems(values);
+            group.setItemLabelGenerator(f -> label(facet, f.value()) + " (" + f.count() + ")");
+            group.setValue(values.stream().filter(f -> selected.contains(f.value())).collect(Collectors.toSet()));
+            group.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    Map<String, Set<String>> filters = new LinkedHashMap<>(current.filters());
+                    Set<String> chosen = e.getValue().stream().map(FacetValue::value).collect(Collectors.toSet());
+                    if (chosen.isEmpty()) {
+                        filters.remove(facet);
+                    } else {
+                        filters.put(facet, chosen);
+                    }
+                    go(new CandidateSearch(current.text(), filters, 0, PAGE_SIZE));
+                }
+            });
+            group.addClassName("academy-facet");
+            facets.add(group);
+        }
+    }
+
+    private String label(String facet, String value) {
+        return switch (facet) {
+            case "language" -> Locale.of(value).getDisplayLanguage(getLocale());
+            case "country" -> Locale.of("", value).getDisplayCountry(getLocale());
+            case "mobility" -> {
+                try {
+                    yield getTranslation(Mobility.valueOf(value).messageKey());
+                } catch (IllegalArgumentException unknown) {
+                    yield value;
+                }
+            }
+            default -> value;
+        };
+    }
+
+    static QueryParameters toParameters(CandidateSearch search) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (!search.text().isEmpty()) {
+            parameters.put("q", List.of(search.text()));
+        }
+        search.filters().forEach((facet, values) -> parameters.put(facet, values.stream().sorted().toList()));
+        if (search.page() > 0) {
+            parameters.put("page", List.of(Integer.toString(search.page() + 1)));
+        }
+        return new QueryParameters(parameters);
+    }
+
+    static CandidateSearch fromParameters(QueryParameters parameters) {
+        Map<String, List<String>> values = parameters.getParameters();
+        Map<String, Set<String>> filters = new LinkedHashMap<>();
+        for (String facet : CandidateSearch.FACETS) {
+            List<String> chosen = values.get(facet);
+            if (chosen != null && !chosen.isEmpty()) {
+                filters.put(facet, Set.copyOf(chosen));
+            }
+        }
+        int page = 0;
+        try {
+            page = Math.max(0, Integer.parseInt(values.getOrDefault("page", List.of("1")).getFirst()) - 1);
+        } catch (NumberFormatException ignored) {
+            // A mistyped page number shows the first page.
+        }
+        return new CandidateSearch(values.getOrDefault("q", List.of("")).getFirst(), filters, page, PAGE_SIZE);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Views.pageTitle(this, "candidates.search.title");
+    }
+}
