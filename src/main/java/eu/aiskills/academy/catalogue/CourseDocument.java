@@ -9,7 +9,7 @@ import java.util.List;
  * A published course as other modules may index it: plain text (no markup), its lessons, and
  * the version that orders its changes (a newer version always replaces an older one); skills by
  * label, sectors by name, the delivery modes of its scheduled runs and the next start date
- * ({@code null}: none scheduled).
+ * ({@code null}: none scheduled), and the scheduled runs themselves.
  */
 public record CourseDocument(
         CourseId id,
@@ -28,13 +28,15 @@ public record CourseDocument(
         List<String> skills,
         List<String> sectors,
         List<String> modes,
-        LocalDate nextStart) {
+        LocalDate nextStart,
+        List<RunId> scheduledRuns) {
 
     public CourseDocument {
         lessons = List.copyOf(lessons);
         skills = List.copyOf(skills);
         sectors = List.copyOf(sectors);
         modes = List.copyOf(modes);
+        scheduledRuns = List.copyOf(scheduledRuns);
     }
 
     /** A lesson of an indexed course; {@code materialText} is the text extracted from its materials ("" when none). */

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +31,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -49,10 +55,12 @@ public class Allocations {
     private final Catalogue catalogue;
     private final OrganisationManagement organisations;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Allocations(AllocationRecords allocations, Factories factories, Ledger ledger, Catalogue catalogue,
-                OrganisationManagement organisations, JdbcTemplate jdbc, Clock clock) {
+                OrganisationManagement organisations, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.allocations = allocations;
         this.factories = factories;
         this.ledger = ledger;
@@ -172,8 +180,12 @@ public class Allocations {
                             null, "Validity ended " + allocation.validUntil());
                 }
             }
+            boolean wasApproved = allocation.status() == AllocationStatus.APPROVED;
             allocation.expire(clock.instant());
             allocations.save(allocation);
+            if (wasApproved && allocation.runId() != null) {
+                events.publishEvent(new AllocationChanged(allocation.runId()));
+            }
             expired++;
         }
         return expired;
@@ -184,6 +196,24 @@ public class Allocations {
     @Transactional(readOnly = true)
     public List<Allocation> approvedForRun(UUID runId) {
         return allocations.findByRunIdAndStatusOrderByRequestedAtAsc(runId, AllocationStatus.APPROVED).stream().map(this::view).toList();
+    }
+
+    /** For each of these runs, the names of the AI Factories that granted it GPU-hours (approved allocations), for search. */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional(readOnly = true)
+    public Map<UUID, List<String>> factoriesOfRuns(Collection<UUID> runIds) {
+        Map<UUID, List<String>> factories = new HashMap<>();
+        List<UUID> ids = List.copyOf(runIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query("SELECT DISTINCT a.run_id, f.name FROM gpu_allocation a JOIN ai_factory f ON f.id = a.factory_id"
+                            + " WHERE a.status = 'APPROVED' AND a.run_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
+                            + " ORDER BY f.name",
+                    rs -> {
+                        factories.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new ArrayList<>()).add(rs.getString(2));
+                    }, chunk.stream().map(UUID::toString).toArray());
+        }
+        return factories;
     }
 
     /** The caller's own requests, newest first. */
@@ -231,6 +261,9 @@ public class Allocations {
         ledger.move(account, QuotaEntryKind.GRANTED, hours, "allocation:" + allocation.id() + ":granted", by,
                 note != null ? note : by == null ? "Granted without review (" + allocation.accessMode() + ")" : "Granted");
         log.info("Allocation {} granted: {} GPU-hours", allocation.id(), hours);
+        if (allocation.runId() != null) {
+            events.publishEvent(new AllocationChanged(allocation.runId()));
+        }
     }
 
     private AllocationEntity decidable(AllocationId id) {

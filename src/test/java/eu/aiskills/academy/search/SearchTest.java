@@ -45,6 +45,10 @@ class SearchTest {
     EmbeddedSearchEngine engine;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    eu.aiskills.academy.catalogue.Catalogue catalogue;
+    @Autowired
+    eu.aiskills.academy.compute.Allocations allocations;
 
     @TempDir
     Path content;
@@ -150,6 +154,23 @@ class SearchTest {
         course("zebra-live", "ARCHIVED", "Zebra live course", "Zebrafish imaging with transformers.");
         importer().importAll();
         await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(SearchQuery.of("zebrafish")).total() == 0);
+    }
+
+    @Test
+    void aCourseWhoseRunWasGrantedGpuHoursIsFoundUnderThatAiFactory() throws Exception {
+        new eu.aiskills.academy.testsupport.TestCourses(content, context).course("gpu-facet-course").level("ADVANCED").create();
+        var run = catalogue.publishedCourse("gpu-facet-course").orElseThrow().runs().getFirst();
+        Map<String, Set<String>> lumi = Map.of("factories", Set.of("LUMI AI Factory"));
+        SearchQuery onLumi = new SearchQuery("", lumi, SearchOrder.RELEVANCE, 0, 50);
+        assertThat(search.catalogue(onLumi).hits()).extracting(SearchHit::path).doesNotContain("courses/gpu-facet-course");
+
+        eu.aiskills.academy.testsupport.KaribuSupport.as(context, "instructor@academy.test", () -> allocations.request(
+                new eu.aiskills.academy.compute.AllocationRequest("lumi", "gpu-lab", "playground", run.id().value(),
+                        new java.math.BigDecimal("20"), "Labs of the course's run", java.time.LocalDate.now(),
+                        java.time.LocalDate.now().plusDays(60))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> search.catalogue(onLumi).hits().stream()
+                .anyMatch(hit -> hit.path().equals("courses/gpu-facet-course")));
+        assertThat(search.catalogue(SearchQuery.of("")).facets().get("factories")).extracting(FacetValue::value).contains("LUMI AI Factory");
     }
 
     private IndexStatus catalogueStatus() {

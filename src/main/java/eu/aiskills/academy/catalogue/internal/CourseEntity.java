@@ -403,7 +403,8 @@ public class CourseEntity {
                 sectors.stream().map(Enum::name).sorted().toList(),
                 scheduled.stream().map(r -> r.toRun().mode().name()).distinct().sorted().toList(),
                 scheduled.stream().map(CourseRunEntity::startsOn).filter(d -> !d.isBefore(today)).min(java.util.Comparator.naturalOrder())
-                        .orElse(null));
+                        .orElse(null),
+                scheduled.stream().map(CourseRunEntity::id).toList());
     }
 
     public CourseSummary toSummary() {

@@ -1,6 +1,7 @@
 package eu.aiskills.academy.search.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,12 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDocument;
 import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.catalogue.CourseWithdrawn;
+import eu.aiskills.academy.catalogue.RunId;
+import eu.aiskills.academy.compute.AllocationChanged;
+import eu.aiskills.academy.compute.Allocations;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.search.SearchUnavailableException;
 import org.slf4j.Logger;
@@ -44,8 +49,13 @@ class CatalogueIndexing implements SearchSource {
     private final DocumentWriter writer;
     /** Provider, since the indices in turn use this class as the source of their rebuilds. */
     private final ObjectProvider<SearchIndices> indices;
+    private final Allocations allocations;
+    private final Clock clock;
 
-    CatalogueIndexing(Catalogue catalogue, ElasticsearchClient client, DocumentWriter writer, ObjectProvider<SearchIndices> indices) {
+    CatalogueIndexing(Catalogue catalogue, ElasticsearchClient client, DocumentWriter writer, ObjectProvider<SearchIndices> indices,
+                      Allocations allocations, Clock clock) {
+        this.allocations = allocations;
+        this.clock = clock;
         this.catalogue = catalogue;
         this.client = client;
         this.writer = writer;
@@ -54,23 +64,41 @@ class CatalogueIndexing implements SearchSource {
 
     @ApplicationModuleListener
     void on(CoursePublished event) {
-        SystemActor.call(() -> catalogue.indexable(event.courseId())).ifPresentOrElse(
-                this::index,
-                () -> withdraw(event.courseId(), event.version()));
+        reindex(event.courseId());
     }
 
     @ApplicationModuleListener
     void on(CourseWithdrawn event) {
-        withdraw(event.courseId(), event.version());
+        withdraw(event.courseId(), clock.millis());
     }
 
-    private void index(CourseDocument course) {
+    /** A run's GPU-hours were granted or ended: its course's AI Factories changed. */
+    @ApplicationModuleListener
+    void on(AllocationChanged event) {
+        CourseRun run = SystemActor.call(() -> catalogue.runs(List.of(new RunId(event.runId())))).get(new RunId(event.runId()));
+        if (run != null) {
+            reindex(run.courseId());
+        }
+    }
+
+    /**
+     * Documents carry the time they were read as their version (as in {@link OpportunityIndexing}):
+     * a course's own version does not change when, say, an AI Factory grants its labs GPU-hours.
+     */
+    private void reindex(CourseId id) {
+        long version = clock.millis();
+        SystemActor.call(() -> catalogue.indexable(id)).ifPresentOrElse(
+                course -> index(course, version),
+                () -> withdraw(id, version));
+    }
+
+    private void index(CourseDocument course, long version) {
         List<String> targets = indices.getObject().writeTargets(INDEX);
-        List<IndexedDocument> documents = documents(course);
+        List<IndexedDocument> documents = documents(course, factoriesOf(List.of(course)).getOrDefault(course.id(), List.of()), version);
         writer.write(targets, documents);
         Set<String> current = documents.stream().map(IndexedDocument::id).collect(Collectors.toSet());
         List<String> stale = idsOf(course.id()).stream().filter(id -> !current.contains(id)).toList();
-        writer.delete(targets, stale, course.version());
+        writer.delete(targets, stale, version);
         log.debug("Indexed course {} ({} documents, {} stale removed)", course.id(), documents.size(), stale.size());
     }
 
@@ -110,7 +138,10 @@ class CatalogueIndexing implements SearchSource {
             if (page.isEmpty()) {
                 return;
             }
-            batch.accept(page.stream().flatMap(course -> documents(course).stream()).toList());
+            long version = clock.millis();
+            Map<CourseId, List<String>> factories = factoriesOf(page);
+            batch.accept(page.stream().flatMap(course -> documents(course, factories.getOrDefault(course.id(), List.of()), version)
+                    .stream()).toList());
             after = page.getLast().id();
         }
     }
@@ -143,7 +174,25 @@ class CatalogueIndexing implements SearchSource {
         return "course:" + id.value();
     }
 
-    static List<IndexedDocument> documents(CourseDocument course) {
+    /** The AI Factories that granted GPU-hours to each course's scheduled runs, read for a whole batch at once. */
+    private Map<CourseId, List<String>> factoriesOf(List<CourseDocument> courses) {
+        List<java.util.UUID> runs = courses.stream().flatMap(c -> c.scheduledRuns().stream()).map(RunId::value).toList();
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        Map<java.util.UUID, List<String>> byRun = SystemActor.call(() -> allocations.factoriesOfRuns(runs));
+        Map<CourseId, List<String>> byCourse = new HashMap<>();
+        for (CourseDocument course : courses) {
+            List<String> names = course.scheduledRuns().stream().flatMap(r -> byRun.getOrDefault(r.value(), List.of()).stream())
+                    .distinct().sorted().toList();
+            if (!names.isEmpty()) {
+                byCourse.put(course.id(), names);
+            }
+        }
+        return byCourse;
+    }
+
+    static List<IndexedDocument> documents(CourseDocument course, List<String> factories, long version) {
         List<IndexedDocument> documents = new ArrayList<>();
         Map<String, Object> fields = new HashMap<>();
         fields.put("type", "course");
@@ -166,11 +215,12 @@ class CatalogueIndexing implements SearchSource {
         fields.put("skills", course.skills());
         fields.put("sectors", course.sectors());
         fields.put("mode", course.modes());
+        fields.put("factories", factories);
         if (course.nextStart() != null) {
             fields.put("starts_on", course.nextStart().toString());
         }
         fields.put("suggest", Map.of("input", List.of(course.title()), "weight", 10));
-        documents.add(new IndexedDocument(courseDocumentId(course.id()), course.version(), fields));
+        documents.add(new IndexedDocument(courseDocumentId(course.id()), version, fields));
         for (CourseDocument.Lesson lesson : course.lessons()) {
             Map<String, Object> lessonFields = new HashMap<>();
             lessonFields.put("type", "lesson");
@@ -187,7 +237,7 @@ class CatalogueIndexing implements SearchSource {
             lessonFields.put("minutes", lesson.minutes());
             lessonFields.put("updated_at", course.updatedAt().toString());
             lessonFields.put("suggest", Map.of("input", List.of(lesson.title()), "weight", 5));
-            documents.add(new IndexedDocument("lesson:" + course.id().value() + ":" + lesson.slug(), course.version(),
+            documents.add(new IndexedDocument("lesson:" + course.id().value() + ":" + lesson.slug(), version,
                     lessonFields));
         }
         return documents;
