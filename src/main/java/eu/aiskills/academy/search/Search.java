@@ -159,7 +159,9 @@ public class Search {
             List<SearchHit> hits = response.hits().hits().stream().map(Search::toHit).toList();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (String facet : SearchQuery.FACETS) {
-                var values = response.aggregations().get(facet).filter().aggregations().get("values");
+                var values = query.filters().containsKey(facet)
+                        ? response.aggregations().get(facet).filter().aggregations().get("values")
+                        : response.aggregations().get(OTHER_FACETS).filter().aggregations().get(facet);
                 if (STARTS.equals(facet)) {
                     facets.put(facet, values.dateRange().buckets().array().stream()
                             .filter(b -> b.docCount() > 0).map(b -> new FacetValue(b.key(), b.docCount())).toList());
@@ -175,7 +177,14 @@ public class Search {
         }
     }
 
-    /** The request {@link #catalogue} sends (the benchmarks send it to the engine directly, too). */
+    /**
+     * The request {@link #catalogue} sends (the benchmarks send it to the engine directly, too).
+     * Three choices keep it cheap on a large index (measured in docs/benchmarks.md): what may not
+     * be seen is excluded ({@code must_not} over the few closed roles and calls) rather than what
+     * may be seen included (a filter over every document); the title-phrase bonus rescoring only the
+     * best 50 rather than scoring every match; and the facets without a chosen value counted under
+     * one shared filter, so the filters are evaluated once rather than once per facet.
+     */
     SearchRequest catalogueRequest(SearchQuery query) {
         return SearchRequest.of(s -> {
             s.index(alias(), alias(OPPORTUNITIES))
@@ -183,17 +192,33 @@ public class Search {
                     .from(query.page() * query.pageSize())
                     .size(query.pageSize())
                     .trackTotalHits(t -> t.enabled(true))
-                    .highlight(highlight(query.text()))
-                    .sort(order(query.order()));
+                    .highlight(highlight(query.text()));
+            if (query.order() == SearchOrder.RELEVANCE) {
+                // Sorted by score alone: a rescore cannot follow an explicit sort.
+                if (!query.text().isEmpty()) {
+                    s.rescore(r -> r.windowSize(50).query(rq -> rq.query(titlePhrase(query.text()))));
+                }
+            } else {
+                s.sort(order(query.order()));
+            }
             if (!query.filters().isEmpty()) {
                 s.postFilter(filters(query.filters(), null));
             }
+            Map<String, Aggregation> others = new LinkedHashMap<>();
             for (String facet : SearchQuery.FACETS) {
-                s.aggregations(facet, facetAggregation(facet, query.filters()));
+                if (query.filters().containsKey(facet)) {
+                    s.aggregations(facet, a -> a.filter(filters(query.filters(), facet)).aggregations("values", values(facet)));
+                } else {
+                    others.put(facet, values(facet));
+                }
             }
+            s.aggregations(OTHER_FACETS, a -> a.filter(filters(query.filters(), null)).aggregations(others));
             return s;
         });
     }
+
+    /** The aggregation under which the facets without a chosen value are counted together. */
+    private static final String OTHER_FACETS = "facets";
 
     /** Completions for what the person has typed so far. */
     @PermitAll
@@ -261,33 +286,33 @@ public class Search {
      * What the caller may open: courses and lessons (only published ones are indexed), postings
      * until they close, calls until they close or, for reviewers and administrators, after.
      */
-    private static Query visible(boolean reviewer) {
-        return Query.of(q -> q.bool(any -> {
-            any.should(s -> s.terms(t -> t.field("type").terms(v -> v.value(PUBLIC_TYPES.stream().sorted().map(FieldValue::of).toList()))));
-            any.should(s -> s.bool(b -> b.filter(f -> f.term(t -> t.field("type").value("posting")))
-                    .filter(f -> f.range(r -> r.date(d -> d.field(CLOSES_AT).gt("now"))))));
-            if (reviewer) {
-                any.should(s -> s.term(t -> t.field("type").value("call")));
-            } else {
-                any.should(s -> s.bool(b -> b.filter(f -> f.term(t -> t.field("type").value("call")))
-                        .filter(f -> f.range(r -> r.date(d -> d.field(CLOSES_AT).gt("now"))))));
-            }
-            return any.minimumShouldMatch("1");
-        }));
+    private static Query hidden(boolean reviewer) {
+        List<FieldValue> closable = reviewer ? List.of(FieldValue.of("posting")) : List.of(FieldValue.of("call"), FieldValue.of("posting"));
+        return Query.of(q -> q.bool(closed -> closed.filter(f -> f.terms(t -> t.field("type").terms(v -> v.value(closable))))
+                .filter(f -> f.range(r -> r.date(d -> d.field(CLOSES_AT).lte("now"))))));
     }
 
+    /** The types these two indices hold (their definitions allow no others); browsing without words lists only these. */
+    private static final List<FieldValue> SEARCHED_TYPES = List.of(FieldValue.of("call"), FieldValue.of("course"),
+            FieldValue.of("lesson"), FieldValue.of("posting"));
+
     private static Query visibleMatches(String text, boolean reviewer) {
-        Query visible = visible(reviewer);
+        Query hidden = hidden(reviewer);
         if (text.isEmpty()) {
-            return Query.of(q -> q.bool(b -> b.filter(visible)));
+            Query known = Query.of(q -> q.terms(t -> t.field("type").terms(v -> v.value(SEARCHED_TYPES))));
+            return Query.of(q -> q.bool(b -> b.filter(known).mustNot(hidden)));
         }
-        return Query.of(q -> q.bool(b -> b.filter(visible)
+        return Query.of(q -> q.bool(b -> b.mustNot(hidden)
                 .must(m -> m.bool(words -> words
                         .should(exactly(text))
                         .should(s -> s.multiMatch(mm -> mm.query(text).fields(TYPO_FIELDS).fuzziness(TYPOS)
                                 .prefixLength(1).maxExpansions(20).boost(0.6f)))
-                        .minimumShouldMatch("1")))
-                .should(s -> s.matchPhrase(p -> p.field("title").query(text).boost(3f)))));
+                        .minimumShouldMatch("1")))));
+    }
+
+    /** A bonus for the words as a phrase in the title. */
+    private static Query titlePhrase(String text) {
+        return Query.of(q -> q.matchPhrase(p -> p.field("title").query(text).boost(3f)));
     }
 
     /** The words as typed, in every text field. */
@@ -316,10 +341,10 @@ public class Search {
         }));
     }
 
-    private static Aggregation facetAggregation(String facet, Map<String, Set<String>> filters) {
+    /** A facet's values with their counts. */
+    private static Aggregation values(String facet) {
         if (STARTS.equals(facet)) {
-            return Aggregation.of(a -> a.filter(filters(filters, facet))
-                    .aggregations("values", v -> v.dateRange(dr -> {
+            return Aggregation.of(v -> v.dateRange(dr -> {
                         dr.field(STARTS_ON);
                         for (String key : SearchQuery.STARTS) {
                             String[] bounds = startBounds(key);
@@ -332,10 +357,9 @@ public class Search {
                             });
                         }
                         return dr;
-                    })));
+                    }));
         }
-        return Aggregation.of(a -> a.filter(filters(filters, facet))
-                .aggregations("values", v -> v.terms(t -> t.field(facet).size(30))));
+        return Aggregation.of(v -> v.terms(t -> t.field(facet).size(30)));
     }
 
     private static final String STARTS = "starts";
