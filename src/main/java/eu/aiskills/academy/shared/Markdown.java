@@ -181,21 +181,27 @@ public final class Markdown {
         @Override
         public String toString() {
             // One space for every run of white space (code blocks keep their line breaks otherwise).
-            StringBuilder text = new StringBuilder(out.length());
+            // On a char array: this runs for every lesson of every course a search rebuild indexes.
+            char[] in = new char[out.length()];
+            out.getChars(0, in.length, in, 0);
+            char[] text = new char[in.length];
+            int length = 0;
             boolean space = true;
-            for (int i = 0; i < out.length(); i++) {
-                char c = out.charAt(i);
+            for (char c : in) {
                 if (Character.isWhitespace(c)) {
                     if (!space) {
-                        text.append(' ');
+                        text[length++] = ' ';
                         space = true;
                     }
                 } else {
-                    text.append(c);
+                    text[length++] = c;
                     space = false;
                 }
             }
-            return text.toString().strip();
+            if (length > 0 && text[length - 1] == ' ') {
+                length--;
+            }
+            return new String(text, 0, length);
         }
     }
 }

@@ -15,7 +15,13 @@ class AccountUser extends User implements AcademyPrincipal {
 
     AccountUser(AccountId accountId, String email, String displayName, String passwordHash, boolean enabled,
                 Collection<? extends GrantedAuthority> authorities) {
-        super(email, passwordHash, enabled, true, true, true, authorities);
+        this(accountId, email, displayName, passwordHash, enabled, true, authorities);
+    }
+
+    /** {@code nonLocked} false: password sign-in is locked for a while after repeated failures. */
+    AccountUser(AccountId accountId, String email, String displayName, String passwordHash, boolean enabled, boolean nonLocked,
+                Collection<? extends GrantedAuthority> authorities) {
+        super(email, passwordHash, enabled, true, true, nonLocked, authorities);
         this.accountId = accountId;
         this.displayName = displayName;
     }

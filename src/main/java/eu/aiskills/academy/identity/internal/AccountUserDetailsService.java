@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final Accounts accounts;
+    private final SignInThrottle throttle;
 
-    AccountUserDetailsService(Accounts accounts) {
+    AccountUserDetailsService(Accounts accounts, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -28,7 +30,13 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
         AccountEntity account = accounts.findByEmail(EmailAddress.normalise(username))
                 .filter(a -> a.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("No password account for this email"));
-        return toUser(account);
+        AccountUser user = toUser(account);
+        if (throttle.locked(username)) {
+            // Checked by the sign-in before the password: the lock holds even for the right one.
+            return new AccountUser(user.accountId(), account.email(), account.displayName(), account.passwordHash(), account.enabled(),
+                    false, user.getAuthorities());
+        }
+        return user;
     }
 
     @Override
