@@ -1,5 +1,8 @@
 package eu.aiskills.academy.shell.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends the e-mail copies notifications owe (an outbox: the notification and its PENDING mark
  * are written in one transaction, the mail goes out afterwards), in the recipient's language.
  * A failing server is tried again on the next round, up to {@code academy.mail.max-attempts};
- * a mail that was sent is never sent again.
+ * a mail that was sent is never sent again. Every instance runs it: each mail is claimed
+ * (PENDING to SENDING) before it is sent, so only one instance sends it.
  */
 @Component
 public class MailOutbox {
@@ -35,13 +39,16 @@ public class MailOutbox {
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BATCH = 50;
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<JavaMailSender> sender;
     private final AccountManagement accounts;
     private final MailSettings settings;
+    private final Clock clock;
 
-    MailOutbox(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> sender, AccountManagement accounts, MailSettings settings) {
+    MailOutbox(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> sender, AccountManagement accounts, MailSettings settings, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.sender = sender;
         this.accounts = accounts;
@@ -57,12 +64,20 @@ public class MailOutbox {
         }
         record Pending(String id, String account, String key, String arguments, String link, int attempts) {
         }
+        // Claims that a crashed instance left behind go back to the queue (at most one mail may then go twice).
+        jdbc.update("UPDATE notification SET email_state = 'PENDING', email_claimed_at = NULL WHERE email_state = 'SENDING'"
+                + " AND email_claimed_at < ?", Timestamp.from(clock.instant().minus(STALE_CLAIM)));
         List<Pending> pending = jdbc.query("SELECT id, account_id, message_key, arguments, link, email_attempts FROM notification"
                         + " WHERE email_state = 'PENDING' ORDER BY created_at LIMIT " + BATCH,
                 (rs, n) -> new Pending(rs.getString("id"), rs.getString("account_id"), rs.getString("message_key"), rs.getString("arguments"),
                         rs.getString("link"), rs.getInt("email_attempts")));
         int sent = 0;
         for (Pending p : pending) {
+            // Only the instance that moves it from PENDING to SENDING sends it.
+            if (jdbc.update("UPDATE notification SET email_state = 'SENDING', email_claimed_at = ? WHERE id = ? AND email_state = 'PENDING'",
+                    Timestamp.from(clock.instant()), p.id()) == 0) {
+                continue;
+            }
             AccountSummary to = SystemActor.call(() -> accounts.get(new AccountId(UUID.fromString(p.account()))));
             if (!to.enabled()) {
                 jdbc.update("UPDATE notification SET email_state = 'NONE' WHERE id = ?", p.id());
