@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.internal.Ipynb;
 import eu.aiskills.academy.labs.internal.LabRuntime;
+import eu.aiskills.academy.labs.internal.PlatformInstances;
 import eu.aiskills.academy.labs.internal.kernel.Execution;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -70,10 +73,13 @@ public class LabSessions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    private final PlatformInstances instances;
+
     LabSessions(Labs labs, LabRuntime runtime, LabsProperties properties, Enrolments enrolments, Catalogue catalogue,
                 eu.aiskills.academy.identity.AccountManagement accounts, eu.aiskills.academy.compute.SchedulerJobs jobs,
                 eu.aiskills.academy.compute.Allocations allocations, eu.aiskills.academy.compute.Bookings bookings, JdbcTemplate jdbc,
-                Clock clock) {
+                Clock clock, PlatformInstances instances) {
+        this.instances = instances;
         this.bookings = bookings;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -556,13 +562,14 @@ public class LabSessions {
     /** Starts queued sessions while sandboxes are free, oldest first. */
     void promote() {
         while (true) {
+            // Sandboxes are this machine's: count and start only this instance's sessions.
             Integer running = jdbc.queryForObject("SELECT COUNT(*) FROM lab_session WHERE state IN ('STARTING', 'RUNNING', 'STOPPING')"
-                    + " AND launcher = 'LOCAL'", Integer.class);
+                    + " AND launcher = 'LOCAL' AND instance_id = ?", Integer.class, instances.id());
             if (running == null || running >= properties.maxLocalSessions()) {
                 return;
             }
             List<String> next = jdbc.queryForList("SELECT id FROM lab_session WHERE state = 'QUEUED' AND launcher = 'LOCAL'"
-                    + " ORDER BY created_at LIMIT 1", String.class);
+                    + " AND instance_id = ? ORDER BY created_at LIMIT 1", String.class, instances.id());
             if (next.isEmpty()) {
                 return;
             }
@@ -615,8 +622,16 @@ public class LabSessions {
     @RolesAllowed(Roles.SYSTEM)
     public int cull() {
         Instant now = clock.instant();
-        int ended = 0;
+        int ended = endOrphans(false);
+        Map<String, String> owners = new HashMap<>();
+        jdbc.query("SELECT id, instance_id FROM lab_session WHERE active_slot IS NOT NULL",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> owners.put(rs.getString(1), rs.getString(2)));
         for (LabSession session : jdbc.query(SELECT + " WHERE s.active_slot IS NOT NULL", this::row)) {
+            String owner = owners.get(session.id().toString());
+            if (owner != null && !owner.equals(instances.id())) {
+                // Another instance holds its sandbox or connection: that one judges it.
+                continue;
+            }
             LabTemplate lab = labs.template(session.labSlug()).orElse(null);
             if (session.state() == LabSessionState.RUNNING && "LOCAL".equals(session.launcher()) && !runtime.isLive(session.id())) {
                 end(session.id(), LabSessionState.FAILED, "lab.reason.sandbox-gone", null);
@@ -643,11 +658,23 @@ public class LabSessions {
     /** At start-up: sessions the database calls live but no sandbox of this instance runs (the platform restarted). */
     @RolesAllowed(Roles.SYSTEM)
     public int endOrphans() {
+        return endOrphans(true);
+    }
+
+    /**
+     * Ends sessions whose instance is gone (stopped, or silent for too long), and at start-up
+     * ({@code startup}) also those without an instance (from before instances were recorded) that
+     * nothing here runs.
+     */
+    private int endOrphans(boolean startup) {
         int ended = 0;
-        for (var row : jdbc.queryForList("SELECT id, launcher, state, scheduler_job_id FROM lab_session WHERE active_slot IS NOT NULL")) {
+        for (var row : jdbc.queryForList("SELECT id, launcher, state, scheduler_job_id, instance_id FROM lab_session"
+                + " WHERE active_slot IS NOT NULL")) {
             UUID session = UUID.fromString((String) row.get("id"));
             boolean factory = "SLURM".equals(row.get("launcher"));
-            if ((factory || !"QUEUED".equals(row.get("state"))) && !runtime.isLive(session)) {
+            String owner = (String) row.get("instance_id");
+            boolean orphaned = owner == null ? startup && (factory || !"QUEUED".equals(row.get("state"))) : !instances.alive(owner);
+            if (orphaned && !runtime.isLive(session)) {
                 end(session, LabSessionState.STOPPED, "lab.reason.platform-restarted", null);
                 if (factory && row.get("scheduler_job_id") != null) {
                     // Nothing follows the job any more: it must not keep the GPUs.
@@ -683,9 +710,9 @@ public class LabSessions {
         Instant now = clock.instant();
         try {
             jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
-                            + " last_activity_at, gpu_hours) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0)",
+                            + " last_activity_at, gpu_hours, instance_id) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0, ?)",
                     id.toString(), lab.id().toString(), me.value().toString(), launcher, slot(lab.id(), me.value()), gpus,
-                    Timestamp.from(now), Timestamp.from(now));
+                    Timestamp.from(now), Timestamp.from(now), instances.id());
             return Optional.empty();
         } catch (DuplicateKeyException e) {
             return Optional.of(current(lab.slug()).orElseThrow(() -> e));

@@ -65,6 +65,8 @@ class LabBenchmark {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    eu.aiskills.academy.labs.internal.PlatformInstances instances;
+    @Autowired
     LabTestContent content;
     @Autowired
     ApplicationContext context;
@@ -81,7 +83,7 @@ class LabBenchmark {
         content.importLab(labFolders, "bench-lab", "bench-labs", lesson, "- {name: ok, points: 1, code: 'assert True'}", "1 + 1");
         LabSessions sessions = new LabSessions(labs, runtime, new LabsProperties(properties.location(), false, CONCURRENT,
                 properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc,
-                Clock.systemUTC());
+                Clock.systemUTC(), instances);
         KaribuSupport.signIn(context, "admin@academy.test");
 
         List<Long> firstResult = new ArrayList<>();

@@ -76,6 +76,8 @@ class LabSessionsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    eu.aiskills.academy.labs.internal.PlatformInstances instances;
+    @Autowired
     LabTestContent content;
     @Autowired
     ApplicationContext context;
@@ -203,7 +205,8 @@ class LabSessionsTest {
     void sessionsQueueWhenEverySandboxIsTakenAndStartInTurn() {
         LabsProperties one = new LabsProperties(properties.location(), false, 1, properties.extension(), properties.maxSessionLength(),
                 properties.sandbox());
-        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc, Clock.systemUTC());
+        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc, Clock.systemUTC(),
+                instances);
         SystemActor.run(() -> sessions.cull());
 
         KaribuSupport.signIn(context, "student@academy.test");
@@ -248,6 +251,27 @@ class LabSessionsTest {
         SystemActor.run(() -> {
             sessions.endOrphans();
             assertThat(sessions.session(orphan).reasonKey()).isEqualTo("lab.reason.platform-restarted");
+        });
+
+        // Sessions of another instance of the platform: left alone while it is alive, ended once it falls silent.
+        String other = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO platform_instance (id, host, started_at, heartbeat_at) VALUES (?, 'other-node', ?, ?)", other,
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        UUID elsewhere = UUID.randomUUID();
+        jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
+                        + " last_activity_at, gpu_hours, instance_id) SELECT ?, id, ?, 'LOCAL', 'RUNNING', ?, 0, ?, ?, 0, ? FROM lab_template"
+                        + " WHERE slug = ?", elsewhere.toString(), idle.learner().value().toString(), "elsewhere:" + elsewhere,
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), other, lab);
+        SystemActor.run(() -> {
+            sessions.endOrphans();
+            sessions.cull();
+            assertThat(sessions.session(elsewhere).state()).as("its sandbox is on the other node").isEqualTo(LabSessionState.RUNNING);
+        });
+        jdbc.update("UPDATE platform_instance SET heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(3600)), other);
+        SystemActor.run(() -> {
+            sessions.cull();
+            assertThat(sessions.session(elsewhere).state()).isEqualTo(LabSessionState.STOPPED);
+            assertThat(sessions.session(elsewhere).reasonKey()).isEqualTo("lab.reason.platform-restarted");
         });
     }
 
