@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every main view opens in a real browser for the administrator, shows its title and no error,
- * and leaves a screenshot in target/screenshots/tour for people to look at.
+ * has no serious or critical WCAG 2.1 AA violation that axe-core finds, and leaves a screenshot in
+ * target/screenshots/tour for people to look at.
  */
 @AcademyWebTest
 class MainViewsTourTest {
@@ -48,7 +49,15 @@ class MainViewsTourTest {
         views.put("/review/courses", "No course is waiting for review");
         views.put("/gpu-hours", "You have not requested any GPU-hours yet");
         views.put("/operator/allocations", "No requests yet at");
+        views.put("/opportunities", "Opportunities for you");
+        views.put("/my-profile", "My profile");
+        views.put("/my-applications", "My applications");
+        views.put("/fellowships", "AI fellowships");
+        views.put("/fellowships/ai-researchers-to-europe", "Nordic Institute for Machine Learning");
+        views.put("/admin/cohorts", "Cohorts");
+        views.put("/search?q=fellowship", "for “fellowship”");
         views.put("/no-such-page", "Page not found");
+        java.util.List<String> violations = new java.util.ArrayList<>();
         try (Browser browser = Browser.start("tour", 1366, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -66,8 +75,12 @@ class MainViewsTourTest {
                         .as("error notification on " + path).isEmpty();
                 assertThat(driver.getPageSource()).as(path).doesNotContain("Internal error", "!nav.", "!shell.");
                 browser.screenshot(path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-z0-9-]+", "_"));
+                // The page's title is set once the view is attached; axe checks it too.
+                wait.until(d -> !String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.title")).isBlank());
+                browser.accessibilityViolations().forEach(v -> violations.add(path + ": " + v));
             });
         }
+        assertThat(violations).as("serious or critical WCAG 2.1 AA violations found by axe-core").isEmpty();
     }
 
     private String url(String path) {

@@ -123,6 +123,71 @@ public final class Browser implements AutoCloseable {
         return host.findElement(By.cssSelector("input, textarea"));
     }
 
+    /** axe-core, fetched once from the npm registry (checked against its published integrity) and cached. */
+    private static String axeSource;
+    private static final String AXE_VERSION = "4.11.0";
+    private static final String AXE_INTEGRITY =
+            "sha512-ilYanEU8vxxBexpJd8cWM4ElSQq4QctCLKih0TSfjIfCQTeyH/6zVrmIJfLPrKTKJRbiG+cfnZbQIjAlJmF1jQ==";
+
+    /**
+     * Runs axe-core on the page as it is now against WCAG 2.0/2.1 A and AA, and returns the serious
+     * and critical violations, one line each: rule, impact, what it says, and the elements (at most three).
+     */
+    public java.util.List<String> accessibilityViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
+            js.executeScript(axe());
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> violations = (java.util.List<java.util.Map<String, Object>>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
+                        + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => ({"
+                        + "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => JSON.stringify(n.target) + ' '"
+                        + " + (n.failureSummary || '').replace(/\\s+/g, ' '))}))))"
+                        + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+        return violations.stream().map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("nodes")).toList();
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            Path cached = Path.of(System.getProperty("user.home"), ".cache", "academy", "axe-core-" + AXE_VERSION, "axe.min.js");
+            try {
+                if (!Files.exists(cached)) {
+                    byte[] tarball = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "https://registry.npmjs.org/axe-core/-/axe-core-" + AXE_VERSION + ".tgz")).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                    String integrity = "sha512-" + java.util.Base64.getEncoder().encodeToString(
+                            java.security.MessageDigest.getInstance("SHA-512").digest(tarball));
+                    if (!AXE_INTEGRITY.equals(integrity)) {
+                        throw new IllegalStateException("axe-core " + AXE_VERSION + " from the npm registry does not match its integrity");
+                    }
+                    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(tarball)))) {
+                        for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                            if (entry.getName().equals("package/axe.min.js")) {
+                                Files.createDirectories(cached.getParent());
+                                Path partial = cached.resolveSibling("axe.min.js.part");
+                                Files.copy(tar, partial, StandardCopyOption.REPLACE_EXISTING);
+                                Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                            }
+                        }
+                    }
+                }
+                axeSource = Files.readString(cached);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core could not be fetched from the npm registry", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return axeSource;
+    }
+
     /** Saves a numbered screenshot and returns its path. */
     public Path screenshot(String name) {
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
