@@ -33,13 +33,13 @@ import eu.aiskills.academy.labs.internal.kernel.Execution;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,7 +97,7 @@ public class LabSessions {
      * Starts (or returns the live) session of a lab for the signed-in learner. It is queued when
      * every local sandbox is taken and starts in the order asked.
      */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public LabSession start(String slug) {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
@@ -291,7 +291,7 @@ public class LabSessions {
     }
 
     /** The signed-in learner's live session of the lab, if any. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public Optional<LabSession> current(String slug) {
         LabTemplate lab = labs.require(slug);
         return jdbc.query(SELECT + " WHERE s.template_id = ? AND s.learner_id = ? AND s.active_slot IS NOT NULL", this::row,
@@ -299,7 +299,7 @@ public class LabSessions {
     }
 
     /** A session, for its learner (and administrators). */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public LabSession session(UUID id) {
         LabSession session = load(id);
         requireOwner(session);
@@ -307,7 +307,7 @@ public class LabSessions {
     }
 
     /** The signed-in learner's sessions, newest first (with what each cost). */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public List<LabSession> mine() {
         return jdbc.query(SELECT + " WHERE s.learner_id = ? ORDER BY s.created_at DESC LIMIT 100", this::row,
                 CurrentUser.requireId().value().toString());
@@ -321,7 +321,7 @@ public class LabSessions {
      * Runs code in the session's kernel; each output goes to {@code onOutput} as it arrives. The
      * future completes when the kernel is idle again.
      */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public CompletableFuture<CellRun> execute(UUID sessionId, String code, Consumer<LabNotebook.Output> onOutput) {
         LabSession session = session(sessionId);
         if (code == null || code.length() > CODE_MAX_CHARS) {
@@ -337,20 +337,20 @@ public class LabSessions {
                 });
     }
 
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public void interrupt(UUID sessionId) {
         requireRunning(session(sessionId)).kernel().interrupt();
         touch(sessionId);
     }
 
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public void restart(UUID sessionId) {
         requireRunning(session(sessionId)).kernel().restart(runtime.startTimeout());
         touch(sessionId);
     }
 
     /** Gives the session more time, up to the longest a session may run. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public LabSession extend(UUID sessionId) {
         LabSession session = session(sessionId);
         if (session.state() != LabSessionState.RUNNING || session.endsAt() == null) {
@@ -371,7 +371,7 @@ public class LabSessions {
     }
 
     /** Stops the session: the kernel and sandbox end, nothing of them stays. The learner's saved notebook is kept. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public LabSession stop(UUID sessionId) {
         session(sessionId);
         end(sessionId, LabSessionState.STOPPED, "lab.reason.stopped", null);
@@ -398,7 +398,7 @@ public class LabSessions {
      * then the lab's hidden checks, all within {@link #GRADING_LIMIT}; the score and feedback are
      * recorded and reported to the learner's enrolment, which completes the lesson at its pass score.
      */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public Grade submit(String slug) throws InterruptedException {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
@@ -456,7 +456,7 @@ public class LabSessions {
     }
 
     /** The learner's submissions of a lab, newest first. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public List<Submission> submissions(String slug) {
         LabTemplate lab = labs.require(slug);
         return jdbc.query("SELECT revision, score, submitted_at FROM lab_submission WHERE template_id = ? AND learner_id = ?"
@@ -508,7 +508,7 @@ public class LabSessions {
     }
 
     /** The class's use of a course's labs, for its instructors (and administrators). */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public LabUsage usage(String courseSlug) {
         CourseDetail course = catalogue.publishedCourse(courseSlug).orElseThrow(() -> new NotFoundException("authoring.course-not-found"));
         if (!CurrentUser.hasRole(Roles.ADMIN) && !catalogue.teaches(course.summary().id())) {

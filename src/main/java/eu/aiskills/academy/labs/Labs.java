@@ -19,6 +19,7 @@ import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,7 +128,7 @@ public class Labs {
     }
 
     /** The signed-in learner's latest copy of the lab, or the template when they have none yet. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public LabNotebook myNotebook(String slug) {
         LabTemplate lab = require(slug);
@@ -136,7 +137,7 @@ public class Labs {
     }
 
     /** The revisions of the learner's copy, newest first (number and time). */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Revision> revisions(String slug) {
         LabTemplate lab = require(slug);
@@ -154,7 +155,7 @@ public class Labs {
      * Saves the learner's copy as the revision after {@code basedOn}. Refused with
      * {@code lab.notebook.conflict} when another save came first.
      */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     @Transactional
     public LabNotebook save(String slug, LabNotebook notebook, String origin) {
         LabTemplate lab = require(slug);
@@ -178,7 +179,7 @@ public class Labs {
     }
 
     /** Starts the learner's copy over from the template (as a new revision: the old ones stay in the history). */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     @Transactional
     public LabNotebook reset(String slug, int basedOn) {
         LabTemplate lab = require(slug);
@@ -187,7 +188,7 @@ public class Labs {
     }
 
     /** The learner's copy as an {@code .ipynb} file. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public byte[] download(String slug) {
         return Ipynb.write(myNotebook(slug)).getBytes(StandardCharsets.UTF_8);
