@@ -27,9 +27,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.test.context.TestPropertySource;
@@ -60,9 +59,25 @@ class AuthorizationMatrixTest {
 
     @Autowired
     ApplicationContext context;
+    private Map<String, org.springframework.security.core.Authentication> signedIn;
 
     @Test
     void everyServiceOperationAllowsExactlyTheCallersTheTableNames() throws Exception {
+        // A real account for each role, signed in as the real sign-in does; the platform acts as SystemActor does.
+        var registration = context.getBean(eu.aiskills.academy.identity.Registration.class);
+        var users = context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+        Map<String, org.springframework.security.core.Authentication> signedIn = new LinkedHashMap<>();
+        for (String caller : CALLERS) {
+            if (caller.equals("ANONYMOUS") || caller.equals("SYSTEM")) {
+                continue;
+            }
+            String email = "matrix-" + caller.toLowerCase().replace('_', '-') + "@example.org";
+            eu.aiskills.academy.identity.SystemActor.call(() -> registration.createAccount(eu.aiskills.academy.identity.NewAccount.of(email,
+                    "Matrix " + caller, "Tram-Gravel-Orbit-7", java.util.EnumSet.of(eu.aiskills.academy.identity.Role.valueOf(caller)), null)));
+            var user = users.loadUserByUsername(email);
+            signedIn.put(caller, UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        }
+        this.signedIn = signedIn;
         Map<String, String> found = new TreeMap<>();
         ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
         try {
@@ -74,7 +89,7 @@ class AuthorizationMatrixTest {
                 for (Method method : operations(type)) {
                     List<String> allowed = new ArrayList<>();
                     for (String caller : CALLERS) {
-                        if (allowed(calls, bean, method, caller)) {
+                        if (allowed(calls, bean, method, caller, signedIn.get(caller))) {
                             allowed.add(caller);
                         }
                     }
@@ -85,7 +100,7 @@ class AuthorizationMatrixTest {
         } finally {
             calls.shutdownNow();
         }
-        String table = "# operation\twho may call it (" + String.join(", ", CALLERS) + "; 'anyone', 'signed-in' for short)\n"
+        String table = "# operation\twho may call it (" + String.join(", ", CALLERS) + "; 'anyone', 'signed-in', 'people' (signed in, not the platform) for short)\n"
                 + found.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).collect(Collectors.joining("\n")) + "\n";
         Files.writeString(Path.of("target/authorization-matrix.tsv"), table, StandardCharsets.UTF_8);
 
@@ -116,18 +131,35 @@ class AuthorizationMatrixTest {
     }
 
     /** Calls the operation through its proxy as {@code caller}; false only when method security refuses. */
-    private static boolean allowed(ExecutorService calls, Object bean, Method method, String caller) throws Exception {
+    private static boolean allowed(ExecutorService calls, Object bean, Method method, String caller,
+                                   org.springframework.security.core.Authentication authentication) throws Exception {
         Future<Boolean> call = calls.submit(() -> {
-            if (!caller.equals("ANONYMOUS")) {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "matrix-" + caller.toLowerCase(), null, List.of(new SimpleGrantedAuthority("ROLE_" + caller))));
+            if (authentication != null) {
+                SecurityContextHolder.getContext().setAuthentication(authentication);
             }
             try {
-                method.invoke(bean, emptyArguments(method));
+                Object[] arguments = emptyArguments(method);
+                if (caller.equals("SYSTEM")) {
+                    eu.aiskills.academy.identity.SystemActor.call(() -> {
+                        try {
+                            return method.invoke(bean, arguments);
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException(e);
+                        } catch (InvocationTargetException e) {
+                            throw new Wrapped(e);
+                        }
+                    });
+                } else {
+                    method.invoke(bean, arguments);
+                }
                 return true;
+            } catch (Wrapped wrapped) {
+                Throwable cause = wrapped.getCause().getCause();
+                return !(cause instanceof AccessDeniedException || cause instanceof AuthenticationCredentialsNotFoundException);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                return !(cause instanceof AccessDeniedException || cause instanceof AuthenticationException);
+                // Not signed in, or refused; a wrong password (another AuthenticationException) is past the gate.
+                return !(cause instanceof AccessDeniedException || cause instanceof AuthenticationCredentialsNotFoundException);
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -145,6 +177,13 @@ class AuthorizationMatrixTest {
      * Arguments that name somebody else's things: a fresh UUID (bare or in an id record), a word;
      * null for anything else. So checks on whose thing it is run as well, and refuse where they should.
      */
+    /** Carries an operation's failure out of {@link eu.aiskills.academy.identity.SystemActor#call}. */
+    private static final class Wrapped extends RuntimeException {
+        Wrapped(InvocationTargetException cause) {
+            super(cause);
+        }
+    }
+
     private static Object[] emptyArguments(Method method) {
         return Arrays.stream(method.getParameterTypes()).map(type -> {
             if (type == java.util.UUID.class) {
@@ -195,6 +234,10 @@ class AuthorizationMatrixTest {
         }
         if (allowed.size() == CALLERS.size() - 1 && !allowed.contains("ANONYMOUS")) {
             return "signed-in";
+        }
+        if (allowed.equals(CALLERS.subList(1, CALLERS.size() - 1))) {
+            // Every person signed in, not the platform: operations on "my" things.
+            return "people";
         }
         return allowed.isEmpty() ? "nobody" : String.join(", ", allowed);
     }

@@ -157,6 +157,8 @@ public class Allocations {
         }
         allocation.reject(CurrentUser.requireId().value(), reason, clock.instant());
         allocations.save(allocation);
+        events.publishEvent(new AllocationDecided(allocation.id(), factoryName(allocation), allocation.partition(),
+                allocation.requestedHours(), null));
         return view(allocation);
     }
 
@@ -261,9 +263,15 @@ public class Allocations {
         ledger.move(account, QuotaEntryKind.GRANTED, hours, "allocation:" + allocation.id() + ":granted", by,
                 note != null ? note : by == null ? "Granted without review (" + allocation.accessMode() + ")" : "Granted");
         log.info("Allocation {} granted: {} GPU-hours", allocation.id(), hours);
+        events.publishEvent(new AllocationDecided(allocation.id(), factoryName(allocation), allocation.partition(),
+                allocation.requestedHours(), hours));
         if (allocation.runId() != null) {
             events.publishEvent(new AllocationChanged(allocation.runId()));
         }
+    }
+
+    private String factoryName(AllocationEntity allocation) {
+        return factories.findById(allocation.factoryId()).map(f -> f.toSummary().name()).orElse("");
     }
 
     private AllocationEntity decidable(AllocationId id) {

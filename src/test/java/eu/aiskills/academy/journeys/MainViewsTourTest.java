@@ -56,6 +56,7 @@ class MainViewsTourTest {
         views.put("/fellowships/ai-researchers-to-europe", "Nordic Institute for Machine Learning");
         views.put("/admin/cohorts", "Cohorts");
         views.put("/search?q=fellowship", "for “fellowship”");
+        views.put("/admin/audit", "Audit log");
         views.put("/no-such-page", "Page not found");
         java.util.List<String> violations = new java.util.ArrayList<>();
         try (Browser browser = Browser.start("tour", 1366, 900)) {

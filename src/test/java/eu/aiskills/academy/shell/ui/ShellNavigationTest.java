@@ -69,7 +69,7 @@ class ShellNavigationTest {
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("");
         assertThat(navigation()).containsExactly("Home", "Search", "Courses", "My learning", "Fellowships", "Teaching", "Lab usage", "Course review", "AI Factories", "My GPU hours", "Allocation requests", "Opportunities", "My profile", "My applications", "My documents", "Accounts",
-                "Organisations", "Search indices", "Fellowship calls", "Cohorts");
+                "Organisations", "Search indices", "Fellowship calls", "Cohorts", "Audit log");
         UI.getCurrent().navigate(AccountsAdminView.class);
         _get(AccountsAdminView.class);
     }
