@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import eu.aiskills.academy.testsupport.AcademyWebTest;
@@ -81,6 +82,38 @@ class MainViewsTourTest {
                 browser.accessibilityViolations().forEach(v -> violations.add(path + ": " + v));
             });
         }
+        assertThat(violations).as("serious or critical WCAG 2.1 AA violations found by axe-core").isEmpty();
+    }
+
+    /** The views only other roles see: each role signs in and its views are checked the same way, axe included. */
+    @Test
+    void everyRolesOwnViewsRenderAndPassAxe() {
+        Map<String, Map<String, String>> tours = new LinkedHashMap<>();
+        tours.put("employer@academy.test:Hiring-Manager-42", Map.of("/my-postings", "Your organisation’s postings",
+                "/candidates", "Find candidates", "/candidates?q=data", "candidate"));
+        tours.put("reviewer@academy.test:Fair-Assessor-42", Map.of("/reviews", "Applications to review"));
+        tours.put("instructor@academy.test:Patient-Teacher-42", Map.of("/teaching/labs", "Your classes’ labs",
+                "/gpu-hours", "My GPU hours"));
+        tours.put("student@academy.test:Curious-Learner-42", Map.of("/learning", "My learning", "/opportunities", "Opportunities for you"));
+        tours.put("fellow@academy.test:Visiting-Scholar-42", Map.of("/cohorts", "My cohort",
+                "/fellowships/ai-researchers-to-europe", "Nordic Institute for Machine Learning"));
+        List<String> violations = new java.util.ArrayList<>();
+        tours.forEach((account, views) -> {
+            String[] credentials = account.split(":");
+            try (Browser browser = Browser.start("tour-" + credentials[0].substring(0, credentials[0].indexOf('@')), 1366, 900)) {
+                browser.signIn("http://localhost:" + port, credentials[0], credentials[1]);
+                WebDriverWait wait = browser.waiting();
+                new java.util.TreeMap<>(views).forEach((path, expected) -> {
+                    browser.driver().get(url(path));
+                    wait.until(d -> d.getPageSource().contains(expected));
+                    wait.until(d -> !String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.title")).isBlank());
+                    assertThat(browser.driver().findElements(By.cssSelector("vaadin-notification-card[theme~='error']")))
+                            .as("error notification on " + path).isEmpty();
+                    browser.screenshot(path.substring(1).replaceAll("[^a-z0-9-]+", "_"));
+                    browser.accessibilityViolations().forEach(v -> violations.add(credentials[0] + " " + path + ": " + v));
+                });
+            }
+        });
         assertThat(violations).as("serious or critical WCAG 2.1 AA violations found by axe-core").isEmpty();
     }
 
