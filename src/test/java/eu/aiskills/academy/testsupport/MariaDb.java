@@ -35,8 +35,10 @@ public final class MariaDb {
     private final String baseUrl;
     private final String user;
     private final String password;
-    private final Process process;
+    private Process process;
     private final Path dataDir;
+    /** How the server was started, to start it again ({@link #restart}). */
+    private List<String> command;
 
     private MariaDb(String baseUrl, String user, String password, Process process, Path dataDir) {
         this.baseUrl = baseUrl;
@@ -46,6 +48,46 @@ public final class MariaDb {
         this.dataDir = dataDir;
     }
 
+    /** A server of its own, for a test that stops and restarts it; stopped at exit. */
+    public static MariaDb startPrivate() {
+        return start();
+    }
+
+    /**
+     * Stops the server as a crash would not (a clean shutdown, as an operator's restart does),
+     * runs {@code whileDown}, then starts it again on the same port with the same data.
+     */
+    public synchronized void restart(Runnable whileDown) {
+        if (process == null) {
+            throw new IllegalStateException("An external server cannot be restarted by the tests");
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        whileDown.run();
+        try {
+            process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("stdout.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start MariaDB again", e);
+        }
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** Points a Spring context at a fresh database on this server. */
+    public void registerOn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", this::user);
+        registry.add("spring.datasource.password", this::password);
+    }
+
     public static synchronized MariaDb get() {
         if (instance == null) {
             instance = start();
@@ -53,13 +95,9 @@ public final class MariaDb {
         return instance;
     }
 
-    /** Points the Spring context under test at a fresh database on this server. */
+    /** Points the Spring context under test at a fresh database on the shared server. */
     public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        MariaDb db = get();
-        String url = db.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
+        get().registerOn(registry);
     }
 
     public String user() {
@@ -106,7 +144,7 @@ public final class MariaDb {
                     "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve"), dir, "install");
             Path init = dir.resolve("init.sql");
             Files.writeString(init, """
-                    CREATE USER '%s'@'127.0.0.1' IDENTIFIED BY '%s';
+                    CREATE USER IF NOT EXISTS '%s'@'127.0.0.1' IDENTIFIED BY '%s';
                     GRANT ALL PRIVILEGES ON *.* TO '%s'@'127.0.0.1';
                     """.formatted(USER, PASSWORD, USER), StandardCharsets.UTF_8);
             int port = freePort();
@@ -120,6 +158,7 @@ public final class MariaDb {
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
             MariaDb db = new MariaDb("jdbc:mysql://127.0.0.1:" + port + "/", USER, PASSWORD, process, dir);
+            db.command = List.copyOf(command);
             Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "mariadb-stop"));
             db.awaitReady(Duration.ofSeconds(60));
             return db;
@@ -146,7 +185,7 @@ public final class MariaDb {
                 + "; see " + dataDir.resolve("error.log"), last);
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (process == null) {
             return;
         }
