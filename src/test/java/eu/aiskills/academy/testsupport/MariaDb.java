@@ -189,6 +189,17 @@ public final class MariaDb {
         if (process == null) {
             return;
         }
+        // Shutdown hooks run at the same time: let the Spring contexts close first (they still
+        // write to the database, e.g. the event publication registry), or they wait for a server
+        // that is gone and the test JVM overstays its exit.
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(t -> {
+                    try {
+                        t.join(Duration.ofSeconds(20));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -65,9 +65,24 @@ public class PlatformInstances {
         jdbc.update("DELETE FROM platform_instance WHERE heartbeat_at < ?", Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
     }
 
+    /**
+     * Says goodbye, so that other instances end this one's sessions at once; best effort and brief:
+     * when the database is already gone (it may be stopping too), the others notice the silence instead.
+     */
     @PreDestroy
     void stopped() {
-        jdbc.update("DELETE FROM platform_instance WHERE id = ?", id);
+        Thread goodbye = Thread.ofVirtual().start(() -> {
+            try {
+                jdbc.update("DELETE FROM platform_instance WHERE id = ?", id);
+            } catch (RuntimeException gone) {
+                // The heartbeat stops; that is enough.
+            }
+        });
+        try {
+            goodbye.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String host() {
