@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A student completes a course with the keyboard alone: signs in, enrols, opens the lesson from
- * the course page, marks it done and sees the course completed; Tab reaches each control in turn
- * and every control reached shows a visible focus ring.
+ * the course page, marks it done and sees the course completed. The first Tab stop of a page, "Skip
+ * to main content", moves the focus into the page (the router used to swallow it); from there Tab
+ * reaches each control in turn, and every control reached shows a visible focus ring.
  */
 @AcademyWebTest
 class KeyboardOnlyJourneyTest {
@@ -36,7 +37,11 @@ class KeyboardOnlyJourneyTest {
             let a = document.activeElement;
             while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
             let host = a, n = a;
-            while (n) { if (n.tagName && n.tagName.startsWith('VAADIN-')) { host = n; break; } n = n.parentNode || n.host; }
+            while (n) {
+                if (n.tagName === 'VAADIN-APP-LAYOUT' || n.tagName === 'MAIN') { break; }
+                if (n.tagName && n.tagName.startsWith('VAADIN-') && !n.tagName.endsWith('-LAYOUT')) { host = n; break; }
+                n = n.parentNode || n.host;
+            }
             const text = ((host.innerText || '') + ' ' + (host.getAttribute && (host.getAttribute('label') || '') || '')
                 + ' ' + (a.getAttribute && (a.getAttribute('name') || '') || '')).trim();
             const style = getComputedStyle(a);
@@ -70,15 +75,18 @@ class KeyboardOnlyJourneyTest {
 
             driver.get(url("/courses/keyboard-course"));
             wait.until(d -> d.getPageSource().contains("seats free"));
+            skipToContent(driver);
             tabTo(driver, f -> f.get(0).equals("VAADIN-BUTTON") && f.get(1).toString().startsWith("Enrol"), "Enrol");
             browser.screenshot("enrol-focused");
             keys(driver, Keys.ENTER);
             wait.until(d -> d.getPageSource().contains(">Enrolled<"));
 
+            skipToContent(driver);
             tabTo(driver, f -> f.get(1).toString().startsWith("Lesson 1"), "the lesson");
             keys(driver, Keys.ENTER);
             wait.until(d -> d.getCurrentUrl().contains("/lessons/"));
             wait.until(d -> d.getPageSource().contains("academy-lesson-progress"));
+            skipToContent(driver);
             tabTo(driver, f -> f.get(0).equals("VAADIN-CHECKBOX"), "the lesson's done box");
             browser.screenshot("done-focused");
             keys(driver, Keys.SPACE);
@@ -87,20 +95,29 @@ class KeyboardOnlyJourneyTest {
         }
     }
 
+    /** The first Tab stop of every page skips the navigation: Enter on it puts the focus on the page's content. */
+    private static void skipToContent(WebDriver driver) {
+        tabTo(driver, f -> f.get(0).equals("A") && f.get(1).toString().startsWith("Skip to main content"), "the skip link");
+        keys(driver, Keys.ENTER);
+    }
+
     /** Presses Tab until the focused control matches, checking that every control reached shows its focus. */
     @SuppressWarnings("unchecked")
     private static void tabTo(WebDriver driver, Predicate<List<Object>> target, String what) {
-        for (int presses = 0; presses < 120; presses++) {
-            keys(driver, Keys.TAB);
+        List<String> seen = new java.util.ArrayList<>();
+        for (int presses = 0; presses <= 120; presses++) {
             List<Object> focused = (List<Object>) ((JavascriptExecutor) driver).executeScript(FOCUSED);
-            if (!"BODY".equals(focused.get(0)) && !"".equals(focused.get(0))) {
+            String text = focused.get(1).toString().replaceAll("\\s+", " ");
+            seen.add(focused.get(0) + " " + text.substring(0, Math.min(40, text.length())));
+            if (presses > 0 && !"BODY".equals(focused.get(0)) && !"".equals(focused.get(0))) {
                 assertThat((Boolean) focused.get(2)).as("visible focus on " + focused.get(0) + " " + focused.get(1)).isTrue();
             }
             if (target.test(focused)) {
                 return;
             }
+            keys(driver, Keys.TAB);
         }
-        throw new AssertionError("Tab never reached " + what);
+        throw new AssertionError("Tab never reached " + what + "; it reached " + seen.subList(0, Math.min(30, seen.size())));
     }
 
     private static void keys(WebDriver driver, CharSequence... keys) {

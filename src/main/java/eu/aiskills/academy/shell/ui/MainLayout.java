@@ -76,6 +76,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Component skipLink() {
         Anchor skip = new Anchor("#main-content", getTranslation("shell.skip-to-content"));
         skip.addClassName("academy-skip-link");
+        // The router would take "#main-content" as a navigation and leave the focus where it was:
+        // the link moves the focus to the page's content itself.
+        skip.getElement().executeJs("this.addEventListener('click', e => { const main = document.getElementById('main-content');"
+                + " if (main) { e.preventDefault(); e.stopPropagation(); main.focus(); } })");
         return skip;
     }
 
