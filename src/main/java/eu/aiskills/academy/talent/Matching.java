@@ -20,7 +20,6 @@ import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
-import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.springframework.beans.factory.ObjectProvider;
