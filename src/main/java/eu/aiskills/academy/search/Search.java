@@ -121,7 +121,8 @@ public class Search {
             List<CandidateSearch.Hit> hits = found.stream().filter(h -> stillVisible.contains(new AccountId(h.account()))).toList();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             for (String facet : CandidateSearch.FACETS) {
-                facets.put(facet, response.aggregations().get(facet).filter().aggregations().get("values").sterms().buckets().array().stream()
+                facets.put(facet, response.aggregations().get(facet).filter().aggregations().get("values").sterms().buckets().array()
+                        .stream()
                         .map((StringTermsBucket b) -> new FacetValue(b.key().stringValue(), b.docCount())).toList());
             }
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -134,22 +135,30 @@ public class Search {
     @SuppressWarnings("unchecked")
     private static CandidateSearch.Hit toCandidate(Hit<Map> hit) {
         Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
-        String snippet = "";
-        if (hit.highlight() != null) {
-            for (String field : CANDIDATE_SNIPPETS) {
-                List<String> fragments = hit.highlight().get(field);
-                if (fragments != null && !fragments.isEmpty() && (snippet.isEmpty() || fragments.getFirst().contains("<mark>"))) {
-                    snippet = fragments.getFirst();
-                    if (snippet.contains("<mark>")) {
-                        break;
-                    }
-                }
-            }
-        }
         return new CandidateSearch.Hit(java.util.UUID.fromString(string(source.get("account"))), string(source.get("name")),
                 string(source.get("title")), string(source.get("country")), string(source.get("city")),
                 source.get("skills") instanceof List<?> l ? (List<String>) l : List.of(),
-                source.get("verified_skills") instanceof List<?> v ? (List<String>) v : List.of(), Markdown.sanitize(snippet));
+                source.get("verified_skills") instanceof List<?> v ? (List<String>) v : List.of(), snippet(hit, CANDIDATE_SNIPPETS));
+    }
+
+    /**
+     * A hit's snippet, sanitised: the first fragment of {@code fields} with a match; else the first
+     * fragment at all (a field's beginning, where it has one); else empty.
+     */
+    private static String snippet(Hit<Map> hit, List<String> fields) {
+        String lead = null;
+        if (hit.highlight() != null) {
+            for (String field : fields) {
+                List<String> fragments = hit.highlight().get(field);
+                if (fragments != null && !fragments.isEmpty()) {
+                    if (fragments.getFirst().contains("<mark>")) {
+                        return Markdown.sanitize(fragments.getFirst());
+                    }
+                    lead = lead == null ? fragments.getFirst() : lead;
+                }
+            }
+        }
+        return lead == null ? "" : Markdown.sanitize(lead);
     }
 
     @PermitAll
@@ -428,25 +437,10 @@ public class Search {
             case "call" -> "fellowships/" + slug;
             default -> "courses/" + slug;
         };
-        // The first fragment with a match; else the beginning of the text.
-        String snippet = null;
-        String lead = null;
-        if (hit.highlight() != null) {
-            for (String field : SNIPPET_FIELDS) {
-                List<String> fragments = hit.highlight().get(field);
-                if (fragments != null && !fragments.isEmpty()) {
-                    if (fragments.getFirst().contains("<mark>")) {
-                        snippet = fragments.getFirst();
-                        break;
-                    }
-                    lead = lead == null ? fragments.getFirst() : lead;
-                }
-            }
-        }
-        snippet = snippet == null ? lead : snippet;
         return new SearchHit(type, hit.id(), string(source.get("title")),
-                "lesson".equals(type) ? string(source.get("course_title")) : "posting".equals(type) ? string(source.get("organisation")) : null,
-                snippet == null ? "" : Markdown.sanitize(snippet), path, string(source.get("level")),
+                "lesson".equals(type) ? string(source.get("course_title"))
+                        : "posting".equals(type) ? string(source.get("organisation")) : null,
+                snippet(hit, SNIPPET_FIELDS), path, string(source.get("level")),
                 string(source.get("language")));
     }
 

@@ -46,10 +46,8 @@ class CandidateIndexing implements SearchSource {
     @ApplicationModuleListener
     void on(CandidateProfileChanged event) {
         long version = clock.millis();
-        List<String> targets = indices.getObject().writeTargets(INDEX);
-        SystemActor.call(() -> candidates.searchable(event.account())).ifPresentOrElse(
-                profile -> writer.write(targets, List.of(document(profile, version))),
-                () -> writer.delete(targets, List.of(id(event.account())), version));
+        writer.put(indices.getObject().writeTargets(INDEX), id(event.account()),
+                SystemActor.call(() -> candidates.searchable(event.account())).map(profile -> document(profile, version)), version);
     }
 
     @Override

@@ -43,6 +43,11 @@ class DocumentWriter {
         execute(operations);
     }
 
+    /** Writes {@code document}, or deletes {@code id} at {@code version} when there is none (any more) to show. */
+    void put(List<String> targets, String id, java.util.Optional<IndexedDocument> document, long version) {
+        document.ifPresentOrElse(d -> write(targets, List.of(d)), () -> delete(targets, List.of(id), version));
+    }
+
     void delete(List<String> targets, List<String> ids, long version) {
         if (ids.isEmpty()) {
             return;

@@ -60,22 +60,17 @@ class OpportunityIndexing implements SearchSource {
     @ApplicationModuleListener
     void on(PostingChanged event) {
         long version = clock.millis();
-        List<String> targets = indices.getObject().writeTargets(INDEX);
-        SystemActor.call(() -> postings.searchable(event.posting())).ifPresentOrElse(
-                posting -> writer.write(targets, List.of(document(posting, skillLabels(), version))),
-                () -> writer.delete(targets, List.of(postingId(event.posting())), version));
+        writer.put(indices.getObject().writeTargets(INDEX), postingId(event.posting()),
+                SystemActor.call(() -> postings.searchable(event.posting())).map(posting -> document(posting, skillLabels(), version)),
+                version);
     }
 
     @ApplicationModuleListener
     void on(CallPublished event) {
         long version = clock.millis();
         FellowshipCall call = SystemActor.call(() -> calls.get(event.call()));
-        List<String> targets = indices.getObject().writeTargets(INDEX);
-        if (call.status() == CallStatus.PUBLISHED) {
-            writer.write(targets, List.of(document(call, version)));
-        } else {
-            writer.delete(targets, List.of(callId(call.id())), version);
-        }
+        writer.put(indices.getObject().writeTargets(INDEX), callId(call.id()),
+                java.util.Optional.of(call).filter(c -> c.status() == CallStatus.PUBLISHED).map(c -> document(c, version)), version);
     }
 
     @Override

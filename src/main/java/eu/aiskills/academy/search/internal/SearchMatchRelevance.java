@@ -26,9 +26,8 @@ import org.springframework.stereotype.Component;
 class SearchMatchRelevance implements MatchRelevance {
 
     private static final Logger log = LoggerFactory.getLogger(SearchMatchRelevance.class);
-    private static final List<String> POSTING_FIELDS = List.of("title", "en.title", "de.title", "fr.title", "skills.text",
-            "body", "en.body", "de.body", "fr.body");
-    private static final List<String> CANDIDATE_FIELDS = List.of("title", "en.title", "de.title", "fr.title", "skills.text",
+    /** The text fields postings and candidates share (both indices name them alike). */
+    private static final List<String> TEXT_FIELDS = List.of("title", "en.title", "de.title", "fr.title", "skills.text",
             "body", "en.body", "de.body", "fr.body");
 
     private final ElasticsearchClient client;
@@ -41,14 +40,14 @@ class SearchMatchRelevance implements MatchRelevance {
 
     @Override
     public Map<UUID, Double> postingsFor(String text, int max) {
-        return relevant(OpportunityIndexing.INDEX, POSTING_FIELDS, text, openPostings(), max,
+        return relevant(OpportunityIndexing.INDEX, TEXT_FIELDS, text, openPostings(), max,
                 id -> UUID.fromString(id.substring("posting:".length())));
     }
 
     @Override
     public Map<AccountId, Double> candidatesFor(String text, int max) {
         Query openToOffers = Query.of(q -> q.term(t -> t.field("visibility").value("OPEN_TO_OFFERS")));
-        return relevant(CandidateIndexing.INDEX, CANDIDATE_FIELDS, text, openToOffers, max,
+        return relevant(CandidateIndexing.INDEX, TEXT_FIELDS, text, openToOffers, max,
                 id -> new AccountId(UUID.fromString(id.substring("candidate:".length()))));
     }
 
@@ -57,7 +56,7 @@ class SearchMatchRelevance implements MatchRelevance {
         String alias = indices.alias(OpportunityIndexing.INDEX);
         try {
             return client.search(s -> s.index(alias).size(Math.clamp(max, 1, 20)).source(src -> src.fetch(false))
-                            .query(q -> q.bool(b -> b.must(m -> m.moreLikeThis(l -> l.fields(POSTING_FIELDS)
+                            .query(q -> q.bool(b -> b.must(m -> m.moreLikeThis(l -> l.fields(TEXT_FIELDS)
                                             .like(like -> like.document(d -> d.index(alias).id(OpportunityIndexing.postingId(posting))))
                                             .minTermFreq(1).minDocFreq(1).maxQueryTerms(30).minimumShouldMatch("10%")))
                                     .filter(openPostings()))), Void.class)

@@ -136,15 +136,8 @@ public class CandidateSearchView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         found.hits().forEach(hit -> results.add(card(hit)));
-        if (found.pages() > 1) {
-            Button previous = new Button(getTranslation("search.previous"),
-                    e -> go(new CandidateSearch(current.text(), current.filters(), current.page() - 1, PAGE_SIZE)));
-            previous.setEnabled(current.page() > 0);
-            Button next = new Button(getTranslation("search.next"),
-                    e -> go(new CandidateSearch(current.text(), current.filters(), current.page() + 1, PAGE_SIZE)));
-            next.setEnabled(current.page() + 1 < found.pages());
-            pager.add(previous, new Span(getTranslation("search.page", current.page() + 1, found.pages())), next);
-        }
+        SearchAddress.pager(pager, this, current.page(), found.pages(),
+                page -> go(new CandidateSearch(current.text(), current.filters(), page, PAGE_SIZE)));
     }
 
     private Component card(CandidateSearch.Hit hit) {
@@ -228,33 +221,13 @@ public class CandidateSearchView extends VerticalLayout implements BeforeEnterOb
     }
 
     static QueryParameters toParameters(CandidateSearch search) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (!search.text().isEmpty()) {
-            parameters.put("q", List.of(search.text()));
-        }
-        search.filters().forEach((facet, values) -> parameters.put(facet, values.stream().sorted().toList()));
-        if (search.page() > 0) {
-            parameters.put("page", List.of(Integer.toString(search.page() + 1)));
-        }
-        return new QueryParameters(parameters);
+        return new QueryParameters(SearchAddress.parameters(search.text(), search.filters(), Map.of(), search.page()));
     }
 
     static CandidateSearch fromParameters(QueryParameters parameters) {
         Map<String, List<String>> values = parameters.getParameters();
-        Map<String, Set<String>> filters = new LinkedHashMap<>();
-        for (String facet : CandidateSearch.FACETS) {
-            List<String> chosen = values.get(facet);
-            if (chosen != null && !chosen.isEmpty()) {
-                filters.put(facet, Set.copyOf(chosen));
-            }
-        }
-        int page = 0;
-        try {
-            page = Math.max(0, Integer.parseInt(values.getOrDefault("page", List.of("1")).getFirst()) - 1);
-        } catch (NumberFormatException ignored) {
-            // A mistyped page number shows the first page.
-        }
-        return new CandidateSearch(values.getOrDefault("q", List.of("")).getFirst(), filters, page, PAGE_SIZE);
+        return new CandidateSearch(SearchAddress.text(values), SearchAddress.filters(values, CandidateSearch.FACETS),
+                SearchAddress.page(values), PAGE_SIZE);
     }
 
     @Override

@@ -292,42 +292,16 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void showPager(SearchResults found) {
-        if (found.pages() <= 1) {
-            return;
-        }
-        Button previous = new Button(getTranslation("search.previous"), e -> go(query.withPage(query.page() - 1)));
-        previous.setEnabled(query.page() > 0);
-        Button next = new Button(getTranslation("search.next"), e -> go(query.withPage(query.page() + 1)));
-        next.setEnabled(query.page() + 1 < found.pages());
-        Span position = new Span(getTranslation("search.page", query.page() + 1, found.pages()));
-        pager.add(previous, position, next);
+        SearchAddress.pager(pager, this, query.page(), found.pages(), page -> go(query.withPage(page)));
     }
 
     static QueryParameters toParameters(SearchQuery query) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (!query.text().isEmpty()) {
-            parameters.put("q", List.of(query.text()));
-        }
-        query.filters().forEach((facet, values) -> parameters.put(facet, values.stream().sorted().toList()));
-        if (query.order() != SearchOrder.RELEVANCE) {
-            parameters.put("sort", List.of(query.order().name().toLowerCase(Locale.ROOT)));
-        }
-        if (query.page() > 0) {
-            parameters.put("page", List.of(Integer.toString(query.page() + 1)));
-        }
-        return new QueryParameters(parameters);
+        return new QueryParameters(SearchAddress.parameters(query.text(), query.filters(), query.order() == SearchOrder.RELEVANCE
+                ? Map.of() : Map.of("sort", query.order().name().toLowerCase(Locale.ROOT)), query.page()));
     }
 
     static SearchQuery fromParameters(QueryParameters parameters) {
         Map<String, List<String>> values = parameters.getParameters();
-        String text = values.getOrDefault("q", List.of("")).getFirst();
-        Map<String, Set<String>> filters = new LinkedHashMap<>();
-        for (String facet : SearchQuery.FACETS) {
-            List<String> chosen = values.get(facet);
-            if (chosen != null && !chosen.isEmpty()) {
-                filters.put(facet, Set.copyOf(chosen));
-            }
-        }
         SearchOrder order = SearchOrder.RELEVANCE;
         String sort = values.getOrDefault("sort", List.of("")).getFirst();
         for (SearchOrder candidate : SearchOrder.values()) {
@@ -335,13 +309,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
                 order = candidate;
             }
         }
-        int page = 0;
-        try {
-            page = Math.max(0, Integer.parseInt(values.getOrDefault("page", List.of("1")).getFirst()) - 1);
-        } catch (NumberFormatException ignored) {
-            // A mistyped page number shows the first page.
-        }
-        return new SearchQuery(text, filters, order, page, PAGE_SIZE);
+        return new SearchQuery(SearchAddress.text(values), SearchAddress.filters(values, SearchQuery.FACETS), order,
+                SearchAddress.page(values), PAGE_SIZE);
     }
 
     @Override
