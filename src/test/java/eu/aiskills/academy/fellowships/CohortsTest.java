@@ -230,11 +230,6 @@ class CohortsTest {
     }
 
     private <T> T as(String email, Callable<T> work) throws Exception {
-        KaribuSupport.signIn(context, email);
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return KaribuSupport.as(context, email, work);
     }
 }

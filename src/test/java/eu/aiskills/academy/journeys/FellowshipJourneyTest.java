@@ -47,7 +47,6 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Fellowships in a real browser: the demo fellow checks eligibility for the demo call and is
@@ -205,11 +204,6 @@ class FellowshipJourneyTest {
     }
 
     private <T> T as(String email, Callable<T> work) throws Exception {
-        KaribuSupport.signIn(context, email);
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return KaribuSupport.as(context, email, work);
     }
 }

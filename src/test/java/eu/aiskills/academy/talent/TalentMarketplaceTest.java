@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.LessonSummary;
@@ -49,6 +47,7 @@ import eu.aiskills.academy.shell.internal.MailOutbox;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Race;
+import eu.aiskills.academy.testsupport.Smtp;
 import eu.aiskills.academy.testsupport.TestCourses;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -79,15 +78,11 @@ class TalentMarketplaceTest {
     private static final String ALGORITHMS = "http://data.europa.eu/esco/skill/54924a2c-daca-40d3-9716-4b38ceb04f38";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = Smtp.server();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("academy.mail.interval", () -> "1h");
+        Smtp.register(registry, smtp);
     }
 
     @Autowired
@@ -370,11 +365,6 @@ class TalentMarketplaceTest {
     }
 
     private <T> T as(String email, Callable<T> work) throws Exception {
-        KaribuSupport.signIn(context, email);
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return KaribuSupport.as(context, email, work);
     }
 }

@@ -3,15 +3,14 @@ package eu.aiskills.academy.shell.internal;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shell.Notifications;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.Race;
+import eu.aiskills.academy.testsupport.Smtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailOutboxRaceTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = Smtp.server();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("academy.mail.interval", () -> "1h");
+        Smtp.register(registry, smtp);
     }
 
     @Autowired
