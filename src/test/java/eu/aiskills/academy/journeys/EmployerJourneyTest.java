@@ -131,6 +131,9 @@ class EmployerJourneyTest {
             employer.click("vaadin-tab", "Applications");
             employer.click("vaadin-button", "Open");
             employer.waiting().until(d -> d.getPageSource().contains("In January."));
+            employer.click("a", "Download the CV (jonas-cv.md)");
+            assertThat(new String(employer.downloaded("jonas-cv.md"), StandardCharsets.UTF_8))
+                    .isEqualTo("# Jonas Journey\n\nMachine learning and statistics for sensor data.\n");
             employer.field("vaadin-text-area", "New note").sendKeys("Verified ML credential; strong letter.");
             employer.click("vaadin-button", "Add the note");
             employer.waiting().until(d -> d.getPageSource().contains("strong letter."));

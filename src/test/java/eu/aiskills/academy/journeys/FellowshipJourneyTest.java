@@ -135,6 +135,9 @@ class FellowshipJourneyTest {
             reviewer.signIn(base, "reviewer@academy.test", "Fair-Assessor-42");
             reviewer.driver().get(base + "/reviews/" + application);
             reviewer.waiting().until(w -> w.getPageSource().contains("Forest"));
+            reviewer.click("a", "CV: amara-cv.md");
+            assertThat(new String(reviewer.downloaded("amara-cv.md"), StandardCharsets.UTF_8))
+                    .isEqualTo("# Amara Okafor\n\nPhD in computer vision.");
             reviewer.field("vaadin-big-decimal-field", "Excellence (weight 70)").sendKeys("4.5");
             reviewer.field("vaadin-text-area", "Comment on Excellence").sendKeys("Original and feasible.");
             reviewer.field("vaadin-big-decimal-field", "Teaching (weight 30)").sendKeys("4");

@@ -34,12 +34,14 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final Path userDataDir;
     private final Path screenshots;
+    private final Path downloads;
     private int shot;
 
-    private Browser(WebDriver driver, Path userDataDir, Path screenshots) {
+    private Browser(WebDriver driver, Path userDataDir, Path screenshots, Path downloads) {
         this.driver = driver;
         this.userDataDir = userDataDir;
         this.screenshots = screenshots;
+        this.downloads = downloads;
     }
 
     public static Browser start(String journey, int width, int height) {
@@ -54,6 +56,7 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory(target, "chromium-");
             Path screenshots = target.resolve("screenshots").resolve(journey);
             Files.createDirectories(screenshots);
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -66,7 +69,10 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, profile, screenshots);
+            // Headless Chromium refuses downloads unless told where to put them.
+            driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                    "downloadPath", downloads.toString()));
+            return new Browser(driver, profile, screenshots, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -186,6 +192,17 @@ public final class Browser implements AutoCloseable {
             }
         }
         return axeSource;
+    }
+
+    /** Waits until the browser has finished downloading a file of this name, and returns its content. */
+    public byte[] downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        waiting().until(d -> Files.exists(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves a numbered screenshot and returns its path. */
