@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
@@ -37,6 +38,7 @@ import java.util.UUID;
 import eu.aiskills.academy.identity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,16 +78,29 @@ public class Catalogue {
         this.accounts = accounts;
     }
 
+    /** Most courses on one page of the catalogue. */
+    public static final int PAGE_SIZE_MAX = 100;
+
+    /**
+     * One page (from 0) of the published courses whose title or summary contains the words, by
+     * title; a page past the last is the last.
+     */
     @PermitAll
     @Transactional(readOnly = true)
-    public List<CourseSummary> publishedCourses(String text) {
+    public CoursePage publishedCourses(String text, int page, int size) {
         String query = text == null ? "" : text.strip();
         if (query.length() > QUERY_MAX_LENGTH) {
             query = query.substring(0, QUERY_MAX_LENGTH);
         }
-        return courses.findByStatusMatching(CourseStatus.PUBLISHED, query).stream()
-                .map(CourseEntity::toSummary)
-                .toList();
+        int pageSize = Math.clamp(size, 1, PAGE_SIZE_MAX);
+        Page<UUID> ids = courses.idsByStatusMatching(CourseStatus.PUBLISHED, query, PageRequest.of(Math.max(0, page), pageSize));
+        if (ids.getNumber() > 0 && ids.getNumber() >= ids.getTotalPages()) {
+            ids = courses.idsByStatusMatching(CourseStatus.PUBLISHED, query, PageRequest.of(ids.getTotalPages() - 1, pageSize));
+        }
+        Map<UUID, CourseEntity> loaded = courses.findWithLessons(ids.getContent()).stream()
+                .collect(Collectors.toMap(c -> c.id().value(), c -> c));
+        return new CoursePage(ids.getContent().stream().map(loaded::get).filter(java.util.Objects::nonNull).map(CourseEntity::toSummary)
+                .toList(), ids.getTotalElements(), ids.getNumber(), Math.max(1, ids.getTotalPages()));
     }
 
     @PermitAll

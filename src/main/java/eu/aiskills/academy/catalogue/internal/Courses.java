@@ -1,10 +1,13 @@
 package eu.aiskills.academy.catalogue.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.CourseStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -24,6 +27,25 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
             order by c.title
             """)
     List<CourseEntity> findByStatusMatching(@Param("status") CourseStatus status, @Param("text") String text);
+
+    /** One page of the published courses matching the words, by title: their ids (a page of fetched lessons would be cut in memory). */
+    @Query(value = """
+            select c.id from CourseEntity c
+            where c.status = :status
+              and (:text = '' or lower(c.title) like lower(concat('%', :text, '%'))
+                   or lower(c.summary) like lower(concat('%', :text, '%')))
+            order by c.title, c.id
+            """, countQuery = """
+            select count(c) from CourseEntity c
+            where c.status = :status
+              and (:text = '' or lower(c.title) like lower(concat('%', :text, '%'))
+                   or lower(c.summary) like lower(concat('%', :text, '%')))
+            """)
+    Page<UUID> idsByStatusMatching(@Param("status") CourseStatus status, @Param("text") String text, Pageable page);
+
+    @EntityGraph(attributePaths = "lessons")
+    @Query("select c from CourseEntity c where c.id in :ids")
+    List<CourseEntity> findWithLessons(@Param("ids") Collection<UUID> ids);
 
     long countByStatus(CourseStatus status);
 

@@ -136,7 +136,7 @@ public class CandidateSearchView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         found.hits().forEach(hit -> results.add(card(hit)));
-        SearchAddress.pager(pager, this, current.page(), found.pages(),
+        Views.pager(pager, this, current.page(), found.pages(),
                 page -> go(new CandidateSearch(current.text(), current.filters(), page, PAGE_SIZE)));
     }
 

@@ -5,16 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 
 /**
  * What the search views keep in the address (words {@code q}, one parameter per facet, {@code page}
- * counted from 1) and the pager under their results: the same for the catalogue and candidates.
+ * counted from 1): the same for the catalogue and candidates.
  */
 final class SearchAddress {
 
@@ -61,17 +55,5 @@ final class SearchAddress {
         } catch (NumberFormatException mistyped) {
             return 0;
         }
-    }
-
-    /** Previous, "page n of m", next under the results; nothing when everything fits on one page. */
-    static void pager(Div pager, Component view, int page, int pages, IntConsumer go) {
-        if (pages <= 1) {
-            return;
-        }
-        Button previous = new Button(view.getTranslation("search.previous"), e -> go.accept(page - 1));
-        previous.setEnabled(page > 0);
-        Button next = new Button(view.getTranslation("search.next"), e -> go.accept(page + 1));
-        next.setEnabled(page + 1 < pages);
-        pager.add(previous, new Span(view.getTranslation("search.page", page + 1, pages)), next);
     }
 }

@@ -292,7 +292,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void showPager(SearchResults found) {
-        SearchAddress.pager(pager, this, query.page(), found.pages(), page -> go(query.withPage(page)));
+        Views.pager(pager, this, query.page(), found.pages(), page -> go(query.withPage(page)));
     }
 
     static QueryParameters toParameters(SearchQuery query) {

@@ -62,6 +62,22 @@ public final class Views {
         return field;
     }
 
+    /**
+     * Previous, "page n of m", next, into {@code pager}; nothing when everything fits on one page.
+     * {@code go} is given the page (from 0) to show.
+     */
+    public static void pager(com.vaadin.flow.component.html.Div pager, Component view, int page, int pages,
+                             java.util.function.IntConsumer go) {
+        if (pages <= 1) {
+            return;
+        }
+        var previous = new com.vaadin.flow.component.button.Button(view.getTranslation("pager.previous"), e -> go.accept(page - 1));
+        previous.setEnabled(page > 0);
+        var next = new com.vaadin.flow.component.button.Button(view.getTranslation("pager.next"), e -> go.accept(page + 1));
+        next.setEnabled(page + 1 < pages);
+        pager.add(previous, new com.vaadin.flow.component.html.Span(view.getTranslation("pager.page", page + 1, pages)), next);
+    }
+
     /** A date in the view's language ("1 Mar 2027"). */
     public static String date(Component view, java.time.LocalDate date) {
         return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
