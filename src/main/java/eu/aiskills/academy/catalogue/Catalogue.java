@@ -93,14 +93,20 @@ public class Catalogue {
             query = query.substring(0, QUERY_MAX_LENGTH);
         }
         int pageSize = Math.clamp(size, 1, PAGE_SIZE_MAX);
-        Page<UUID> ids = courses.idsByStatusMatching(CourseStatus.PUBLISHED, query, PageRequest.of(Math.max(0, page), pageSize));
+        Page<UUID> ids = publishedIds(query, PageRequest.of(Math.max(0, page), pageSize));
         if (ids.getNumber() > 0 && ids.getNumber() >= ids.getTotalPages()) {
-            ids = courses.idsByStatusMatching(CourseStatus.PUBLISHED, query, PageRequest.of(ids.getTotalPages() - 1, pageSize));
+            ids = publishedIds(query, PageRequest.of(ids.getTotalPages() - 1, pageSize));
         }
         Map<UUID, CourseEntity> loaded = courses.findWithLessons(ids.getContent()).stream()
                 .collect(Collectors.toMap(c -> c.id().value(), c -> c));
         return new CoursePage(ids.getContent().stream().map(loaded::get).filter(java.util.Objects::nonNull).map(CourseEntity::toSummary)
                 .toList(), ids.getTotalElements(), ids.getNumber(), Math.max(1, ids.getTotalPages()));
+    }
+
+    /** Without words, a plain query that the database answers from an index in title order. */
+    private Page<UUID> publishedIds(String words, PageRequest page) {
+        return words.isEmpty() ? courses.idsByStatus(CourseStatus.PUBLISHED, page)
+                : courses.idsByStatusMatching(CourseStatus.PUBLISHED, words, page);
     }
 
     @PermitAll
