@@ -62,10 +62,10 @@ public final class BenchmarkReport {
         Runtime runtime = Runtime.getRuntime();
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return String.format(Locale.ROOT, "Run %s with `%s` on %d cores, %.0f GiB memory, Java %s (%s), max heap %d MiB.",
+        return String.format(Locale.ROOT, "Run %s with `%s` on %d cores, %.0f GiB memory, Java %s (%s), max heap %d MiB, assertions %s.",
                 LocalDate.now(), COMMAND + " -Dtest=" + caller(), runtime.availableProcessors(),
                 memory / (1024.0 * 1024 * 1024), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                runtime.maxMemory() / (1024 * 1024));
+                runtime.maxMemory() / (1024 * 1024), BenchmarkReport.class.desiredAssertionStatus() ? "on" : "off");
     }
 
     private static String caller() {
