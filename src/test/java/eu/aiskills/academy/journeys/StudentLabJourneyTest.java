@@ -73,7 +73,9 @@ class StudentLabJourneyTest {
             browser.screenshot("running");
 
             click(driver, wait, "vaadin-button", "Run all");
-            wait.until(d -> d.getPageSource().contains("accuracy on unseen flowers"));
+            // The printed result (the cell's source says "accuracy on unseen flowers" too), and the kernel idle again.
+            wait.until(d -> java.util.regex.Pattern.compile("accuracy on unseen flowers: \\d\\.\\d\\d").matcher(d.getPageSource()).find()
+                    && !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
             browser.screenshot("ran");
 
             // Code cells read coloured; a click opens the editor.
