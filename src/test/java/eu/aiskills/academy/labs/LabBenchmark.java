@@ -119,10 +119,11 @@ class LabBenchmark {
         List<UUID> live = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
             UUID id = UUID.randomUUID();
+            // Held by this instance, which starts only its own queued sessions (docs/scaling.md).
             jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
-                            + " last_activity_at, gpu_hours) SELECT ?, t.id, a.id, 'LOCAL', 'QUEUED', ?, 0, CURRENT_TIMESTAMP,"
-                            + " CURRENT_TIMESTAMP, 0 FROM lab_template t, account a WHERE t.slug = 'bench-lab' AND a.email = 'admin@academy.test'",
-                    id.toString(), "bench:" + id);
+                            + " last_activity_at, gpu_hours, instance_id) SELECT ?, t.id, a.id, 'LOCAL', 'QUEUED', ?, 0, CURRENT_TIMESTAMP,"
+                            + " CURRENT_TIMESTAMP, 0, ? FROM lab_template t, account a WHERE t.slug = 'bench-lab' AND a.email = 'admin@academy.test'",
+                    id.toString(), "bench:" + id, instances.id());
             live.add(id);
         }
         long launchStarted = System.nanoTime();
