@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -282,9 +283,9 @@ class UserSessionsBenchmark {
 
         /** One round-trip: the navigation event; nanoseconds, or -1 when the server answered with an error. */
         long navigate(String route, String query) throws IOException, InterruptedException {
-            String body = JSON.writeValueAsString(java.util.Map.of("csrfToken", securityKey, "syncId", syncId, "clientId", clientId,
-                    "rpc", List.of(java.util.Map.of("type", "event", "node", 1, "event", "ui-navigate", "data", java.util.Map.of(
-                            "route", route, "query", query, "appShellTitle", "", "historyState", java.util.Map.of("idx", clientId),
+            String body = JSON.writeValueAsString(Map.of("csrfToken", securityKey, "syncId", syncId, "clientId", clientId,
+                    "rpc", List.of(Map.of("type", "event", "node", 1, "event", "ui-navigate", "data", Map.of(
+                            "route", route, "query", query, "appShellTitle", "", "historyState", Map.of("idx", clientId),
                             "trigger", "")))));
             long started = System.nanoTime();
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri("?v-r=uidl&v-uiId=0"))
