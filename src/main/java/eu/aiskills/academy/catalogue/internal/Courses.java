@@ -35,17 +35,11 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
               and (:text = '' or lower(c.title) like lower(concat('%', :text, '%'))
                    or lower(c.summary) like lower(concat('%', :text, '%')))
             order by c.title, c.id
-            """, countQuery = """
-            select count(c) from CourseEntity c
-            where c.status = :status
-              and (:text = '' or lower(c.title) like lower(concat('%', :text, '%'))
-                   or lower(c.summary) like lower(concat('%', :text, '%')))
             """)
     Page<UUID> idsByStatusMatching(@Param("status") CourseStatus status, @Param("text") String text, Pageable page);
 
     /** One page of all the courses in a status, by title: read in the order of index {@code ix_course_status_title}. */
-    @Query(value = "select c.id from CourseEntity c where c.status = :status order by c.title, c.id",
-            countQuery = "select count(c) from CourseEntity c where c.status = :status")
+    @Query("select c.id from CourseEntity c where c.status = :status order by c.title, c.id")
     Page<UUID> idsByStatus(@Param("status") CourseStatus status, Pageable page);
 
     @EntityGraph(attributePaths = "lessons")

@@ -78,11 +78,7 @@ public class CatalogueView extends VerticalLayout implements HasDynamicTitle, Be
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         words = parameters.getOrDefault("q", List.of("")).getFirst().strip();
-        try {
-            page = Math.max(0, Integer.parseInt(parameters.getOrDefault("page", List.of("1")).getFirst()) - 1);
-        } catch (NumberFormatException mistyped) {
-            page = 0;
-        }
+        page = Views.page(parameters);
         if (!search.getValue().strip().equals(words)) {
             search.setValue(words);
         }

@@ -227,7 +227,7 @@ public class CandidateSearchView extends VerticalLayout implements BeforeEnterOb
     static CandidateSearch fromParameters(QueryParameters parameters) {
         Map<String, List<String>> values = parameters.getParameters();
         return new CandidateSearch(SearchAddress.text(values), SearchAddress.filters(values, CandidateSearch.FACETS),
-                SearchAddress.page(values), PAGE_SIZE);
+                Views.page(values), PAGE_SIZE);
     }
 
     @Override

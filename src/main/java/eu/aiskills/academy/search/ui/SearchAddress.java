@@ -47,13 +47,4 @@ final class SearchAddress {
         }
         return filters;
     }
-
-    /** The page the address names, from 0; a mistyped page number is the first page. */
-    static int page(Map<String, List<String>> values) {
-        try {
-            return Math.max(0, Integer.parseInt(values.getOrDefault("page", List.of("1")).getFirst()) - 1);
-        } catch (NumberFormatException mistyped) {
-            return 0;
-        }
-    }
 }

@@ -310,7 +310,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         return new SearchQuery(SearchAddress.text(values), SearchAddress.filters(values, SearchQuery.FACETS), order,
-                SearchAddress.page(values), PAGE_SIZE);
+                Views.page(values), PAGE_SIZE);
     }
 
     @Override

@@ -62,6 +62,15 @@ public final class Views {
         return field;
     }
 
+    /** The page (from 0) that an address's {@code page} parameter (from 1) names; a mistyped page number is the first page. */
+    public static int page(Map<String, java.util.List<String>> parameters) {
+        try {
+            return Math.max(0, Integer.parseInt(parameters.getOrDefault("page", java.util.List.of("1")).getFirst()) - 1);
+        } catch (NumberFormatException mistyped) {
+            return 0;
+        }
+    }
+
     /**
      * Previous, "page n of m", next, into {@code pager}; nothing when everything fits on one page.
      * {@code go} is given the page (from 0) to show.
