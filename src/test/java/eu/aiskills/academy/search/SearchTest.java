@@ -157,6 +157,25 @@ class SearchTest {
     }
 
     @Test
+    void anEditedLessonIsFoundByItsNewWordsOnlyAndShownWithoutMarkup() throws IOException {
+        course("marsupials", "PUBLISHED", "Marsupial vision", "Quokka **habitats** in [aerial photos](https://example.org/q).");
+        importer().importAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lessonSnippets("quokka").isEmpty());
+
+        course("marsupials", "PUBLISHED", "Marsupial vision", "Wombat **burrows** in [terrain maps](https://example.org/w).");
+        importer().importAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lessonSnippets("wombat").isEmpty());
+        assertThat(lessonSnippets("quokka")).isEmpty();
+        assertThat(lessonSnippets("wombat")).containsExactly("<mark>Wombat</mark> burrows in terrain maps.");
+    }
+
+    /** The snippets of the lessons of course "marsupials" found for {@code words}. */
+    private List<String> lessonSnippets(String words) {
+        return search.catalogue(SearchQuery.of(words)).hits().stream()
+                .filter(hit -> hit.path().startsWith("courses/marsupials/lessons/")).map(SearchHit::snippetHtml).toList();
+    }
+
+    @Test
     void aCourseWhoseRunWasGrantedGpuHoursIsFoundUnderThatAiFactory() throws Exception {
         new eu.aiskills.academy.testsupport.TestCourses(content, context).course("gpu-facet-course").level("ADVANCED").create();
         var run = catalogue.publishedCourse("gpu-facet-course").orElseThrow().runs().getFirst();

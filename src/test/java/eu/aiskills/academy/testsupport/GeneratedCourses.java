@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import eu.aiskills.academy.shared.Markdown;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -83,7 +84,8 @@ public final class GeneratedCourses {
                 String slug = "bench-" + n;
                 ids.add(id);
                 slugs.add(slug);
-                courseRows.add(new Object[]{id.toString(), slug, title, summary, description, LEVELS[random.nextInt(3)],
+                courseRows.add(new Object[]{id.toString(), slug, title, summary, description, Markdown.toPlainText(description),
+                        LEVELS[random.nextInt(3)],
                         LANGUAGES[language], 2 + random.nextInt(60), now, now});
                 characters += title.length() + summary.length() + description.length();
                 for (int l = 1; l <= lessonsPerCourse; l++) {
@@ -92,17 +94,18 @@ public final class GeneratedCourses {
                             + "\n\n```python\nimport torch\nprint(torch.cuda.is_available())\n```\n\n"
                             + sentence(random, language, 40 + random.nextInt(60), lessonTopic);
                     lessonRows.add(new Object[]{UUID.randomUUID().toString(), id.toString(), "lesson-" + l, l,
-                            limit(capitalise(lessonTopic) + " " + l, 200), body, 10 + random.nextInt(50)});
+                            limit(capitalise(lessonTopic) + " " + l, 200), body, Markdown.toPlainText(body), 10 + random.nextInt(50)});
                     characters += body.length();
                     lessons++;
                 }
             }
             jdbc.batchUpdate("""
-                    INSERT INTO course (id, slug, title, summary, description_md, level, language, workload_hours, ects,
-                                        status, content_hash, created_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'PUBLISHED', NULL, ?, ?, 1)""", courseRows);
-            jdbc.batchUpdate("INSERT INTO lesson (id, course_id, slug, position, title, body_md, minutes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    lessonRows);
+                    INSERT INTO course (id, slug, title, summary, description_md, description_text, level, language, workload_hours,
+                                        ects, status, content_hash, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'PUBLISHED', NULL, ?, ?, 1)""", courseRows);
+            jdbc.batchUpdate("""
+                    INSERT INTO lesson (id, course_id, slug, position, title, body_md, body_text, minutes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", lessonRows);
         }
         return new Loaded(ids, slugs, lessons, characters);
     }

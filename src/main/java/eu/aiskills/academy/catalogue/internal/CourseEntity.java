@@ -53,6 +53,10 @@ public class CourseEntity {
     @Column(name = "description_md", length = LONG_TEXT)
     private String descriptionMarkdown;
 
+    /** The description's plain text, derived when it is saved (what the search index holds). */
+    @Column(name = "description_text", length = LONG_TEXT)
+    private String descriptionText;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private CourseLevel level;
@@ -314,6 +318,9 @@ public class CourseEntity {
                          int workloadHours, BigDecimal ects, Instant now) {
         this.title = title;
         this.summary = summary;
+        if (descriptionText == null || !java.util.Objects.equals(this.descriptionMarkdown, descriptionMarkdown)) {
+            this.descriptionText = descriptionMarkdown == null ? null : eu.aiskills.academy.shared.Markdown.toPlainText(descriptionMarkdown);
+        }
         this.descriptionMarkdown = descriptionMarkdown;
         this.level = level;
         this.language = language;
@@ -397,7 +404,7 @@ public class CourseEntity {
         List<CourseRunEntity> scheduled = runs.stream()
                 .filter(r -> r.toRun().status() == eu.aiskills.academy.catalogue.RunStatus.SCHEDULED).toList();
         return new eu.aiskills.academy.catalogue.CourseDocument(id(), slug, title, summary,
-                eu.aiskills.academy.shared.Markdown.toPlainText(descriptionMarkdown), level, language, workloadHours, ects,
+                descriptionText == null ? "" : descriptionText, level, language, workloadHours, ects,
                 updatedAt, version, lessons.stream().map(l -> l.toDocument(materialText.getOrDefault(l.id(), ""))).toList(), format,
                 skillUris.stream().map(skillLabels::get).filter(java.util.Objects::nonNull).sorted().toList(),
                 sectors.stream().map(Enum::name).sorted().toList(),

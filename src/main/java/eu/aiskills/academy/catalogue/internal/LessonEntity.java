@@ -49,6 +49,10 @@ public class LessonEntity {
     @Column(name = "body_md", nullable = false, length = LONG_TEXT)
     private String bodyMarkdown;
 
+    /** The body's plain text, derived when it is saved (what the search index holds). */
+    @Column(name = "body_text", length = LONG_TEXT)
+    private String bodyText;
+
     @Column(nullable = false)
     private int minutes;
 
@@ -75,6 +79,9 @@ public class LessonEntity {
         this.passScore = passScore;
         this.position = position;
         this.title = title;
+        if (bodyText == null || !bodyMarkdown.equals(this.bodyMarkdown)) {
+            this.bodyText = eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown);
+        }
         this.bodyMarkdown = bodyMarkdown;
         this.minutes = minutes;
         this.module = module;
@@ -119,7 +126,7 @@ public class LessonEntity {
 
     eu.aiskills.academy.catalogue.CourseDocument.Lesson toDocument(String materialText) {
         return new eu.aiskills.academy.catalogue.CourseDocument.Lesson(slug, position, title,
-                eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown), minutes, materialText);
+                bodyText == null ? "" : bodyText, minutes, materialText);
     }
 
     public LessonSummary toSummary() {

@@ -34,6 +34,8 @@ class SearchIndices {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndices.class);
     private static final Duration STALE_LOCK = Duration.ofHours(1);
+    /** How long a rebuild waits for one bulk write: a few seconds is usual, minutes mean the engine is stuck. */
+    private static final Duration BULK_PATIENCE = Duration.ofMinutes(5);
 
     private final ElasticsearchClient client;
     private final IndexDefinitions definitions;
@@ -118,7 +120,7 @@ class SearchIndices {
             // Bulk loading: no refreshes and no fsync per request until the index is complete.
             client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))
                     .translog(t -> t.durability(TranslogDurability.Async))));
-            try (BulkPipeline pipeline = new BulkPipeline(properties.rebuildParallelism())) {
+            try (BulkPipeline pipeline = new BulkPipeline(properties.rebuildParallelism(), BULK_PATIENCE)) {
                 source.forEachBatch(properties.rebuildBatchSize(), batch -> pipeline.submit(() -> {
                     writer.write(List.of(index), batch);
                     long loaded = rebuild.loaded().addAndGet(batch.size());

@@ -91,6 +91,10 @@ public final class EmbeddedSearchEngine implements AutoCloseable {
                     .put("action.auto_create_index", false)
                     // Shares the application's heap: write segments in steps, not 10 % of a large heap at once.
                     .put("indices.memory.index_buffer_size", "128mb")
+                    // Bulk bodies read whole, not streamed: the streaming path (new in 9.x) stopped reading a
+                    // rebuild's bulk request halfway in one benchmark run and never answered it
+                    // (docs/decisions/0008-search-engine.md).
+                    .put("rest.incremental_bulk", false)
                     .build();
             Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
                     () -> "academy-embedded");
