@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
@@ -38,6 +40,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +56,8 @@ public class CourseAuthoring {
 
     private static final Logger log = LoggerFactory.getLogger(CourseAuthoring.class);
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
+    /** Stands for "no course" where a query needs an id to leave out. */
+    private static final UUID NO_COURSE = new UUID(0, 0);
 
     private final Courses courses;
     private final CourseRuns runs;
@@ -503,11 +509,23 @@ public class CourseAuthoring {
         return skills.findAllByOrderByGroupAscLabelAsc().stream().map(SkillEntity::toSkill).toList();
     }
 
-    /** Published courses that may be named as prerequisites. */
+    /**
+     * One page (from 0) of the published courses that {@code course} may name as prerequisites
+     * (never itself; null: a course not yet created) whose title contains the words, by title; a
+     * page past the last is empty. The form's picker reads it a page at a time as the person scrolls.
+     */
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
-    public List<CourseSummary> prerequisiteChoices() {
-        return courses.findByStatusMatching(CourseStatus.PUBLISHED, "").stream().map(CourseEntity::toSummary).toList();
+    public CoursePage prerequisiteChoices(CourseId course, String words, int page, int size) {
+        String text = words == null ? "" : words.strip();
+        text = text.substring(0, Math.min(text.length(), Catalogue.QUERY_MAX_LENGTH));
+        UUID except = course == null ? NO_COURSE : course.value();
+        Page<UUID> ids = courses.idsByStatusTitledExcept(CourseStatus.PUBLISHED, text, except,
+                PageRequest.of(Math.max(0, page), Math.clamp(size, 1, Catalogue.PAGE_SIZE_MAX)));
+        Map<UUID, CourseEntity> loaded = courses.findWithLessons(ids.getContent()).stream()
+                .collect(Collectors.toMap(c -> c.id().value(), c -> c));
+        return new CoursePage(ids.getContent().stream().map(loaded::get).filter(java.util.Objects::nonNull)
+                .map(CourseEntity::toSummary).toList(), ids.getTotalElements(), ids.getNumber(), Math.max(1, ids.getTotalPages()));
     }
 
 }

@@ -102,6 +102,33 @@ class CourseAuthoringTest {
     }
 
     @Test
+    void prerequisiteChoicesArePagesOfPublishedCoursesByTitleNeverTheCourseItself() {
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        CoursePage all = authoring.prerequisiteChoices(null, "", 0, 100);
+        assertThat(all.courses()).hasSizeGreaterThan(2);
+        assertThat(all.total()).isEqualTo(all.courses().size());
+        assertThat(all.courses()).isEqualTo(catalogue.publishedCourses("", 0, 100).courses());
+
+        CourseSummary first = all.courses().getFirst();
+        CoursePage others = authoring.prerequisiteChoices(first.id(), "", 0, 100);
+        assertThat(others.courses()).doesNotContain(first).hasSize(all.courses().size() - 1);
+        assertThat(others.total()).isEqualTo(all.total() - 1);
+
+        CoursePage second = authoring.prerequisiteChoices(null, "", 1, 1);
+        assertThat(second.courses()).containsExactly(all.courses().get(1));
+        assertThat(second.pages()).isEqualTo(all.courses().size());
+        assertThat(authoring.prerequisiteChoices(null, "", all.courses().size(), 1).courses()).isEmpty();
+
+        String word = first.title().split(" ")[0];
+        assertThat(authoring.prerequisiteChoices(null, "  " + word.toUpperCase(java.util.Locale.ROOT) + " ", 0, 100).courses())
+                .contains(first).allSatisfy(c -> assertThat(c.title()).containsIgnoringCase(word));
+        assertThat(authoring.prerequisiteChoices(null, "no course is called this", 0, 100).total()).isZero();
+
+        KaribuSupport.signIn(context, "student@academy.test");
+        assertThatThrownBy(() -> authoring.prerequisiteChoices(null, "", 0, 10)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void formsAreCheckedFieldByFieldAndOnlyAuthorsEdit() {
         KaribuSupport.signIn(context, "instructor@academy.test");
         assertThatThrownBy(() -> authoring.create(new CourseDraft("", "S", null, CourseLevel.ADVANCED, CourseFormat.COHORT, "en",

@@ -48,9 +48,25 @@ class InstructorAuthoringJourneyTest {
             type(wait, "vaadin-text-field", "Title", "Attention, explained");
             type(wait, "vaadin-text-area", "Summary", "How transformers weigh the words of a prompt.");
             type(wait, "vaadin-text-area", "Learning outcomes", "Compute attention weights by hand");
+            // The prerequisite picker reads published courses a page at a time; typing narrows them down.
+            WebElement prerequisites = browser.field("vaadin-multi-select-combo-box", "Courses to complete first");
+            prerequisites.click();
+            prerequisites.sendKeys("generative");
+            WebElement offered = wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                    .filter(e -> e.isDisplayed() && e.getText().equals("Foundations of Generative AI")).findFirst().orElse(null));
+            assertThat(driver.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                    .filter(WebElement::isDisplayed).map(WebElement::getText)).containsExactly("Foundations of Generative AI");
+            browser.screenshot("prerequisite-picker");
+            offered.click();
+            prerequisites.sendKeys(Keys.ESCAPE);
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-overlay")).stream()
+                    .noneMatch(overlay -> overlay.isDisplayed() || overlay.getDomAttribute("closing") != null));
             browser.screenshot("new-course");
             click(driver, wait, "Create course");
             wait.until(d -> d.getPageSource().contains("Add a lesson"));
+            // The created course names it; the form shows it again as a chip.
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-chip")).stream()
+                    .anyMatch(chip -> "Foundations of Generative AI".equals(chip.getDomProperty("label"))));
 
             click(driver, wait, "Add a lesson");
             WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));

@@ -18,16 +18,6 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
     @EntityGraph(attributePaths = "lessons")
     Optional<CourseEntity> findBySlug(String slug);
 
-    @EntityGraph(attributePaths = "lessons")
-    @Query("""
-            select c from CourseEntity c
-            where c.status = :status
-              and (:text = '' or lower(c.title) like lower(concat('%', :text, '%'))
-                   or lower(c.summary) like lower(concat('%', :text, '%')))
-            order by c.title
-            """)
-    List<CourseEntity> findByStatusMatching(@Param("status") CourseStatus status, @Param("text") String text);
-
     /** One page of the published courses matching the words, by title: their ids (a page of fetched lessons would be cut in memory). */
     @Query(value = """
             select c.id from CourseEntity c
@@ -46,6 +36,16 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
      */
     @Query("select c.id from CourseEntity c where c.status = :status order by c.status, c.title, c.id")
     Page<UUID> idsByStatus(@Param("status") CourseStatus status, Pageable page);
+
+    /** One page of the courses in a status whose title contains the words, by title, leaving one out (the course being edited). */
+    @Query("""
+            select c.id from CourseEntity c
+            where c.status = :status and c.id <> :except
+              and (:text = '' or lower(c.title) like lower(concat('%', :text, '%')))
+            order by c.status, c.title, c.id
+            """)
+    Page<UUID> idsByStatusTitledExcept(@Param("status") CourseStatus status, @Param("text") String text,
+                                       @Param("except") UUID except, Pageable page);
 
     @EntityGraph(attributePaths = "lessons")
     @Query("select c from CourseEntity c where c.id in :ids")

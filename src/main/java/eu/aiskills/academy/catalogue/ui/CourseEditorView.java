@@ -44,6 +44,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.AuthoredCourse;
+import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.CourseDraft;
 import eu.aiskills.academy.catalogue.CourseFormat;
@@ -89,6 +90,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
 
     private final transient CourseAuthoring authoring;
+    private final transient Catalogue catalogue;
     private final transient Documents documents;
     private CourseId courseId;
     /** In review nothing changes until the reviewer decides: the service refuses it, the form shows it. */
@@ -112,8 +114,9 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     final Grid<AuthoredCourse.Lesson> lessons = new Grid<>();
     final Grid<CourseRun> runs = new Grid<>();
 
-    CourseEditorView(CourseAuthoring authoring, Documents documents) {
+    CourseEditorView(CourseAuthoring authoring, Catalogue catalogue, Documents documents) {
         this.authoring = authoring;
+        this.catalogue = catalogue;
         this.documents = documents;
         addClassName("academy-editor");
     }
@@ -219,10 +222,12 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         sectors.setLabel(getTranslation("authoring.field.sectors"));
         sectors.setItems(Sector.values());
         sectors.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
-        List<CourseSummary> courseChoices = authoring.prerequisiteChoices().stream()
-                .filter(c -> courseId == null || !c.id().equals(courseId)).toList();
         prerequisites.setLabel(getTranslation("authoring.field.prerequisites"));
-        prerequisites.setItems(courseChoices);
+        // Read a page at a time as the person types and scrolls: the catalogue may hold thousands of courses.
+        prerequisites.setItems(query -> authoring.prerequisiteChoices(courseId, query.getFilter().orElse(""), query.getPage(),
+                        query.getPageSize()).courses().stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE,
+                        authoring.prerequisiteChoices(courseId, query.getFilter().orElse(""), 0, 1).total()));
         prerequisites.setItemLabelGenerator(CourseSummary::title);
 
         draft.ifPresentOrElse(d -> {
@@ -240,8 +245,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             prerequisiteSkills.setValue(skillChoices.stream().filter(s -> d.prerequisiteSkills().contains(s.uri()))
                     .collect(Collectors.toSet()));
             sectors.setValue(d.sectors());
-            prerequisites.setValue(courseChoices.stream().filter(c -> d.prerequisiteCourses().contains(c.id()))
-                    .collect(Collectors.toSet()));
+            prerequisites.setValue(new java.util.LinkedHashSet<>(catalogue.publishedCourses(d.prerequisiteCourses()).values()));
         }, () -> {
             level.setValue(CourseLevel.INTRODUCTORY);
             format.setValue(CourseFormat.SELF_PACED);

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,8 @@ class CourseEditorViewTest {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Catalogue catalogue;
 
     @AfterEach
     void tearDown() {
@@ -41,6 +45,9 @@ class CourseEditorViewTest {
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate("teaching/courses/new");
         CourseEditorView editor = _get(CourseEditorView.class);
+
+        assertThat(editor.prerequisites.getLazyDataView().getItems().map(CourseSummary::title))
+                .containsExactlyElementsOf(catalogue.publishedCourses("", 0, 100).courses().stream().map(CourseSummary::title).toList());
 
         _click(_get(Button.class, spec -> spec.withText("Create course")));
         assertThat(editor.courseTitle.isInvalid()).isTrue();
