@@ -79,7 +79,7 @@ public class LessonEntity {
         this.passScore = passScore;
         this.position = position;
         this.title = title;
-        if (bodyText == null || !bodyMarkdown.equals(this.bodyMarkdown)) {
+        if (bodyText == null || !java.util.Objects.equals(bodyMarkdown, this.bodyMarkdown)) {
             this.bodyText = eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown);
         }
         this.bodyMarkdown = bodyMarkdown;
