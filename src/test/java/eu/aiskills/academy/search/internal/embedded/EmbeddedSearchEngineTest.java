@@ -33,6 +33,10 @@ class EmbeddedSearchEngineTest {
             ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
             assertThat(client.info().version().number()).startsWith("9.");
             assertThat(client.ping().value()).isTrue();
+            // Bulk bodies are read whole: the streamed path once stalled a rebuild (decision 0008).
+            String settings = new String(rest.performRequest(new co.elastic.clients.transport.rest5_client.low_level.Request("GET",
+                    "/_nodes/_local/settings?flat_settings=true")).getEntity().getContent().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(settings).contains("\"rest.incremental_bulk\":\"false\"");
             assertThat(client.cluster().health(h -> h.waitForStatus(HealthStatus.Yellow)).status())
                     .isIn(HealthStatus.Green, HealthStatus.Yellow);
 
