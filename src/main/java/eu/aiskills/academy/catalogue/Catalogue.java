@@ -88,15 +88,23 @@ public class Catalogue {
     @PermitAll
     @Transactional(readOnly = true)
     public CoursePage publishedCourses(String text, int page, int size) {
-        String query = text == null ? "" : text.strip();
-        if (query.length() > QUERY_MAX_LENGTH) {
-            query = query.substring(0, QUERY_MAX_LENGTH);
-        }
+        String query = words(text);
         int pageSize = Math.clamp(size, 1, PAGE_SIZE_MAX);
         Page<UUID> ids = publishedIds(query, PageRequest.of(Math.max(0, page), pageSize));
         if (ids.getNumber() > 0 && ids.getNumber() >= ids.getTotalPages()) {
             ids = publishedIds(query, PageRequest.of(ids.getTotalPages() - 1, pageSize));
         }
+        return page(ids, courses);
+    }
+
+    /** The words of a query as they are matched: without surrounding space, at most {@link #QUERY_MAX_LENGTH} characters. */
+    static String words(String text) {
+        String query = text == null ? "" : text.strip();
+        return query.length() > QUERY_MAX_LENGTH ? query.substring(0, QUERY_MAX_LENGTH) : query;
+    }
+
+    /** The courses of a page of ids, in the ids' order, each read with its lessons (a summary counts them). */
+    static CoursePage page(Page<UUID> ids, Courses courses) {
         Map<UUID, CourseEntity> loaded = courses.findWithLessons(ids.getContent()).stream()
                 .collect(Collectors.toMap(c -> c.id().value(), c -> c));
         return new CoursePage(ids.getContent().stream().map(loaded::get).filter(java.util.Objects::nonNull).map(CourseEntity::toSummary)

@@ -7,11 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
@@ -40,7 +38,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -517,15 +514,9 @@ public class CourseAuthoring {
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
     public CoursePage prerequisiteChoices(CourseId course, String words, int page, int size) {
-        String text = words == null ? "" : words.strip();
-        text = text.substring(0, Math.min(text.length(), Catalogue.QUERY_MAX_LENGTH));
         UUID except = course == null ? NO_COURSE : course.value();
-        Page<UUID> ids = courses.idsByStatusTitledExcept(CourseStatus.PUBLISHED, text, except,
-                PageRequest.of(Math.max(0, page), Math.clamp(size, 1, Catalogue.PAGE_SIZE_MAX)));
-        Map<UUID, CourseEntity> loaded = courses.findWithLessons(ids.getContent()).stream()
-                .collect(Collectors.toMap(c -> c.id().value(), c -> c));
-        return new CoursePage(ids.getContent().stream().map(loaded::get).filter(java.util.Objects::nonNull)
-                .map(CourseEntity::toSummary).toList(), ids.getTotalElements(), ids.getNumber(), Math.max(1, ids.getTotalPages()));
+        return Catalogue.page(courses.idsByStatusTitledExcept(CourseStatus.PUBLISHED, Catalogue.words(words), except,
+                PageRequest.of(Math.max(0, page), Math.clamp(size, 1, Catalogue.PAGE_SIZE_MAX))), courses);
     }
 
 }
