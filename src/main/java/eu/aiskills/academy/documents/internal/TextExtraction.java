@@ -97,11 +97,15 @@ public class TextExtraction implements DisposableBean {
             log.info("Text extraction of {} refused as {}: {}", fileName, failure, causes(e));
             return failure(failure);
         } catch (IOException e) {
+            // The child process ended mid-parse: stopped at the time limit ("Lost connection", or "Stream
+            // closed" when it was stopped before it had started to answer), or out of its resources.
+            if (System.nanoTime() - started >= properties.parseTimeout().toNanos()) {
+                log.info("Text extraction of {} stopped: time limit reached ({})", fileName, e.getMessage());
+                return failure(Failure.TOO_SLOW);
+            }
             if (String.valueOf(e.getMessage()).contains("Lost connection")) {
-                // The child process ended mid-parse: stopped at the time limit, or out of its resources.
-                boolean timedOut = System.nanoTime() - started >= properties.parseTimeout().toNanos();
-                log.info("Text extraction of {} stopped: {}", fileName, timedOut ? "time limit reached" : e.getMessage());
-                return failure(timedOut ? Failure.TOO_SLOW : Failure.TOO_COMPLEX);
+                log.info("Text extraction of {} stopped: {}", fileName, e.getMessage());
+                return failure(Failure.TOO_COMPLEX);
             }
             log.info("Text extraction of {} failed: {}", fileName, e.toString());
             return failure(Failure.CORRUPT);
