@@ -18,5 +18,5 @@ import eu.aiskills.academy.identity.AccountId;
 public record LabSession(UUID id, String labSlug, String labTitle, AccountId learner, String launcher, LabSessionState state,
                          Integer queuePosition, String kernelState, String reasonKey, String reasonDetail, Instant createdAt,
                          Instant startedAt, Instant lastActivityAt, Instant endsAt, Instant stoppedAt, int gpus,
-                         BigDecimal gpuHours) {
+                         BigDecimal gpuHours, LabLimit limit) {
 }

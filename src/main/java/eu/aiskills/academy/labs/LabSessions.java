@@ -196,7 +196,10 @@ public class LabSessions {
             HOST="$(hostname -I 2>/dev/null | awk '{print $1}')"
             HOST="${HOST:-127.0.0.1}"
             scontrol update JobId="$SLURM_JOB_ID" Comment="academy-lab $HOST:$PORT"
-            exec python3 -m jupyter_server --ip=0.0.0.0 --port="$PORT" --ServerApp.root_dir="$HOME" \
+            # The server and every kernel start from an empty environment: nothing of the job's or the scheduler's.
+            exec env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 JUPYTER_TOKEN="$JUPYTER_TOKEN" \
+                JUPYTER_RUNTIME_DIR="$JUPYTER_RUNTIME_DIR" CUDA_VISIBLE_DEVICES="${CUDA_VISIBLE_DEVICES:-}" \
+                python3 -m jupyter_server --ip=0.0.0.0 --port="$PORT" --ServerApp.root_dir="$HOME" \
                 --ServerApp.open_browser=False --ServerApp.terminals_enabled=False --ServerApp.allow_remote_access=True
             """;
 
@@ -329,6 +332,7 @@ public class LabSessions {
         }
         LabRuntime.Live live = requireRunning(session);
         touch(sessionId);
+        runtime.clearNotice(sessionId);
         return live.kernel().execute(code, output -> onOutput.accept(output(output)))
                 .thenApply(done -> {
                     touch(sessionId);
@@ -634,7 +638,12 @@ public class LabSessions {
             }
             LabTemplate lab = labs.template(session.labSlug()).orElse(null);
             if (session.state() == LabSessionState.RUNNING && "LOCAL".equals(session.launcher()) && !runtime.isLive(session.id())) {
-                end(session.id(), LabSessionState.FAILED, "lab.reason.sandbox-gone", null);
+                end(session.id(), LabSessionState.FAILED, runtime.notice(session.id()).filter(l -> l == LabLimit.MEMORY).isPresent()
+                        ? "lab.reason.memory" : "lab.reason.sandbox-gone", null);
+                ended++;
+            } else if (session.state() == LabSessionState.RUNNING && "LOCAL".equals(session.launcher())
+                    && runtime.cpuUsedUp(session.id())) {
+                end(session.id(), LabSessionState.STOPPED, "lab.reason.cpu-time", String.valueOf(properties.sandbox().cpuTime().toMinutes()));
                 ended++;
             } else if (session.state() == LabSessionState.RUNNING && session.endsAt() != null && !now.isBefore(session.endsAt())) {
                 end(session.id(), LabSessionState.STOPPED, "lab.reason.time-limit", null);
@@ -780,12 +789,15 @@ public class LabSessions {
     private LabSession row(ResultSet rs, int n) throws SQLException {
         UUID id = UUID.fromString(rs.getString("id"));
         LabSessionState state = LabSessionState.valueOf(rs.getString("state"));
-        String kernelState = state == LabSessionState.RUNNING ? runtime.get(id).map(l -> l.kernel().executionState()).orElse(null) : null;
+        boolean running = state == LabSessionState.RUNNING;
+        // A session at its process limit cannot run anything, whatever its kernel last said.
+        String kernelState = !running ? null : runtime.blocked(id) ? "blocked"
+                : runtime.get(id).map(l -> l.kernel().executionState()).orElse(null);
         return new LabSession(id, rs.getString("slug"), rs.getString("title"), new AccountId(UUID.fromString(rs.getString("learner_id"))),
                 rs.getString("launcher"), state, state == LabSessionState.QUEUED ? rs.getInt("queue_position") : null, kernelState,
                 rs.getString("reason_key"), rs.getString("reason_detail"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "last_activity_at"), instant(rs, "ends_at"), instant(rs, "stopped_at"), rs.getInt("gpus"),
-                rs.getBigDecimal("gpu_hours"));
+                rs.getBigDecimal("gpu_hours"), running ? runtime.notice(id).orElse(null) : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,7 +33,6 @@ import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +92,7 @@ class LabSessionsTest {
 
     @BeforeEach
     void anEnrolledLearnerAndAGradedLab() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) && Files.exists(Path.of("/usr/bin/jupyter-server")),
-                "The lab tests need bubblewrap and Jupyter Server from Debian packages: run ./academy test, which installs them");
+        eu.aiskills.academy.labs.internal.sandbox.SandboxRequirements.check();
         int n = LABS.incrementAndGet();
         String courseSlug = "lab-course-" + n;
         new TestCourses(courses, context).course(courseSlug).lessons(2).gradedLastLesson(70).create();

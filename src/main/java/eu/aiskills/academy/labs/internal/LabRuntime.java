@@ -6,10 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import eu.aiskills.academy.labs.LabLimit;
 import eu.aiskills.academy.labs.LabsProperties;
 import eu.aiskills.academy.labs.internal.kernel.KernelClient;
 import eu.aiskills.academy.labs.internal.sandbox.LocalSandbox;
+import eu.aiskills.academy.labs.internal.sandbox.SandboxHost;
+import eu.aiskills.academy.labs.internal.sandbox.SessionDisk;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,21 +39,43 @@ public class LabRuntime {
     private final LabsProperties properties;
     private final Path sessions;
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+    private volatile SandboxHost host;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("lab-watchdog").daemon().factory());
 
     LabRuntime(LabsProperties properties, @Value("${academy.data-dir}") String dataDir) {
         this.properties = properties;
         this.sessions = Path.of(dataDir, "labs", "sessions").toAbsolutePath();
+        // The kernel's counters are read every two seconds: a fork bomb is cleared before the learner wonders.
+        watchdog.scheduleWithFixedDelay(this::watch, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** What confines sandboxes on this host (found on first use). */
+    public SandboxHost host() {
+        SandboxHost found = host;
+        if (found == null) {
+            synchronized (this) {
+                if (host == null) {
+                    if (SessionDisk.supported()) {
+                        int unmounted = SessionDisk.unmountLeftovers(sessions);
+                        if (unmounted > 0) {
+                            log.info("Unmounted {} lab disks left from before a restart", unmounted);
+                        }
+                    }
+                    host = new SandboxHost(properties.sandbox());
+                }
+                found = host;
+            }
+        }
+        return found;
     }
 
     /** Starts a sandbox and a kernel for the session (blocking: called on a launch thread). */
     public Live launch(UUID session, String kernel, int memoryMb) {
-        LabsProperties.Sandbox base = properties.sandbox();
-        DataSize memory = DataSize.ofMegabytes(Math.max(memoryMb, 512));
-        LabsProperties.Sandbox settings = new LabsProperties.Sandbox(base.bwrap(), base.python(), base.runAs(), memory,
-                base.processes(), base.cpuTime(), base.fileSize(), base.startTimeout());
-        LocalSandbox sandbox = LocalSandbox.start(settings, sessions.resolve(session.toString()));
+        LabsProperties.Sandbox settings = properties.sandbox().withMemory(DataSize.ofMegabytes(Math.max(memoryMb, 512)));
+        LocalSandbox sandbox = LocalSandbox.start(host(), settings, sessions.resolve(session.toString()));
         try {
-            KernelClient client = KernelClient.start(sandbox.endpoint(), sandbox.token(), kernel, base.startTimeout());
+            KernelClient client = KernelClient.start(sandbox.endpoint(), sandbox.token(), kernel, settings.startTimeout());
             Live running = new Live(sandbox, client);
             live.put(session, running);
             return running;
@@ -98,6 +126,39 @@ public class LabRuntime {
         }
     }
 
+    /** The limit the session's code reached last, until its next run. */
+    public Optional<LabLimit> notice(UUID session) {
+        return get(session).map(Live::sandbox).flatMap(LocalSandbox::notice);
+    }
+
+    /** Forgets the last limit reached (a cell starts). */
+    public void clearNotice(UUID session) {
+        get(session).map(Live::sandbox).ifPresent(LocalSandbox::clearNotice);
+    }
+
+    /** Whether the session cannot start a process now. */
+    public boolean blocked(UUID session) {
+        return get(session).map(Live::sandbox).map(LocalSandbox::blocked).orElse(false);
+    }
+
+    /** Whether the session used up its CPU time. */
+    public boolean cpuUsedUp(UUID session) {
+        return get(session).map(Live::sandbox).map(LocalSandbox::cpuUsedUp).orElse(false);
+    }
+
+    private void watch() {
+        live.forEach((session, running) -> {
+            if (running.sandbox() == null) {
+                return;
+            }
+            try {
+                running.sandbox().watch().ifPresent(limit -> log.info("Lab session {} reached its limit {}", session, limit));
+            } catch (RuntimeException e) {
+                log.warn("Watching lab session {} failed: {}", session, e.toString());
+            }
+        });
+    }
+
     public Duration startTimeout() {
         return properties.sandbox().startTimeout();
     }
@@ -108,5 +169,6 @@ public class LabRuntime {
             log.info("Stopping {} lab sandboxes", live.size());
         }
         live.keySet().forEach(this::stop);
+        watchdog.shutdownNow();
     }
 }

@@ -15,8 +15,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,7 +26,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.labs.LabConfinement;
+import eu.aiskills.academy.labs.LabSandboxes;
 import eu.aiskills.academy.labs.LabSessions;
 import eu.aiskills.academy.labs.LabTemplate;
 import eu.aiskills.academy.labs.LabUsage;
@@ -41,11 +46,14 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
     private final transient LabSessions sessions;
     private final Div body = new Div();
 
-    LabUsageView(LabSessions sessions, Labs labs, Catalogue catalogue) {
+    LabUsageView(LabSessions sessions, Labs labs, Catalogue catalogue, LabSandboxes sandboxes) {
         this.sessions = sessions;
         addClassName("academy-lab-usage");
         add(new H1(getTranslation("lab.usage.title")), new Paragraph(getTranslation("lab.usage.intro")));
         add(new com.vaadin.flow.router.RouterLink(getTranslation("lab.authoring.title-page"), LabAuthoringView.class));
+        if (CurrentUser.hasRole(Roles.ADMIN)) {
+            add(confinement(sandboxes.confinement()));
+        }
         List<String> withLabs = labs.all().stream().map(LabTemplate::courseSlug).distinct().toList();
         List<CourseDetail> courses = catalogue.taughtCourses().stream().filter(c -> withLabs.contains(c.summary().slug())).toList();
         if (courses.isEmpty()) {
@@ -130,5 +138,22 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return Views.pageTitle(this, "lab.usage.title");
+    }
+
+    /** For administrators: what confines this instance's sandboxes, in words. */
+    private Div confinement(LabConfinement in) {
+        Div box = new Div();
+        box.addClassName("academy-lab-confinement");
+        UnorderedList lines = new UnorderedList(
+                new ListItem(in.perSession() ? getTranslation("lab.confinement.per-session", in.limits())
+                        : getTranslation("lab.confinement.per-process")),
+                new ListItem(getTranslation(in.diskQuota() ? "lab.confinement.disk" : "lab.confinement.no-disk")),
+                new ListItem(getTranslation(in.ownUser() ? "lab.confinement.own-user"
+                        : "lab.confinement.shared-user")));
+        if (in.seccomp()) {
+            lines.add(new ListItem(getTranslation("lab.confinement.seccomp")));
+        }
+        box.add(new H2(getTranslation("lab.confinement.title")), lines);
+        return box;
     }
 }

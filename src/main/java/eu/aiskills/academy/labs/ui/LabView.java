@@ -245,8 +245,15 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             case RUNNING -> {
                 state.setText(getTranslation("lab.state.running") + " · " + getTranslation(busy > 0 ? "lab.kernel.busy"
                         : "lab.kernel." + Optional.ofNullable(session.kernelState()).orElse("idle")));
-                state.getElement().getThemeList().add("success");
+                state.getElement().getThemeList().add("blocked".equals(session.kernelState()) ? "error" : "success");
                 status.add(state);
+                if (session.limit() != null) {
+                    // Which limit the code reached, and what happened to the kernel: said once, where the state is.
+                    Span limit = new Span(getTranslation(session.limit().messageKey(), lab.memoryMb()));
+                    limit.addClassName("academy-error");
+                    limit.getElement().setAttribute("role", "alert");
+                    status.add(limit);
+                }
                 if (session.endsAt() != null) {
                     long minutes = Math.max(0, Duration.between(Instant.now(), session.endsAt()).toMinutes());
                     Span countdown = new Span(getTranslation("lab.ends-in", minutes));
@@ -311,6 +318,10 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             if (busy > 0) {
                 ui.setPollInterval(BUSY_POLL_MS);
             } else if (session != null && (session.state() == LabSessionState.QUEUED || session.state() == LabSessionState.STARTING)) {
+                ui.setPollInterval(STARTING_POLL_MS);
+            } else if (session != null && session.state() == LabSessionState.RUNNING
+                    && !"idle".equals(session.kernelState()) && !"busy".equals(session.kernelState())) {
+                // Restarting after a limit, or blocked: the state changes within seconds.
                 ui.setPollInterval(STARTING_POLL_MS);
             } else if (session != null && session.state() == LabSessionState.RUNNING) {
                 ui.setPollInterval(RUNNING_POLL_MS);
@@ -577,6 +588,10 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 refreshCell(id);
             }
             save("run");
+            if (!"ok".equals(result.status()) && !"error".equals(result.status())) {
+                // The kernel died or was stopped: the session says why (a limit) and whether it is back.
+                session = sessions.session(session.id());
+            }
             schedulePolling();
             renderStatus();
             if (thenNext && "ok".equals(result.status())) {

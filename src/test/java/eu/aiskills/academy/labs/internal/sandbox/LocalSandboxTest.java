@@ -15,7 +15,6 @@ import eu.aiskills.academy.labs.internal.kernel.Execution;
 import eu.aiskills.academy.labs.internal.kernel.KernelClient;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -27,8 +26,10 @@ import org.springframework.util.unit.DataSize;
  */
 class LocalSandboxTest {
 
-    static final LabsProperties.Sandbox SETTINGS = new LabsProperties.Sandbox("/usr/bin/bwrap", "/usr/bin/python3", "nobody",
-            DataSize.ofGigabytes(3), 64, Duration.ofMinutes(10), DataSize.ofMegabytes(64), Duration.ofSeconds(60));
+    static final LabsProperties.Sandbox SETTINGS = new LabsProperties.Sandbox("/usr/bin/bwrap", "/usr/bin/python3", 910000, 100,
+            DataSize.ofGigabytes(3), 64, 1, Duration.ofMinutes(10), DataSize.ofMegabytes(512), 5000, DataSize.ofMegabytes(64),
+            Duration.ofSeconds(60), LabsProperties.Confinement.AUTO);
+    static final SandboxHost HOST = new SandboxHost(SETTINGS);
 
     private static LocalSandbox first;
     private static LocalSandbox second;
@@ -36,11 +37,10 @@ class LocalSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")) && Files.exists(Path.of("/usr/bin/jupyter-server")),
-                "The lab tests need bubblewrap and Jupyter Server from Debian packages: run ./academy test, which installs them");
+        SandboxRequirements.check();
         Path root = Files.createDirectories(Path.of("target/lab-sandboxes").toAbsolutePath());
-        first = LocalSandbox.start(SETTINGS, Files.createTempDirectory(root, "first-"));
-        second = LocalSandbox.start(SETTINGS, Files.createTempDirectory(root, "second-"));
+        first = LocalSandbox.start(HOST, SETTINGS, Files.createTempDirectory(root, "first-"));
+        second = LocalSandbox.start(HOST, SETTINGS, Files.createTempDirectory(root, "second-"));
         kernel = KernelClient.start(first.endpoint(), first.token(), "python3", Duration.ofSeconds(60));
     }
 
@@ -61,16 +61,7 @@ class LocalSandboxTest {
     }
 
     private static String text(Execution execution) {
-        StringBuilder text = new StringBuilder();
-        for (KernelOutput output : execution.outputs()) {
-            switch (output) {
-                case KernelOutput.Stream s -> text.append(s.text());
-                case KernelOutput.Result r -> text.append(r.data().get("text/plain"));
-                case KernelOutput.Display d -> text.append(d.data().keySet());
-                case KernelOutput.Error e -> text.append(e.name()).append(": ").append(e.value());
-            }
-        }
-        return text.toString();
+        return TestSandbox.text(execution);
     }
 
     @Test
@@ -174,11 +165,7 @@ class LocalSandboxTest {
     }
 
     @Test
-    void memoryIsLimitedAndARunawayCellCanBeInterrupted() throws Exception {
-        Execution greedy = run("x = bytearray(8 * 1024 ** 3)");
-        assertThat(greedy.status()).isEqualTo("error");
-        assertThat(text(greedy)).contains("MemoryError");
-
+    void aRunawayCellCanBeInterrupted() throws Exception {
         CompletableFuture<Execution> forever = kernel.execute("while True:\n    pass", output -> { });
         Thread.sleep(1000);
         kernel.interrupt();
@@ -211,10 +198,9 @@ class LocalSandboxTest {
 
     @Test
     void aCellOverItsCpuTimeIsKilledAndReportedNotLeftHanging() throws Exception {
-        LabsProperties.Sandbox strict = new LabsProperties.Sandbox(SETTINGS.bwrap(), SETTINGS.python(), SETTINGS.runAs(),
-                SETTINGS.memory(), SETTINGS.processes(), Duration.ofSeconds(4), SETTINGS.fileSize(), SETTINGS.startTimeout());
+        LabsProperties.Sandbox strict = SETTINGS.withCpuTime(Duration.ofSeconds(4));
         Path root = Path.of("target/lab-sandboxes").toAbsolutePath();
-        try (LocalSandbox sandbox = LocalSandbox.start(strict, Files.createTempDirectory(root, "cpu-"));
+        try (LocalSandbox sandbox = LocalSandbox.start(HOST, strict, Files.createTempDirectory(root, "cpu-"));
              KernelClient client = KernelClient.start(sandbox.endpoint(), sandbox.token(), "python3", Duration.ofSeconds(60))) {
             Execution spinning = client.execute("while True:\n    pass", output -> { }).get(60, TimeUnit.SECONDS);
 
@@ -227,7 +213,7 @@ class LocalSandboxTest {
     void stoppingTheSandboxEndsEveryProcessAndRemovesItsFiles() throws Exception {
         Path root = Path.of("target/lab-sandboxes").toAbsolutePath();
         Path dir = Files.createTempDirectory(root, "short-");
-        LocalSandbox sandbox = LocalSandbox.start(SETTINGS, dir);
+        LocalSandbox sandbox = LocalSandbox.start(HOST, SETTINGS, dir);
         KernelClient client = KernelClient.start(sandbox.endpoint(), sandbox.token(), "python3", Duration.ofSeconds(60));
         client.execute("import subprocess; subprocess.Popen(['sleep', '600'])", output -> { }).get(60, TimeUnit.SECONDS);
 
