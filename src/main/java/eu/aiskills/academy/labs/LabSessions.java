@@ -196,9 +196,10 @@ public class LabSessions {
             HOST="$(hostname -I 2>/dev/null | awk '{print $1}')"
             HOST="${HOST:-127.0.0.1}"
             scontrol update JobId="$SLURM_JOB_ID" Comment="academy-lab $HOST:$PORT"
-            # The server and every kernel start from an empty environment: nothing of the job's or the scheduler's.
+            # The server and every kernel start from an empty environment plus what a lab needs (its job and its GPUs).
             exec env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 JUPYTER_TOKEN="$JUPYTER_TOKEN" \
                 JUPYTER_RUNTIME_DIR="$JUPYTER_RUNTIME_DIR" CUDA_VISIBLE_DEVICES="${CUDA_VISIBLE_DEVICES:-}" \
+                SLURM_JOB_ID="$SLURM_JOB_ID" SLURM_JOB_PARTITION="${SLURM_JOB_PARTITION:-}" \
                 python3 -m jupyter_server --ip=0.0.0.0 --port="$PORT" --ServerApp.root_dir="$HOME" \
                 --ServerApp.open_browser=False --ServerApp.terminals_enabled=False --ServerApp.allow_remote_access=True
             """;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * gives only per-process limits (not root, no control groups). Labs are an extra: the state is
  * always up; the details tell.
  */
-@Component("labSandboxes")
+@Component("labSandboxesHealthIndicator")
 class LabSandboxHealth implements HealthIndicator {
 
     private final LabRuntime runtime;

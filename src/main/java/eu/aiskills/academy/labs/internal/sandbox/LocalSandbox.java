@@ -298,6 +298,11 @@ public final class LocalSandbox implements AutoCloseable {
         return uid;
     }
 
+    /** The session's directory on the host (its disk image, while it runs). */
+    public Path directory() {
+        return dir;
+    }
+
     /** The session's home, where its files live while it runs. */
     public Path home() {
         return disk != null ? disk.home() : mountPoint.resolve("home");
