@@ -50,9 +50,12 @@ public class FellowshipApplications {
     private final Documents documents;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
+    private final eu.aiskills.academy.identity.AccountManagement accounts;
 
     FellowshipApplications(JdbcTemplate jdbc, FellowshipCalls calls, Documents documents,
-                           org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
+                           org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock,
+                           eu.aiskills.academy.identity.AccountManagement accounts) {
+        this.accounts = accounts;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
@@ -151,6 +154,7 @@ public class FellowshipApplications {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public FellowshipApplication submit(UUID callId) {
         AccountId me = CurrentUser.requireId();
+        accounts.requireVerifiedEmail();
         FellowshipApplication draft = lockedMine(callId, me).orElseThrow(() -> new UserFacingException("fellowship.no-draft"));
         // The clock is read after the lock: the moment that counts is when this submission holds its row.
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import eu.aiskills.academy.identity.internal.AccountEntity;
 import eu.aiskills.academy.identity.internal.Accounts;
+import eu.aiskills.academy.identity.internal.SignedInSessions;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -34,11 +35,26 @@ public class AccountManagement {
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final SignedInSessions sessions;
 
-    AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, SignedInSessions sessions) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Refuses, with what to do, a signed-in person whose address is not verified yet: applying to
+     * postings and fellowships and being shown to employers wait for it; browsing, enrolling and
+     * learning do not.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public void requireVerifiedEmail() {
+        if (!load(CurrentUser.requireId()).emailVerified()) {
+            throw new UserFacingException("account.verify-first");
+        }
     }
 
     /** The signed-in person's account, or empty for a visitor. */
@@ -129,7 +145,9 @@ public class AccountManagement {
             throw UserFacingException.onField("password", "account.password.unchanged");
         }
         account.changePasswordHash(passwordEncoder.encode(newPassword));
-        log.info("Account {} changed its password", account.id());
+        // Whoever else knew the old password is signed out; this session stays.
+        int ended = sessions.endAll(account.id(), AccountSessions.currentSessionId().orElse(null));
+        log.info("Account {} changed its password; {} other sessions signed out", account.id(), ended);
     }
 
     /** The signed-in person changes how they are shown and which language they prefer. */

@@ -12,7 +12,9 @@ public record AccountSummary(
         Set<Role> roles,
         Locale preferredLocale,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean emailVerified,
+        boolean secondFactor) {
 
     public AccountSummary {
         roles = Set.copyOf(roles);

@@ -26,7 +26,11 @@ public class Registration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Registration(Accounts accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+    private final AccountRecovery recovery;
+
+    Registration(Accounts accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock,
+                 AccountRecovery recovery) {
+        this.recovery = recovery;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -43,17 +47,21 @@ public class Registration {
         if (!Role.selfAssignableRoles().containsAll(request.roles())) {
             throw UserFacingException.onField("roles", "registration.role-not-self-assignable");
         }
-        return create(request);
+        AccountId id = create(request, false);
+        // The person is signed in at once and may learn; applying waits for the link in this mail.
+        recovery.sendVerification(accounts.findById(id.value()).orElseThrow());
+        return id;
     }
 
     /** An administrator (or the platform, for demo data) creates an account with any roles. */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public AccountId createAccount(NewAccount request) {
-        return create(request);
+        // An administrator (or the demo) vouches for the address.
+        return create(request, true);
     }
 
-    private AccountId create(NewAccount request) {
+    private AccountId create(NewAccount request, boolean verified) {
         String email = request.email().value();
         if (accounts.existsByEmail(email)) {
             throw UserFacingException.onField("email", "registration.email-taken");
@@ -61,6 +69,9 @@ public class Registration {
         AccountId id = AccountId.random();
         AccountEntity account = new AccountEntity(id, email, request.displayName().value(),
                 passwordEncoder.encode(request.password()), request.roles(), request.locale(), clock.instant());
+        if (verified) {
+            account.verifyEmail(clock.instant());
+        }
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException raced) {

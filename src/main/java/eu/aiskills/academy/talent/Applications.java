@@ -74,6 +74,7 @@ public class Applications {
     @Transactional
     public JobApplication apply(ApplicationDraft draft) {
         AccountId me = CurrentUser.requireId();
+        accounts.requireVerifiedEmail();
         Posting posting = postings.load(draft.posting());
         if (posting.status() != PostingStatus.PUBLISHED) {
             throw new UserFacingException("application.posting-closed");

@@ -80,6 +80,10 @@ public class Candidates {
     public CandidateProfile save(ProfileDraft draft) {
         AccountId me = CurrentUser.requireId();
         validate(draft);
+        if (draft.visibility() != Visibility.PRIVATE) {
+            // Shown to employers only once the address is the person's own.
+            accounts.requireVerifiedEmail();
+        }
         Instant now = clock.instant();
         boolean exists = exists(me);
         Timestamp consentAt = null;

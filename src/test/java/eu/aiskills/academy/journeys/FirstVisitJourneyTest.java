@@ -46,7 +46,7 @@ class FirstVisitJourneyTest {
     }
 
     @Test
-    void registerSignInSeeTheNavigationAndSignOut() {
+    void registerIsSignedInAtOnceSignsOutAndInSeesTheNavigationAndSignsOut() {
         driver.get(url("/register"));
         type("#registration-name input", "Julia Journey");
         type("#registration-email input", "julia.journey@example.org");
@@ -55,9 +55,15 @@ class FirstVisitJourneyTest {
         browser.screenshot("registration-filled");
         driver.findElement(By.id("registration-submit")).click();
 
-        wait.until(ExpectedConditions.urlContains("/login"));
-        waitForText("Your account has been created.");
-        browser.screenshot("sign-in-after-registration");
+        // Signed in at once, on the account page, which asks for the address to be verified.
+        wait.until(ExpectedConditions.urlContains("/account"));
+        waitForText("Please verify your e-mail address");
+        browser.screenshot("signed-in-after-registration");
+        driver.findElement(By.cssSelector(".academy-user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]"))).click();
+        wait.until(d -> d.findElements(By.cssSelector(".academy-sign-in")).size() == 1);
+
+        driver.get(url("/login"));
         type("vaadin-login-form input[name='username']", "julia.journey@example.org");
         type("vaadin-login-form input[name='password']", "Tram-Gravel-Orbit-7");
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
@@ -90,7 +96,7 @@ class FirstVisitJourneyTest {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         wait.until(ExpectedConditions.urlContains("error"));
         WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
-        assertThat(form.getDomProperty("i18n")).contains("The email address or password is not right");
+        assertThat(form.getDomProperty("i18n")).contains("The e-mail address or password is not right");
         browser.screenshot("sign-in-refused");
     }
 

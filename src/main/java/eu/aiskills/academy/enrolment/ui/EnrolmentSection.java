@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CourseSummary;
@@ -118,7 +117,10 @@ class EnrolmentSection implements CoursePageSection {
                 actions.add(cancel);
             }
         } else if (CurrentUser.id().isEmpty()) {
-            actions.add(new RouterLink(ui.getTranslation("enrol.sign-in"), LoginView.class));
+            // Back to this course once signed in.
+            actions.add(new com.vaadin.flow.component.html.Anchor(LoginView.ROUTE + "?" + LoginView.CONTINUE + "="
+                    + java.net.URLEncoder.encode("/courses/" + course.summary().slug(), java.nio.charset.StandardCharsets.UTF_8),
+                    ui.getTranslation("enrol.sign-in")));
         } else if (!CurrentUser.hasRole(Roles.STUDENT) && !CurrentUser.hasRole(Roles.FELLOW)) {
             actions.add(new Span(ui.getTranslation("enrol.learners-only")));
         } else if (run.enrolmentOpen(clock.instant())) {

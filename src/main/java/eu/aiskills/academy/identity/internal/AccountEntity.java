@@ -48,6 +48,17 @@ public class AccountEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the person proved the address is theirs (a link sent to it); null until then. */
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
+    /** The second factor's shared secret (RFC 6238), once set up; null without one. */
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    @Column(name = "totp_enabled_at")
+    private Instant totpEnabledAt;
+
     @Version
     private long version;
 
@@ -117,8 +128,34 @@ public class AccountEntity {
         this.enabled = enabled;
     }
 
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public void verifyEmail(Instant at) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = at;
+        }
+    }
+
+    /** The second factor's secret while it is in force; empty without one. */
+    public java.util.Optional<String> totpSecret() {
+        return totpEnabledAt == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(totpSecret);
+    }
+
+    public void enableTotp(String secret, Instant at) {
+        this.totpSecret = secret;
+        this.totpEnabledAt = at;
+    }
+
+    public void disableTotp() {
+        this.totpSecret = null;
+        this.totpEnabledAt = null;
+    }
+
     public AccountSummary toSummary() {
         return new AccountSummary(id(), email, displayName, roles(),
-                preferredLocale == null ? null : Locale.forLanguageTag(preferredLocale), enabled, createdAt);
+                preferredLocale == null ? null : Locale.forLanguageTag(preferredLocale), enabled, createdAt, emailVerifiedAt != null,
+                totpEnabledAt != null);
     }
 }

@@ -27,16 +27,15 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        if (throttle.locked(username)) {
+            // Before the account is looked up: a locked address says "locked" whether or not it has an account,
+            // and the lock holds even for the right password.
+            throw new org.springframework.security.authentication.LockedException("Locked after too many wrong passwords");
+        }
         AccountEntity account = accounts.findByEmail(EmailAddress.normalise(username))
                 .filter(a -> a.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("No password account for this email"));
-        AccountUser user = toUser(account);
-        if (throttle.locked(username)) {
-            // Checked by the sign-in before the password: the lock holds even for the right one.
-            return new AccountUser(user.accountId(), account.email(), account.displayName(), account.passwordHash(), account.enabled(),
-                    false, user.getAuthorities());
-        }
-        return user;
+        return toUser(account);
     }
 
     @Override

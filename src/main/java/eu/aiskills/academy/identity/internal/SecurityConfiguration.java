@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                            OidcAccountLinking oidcAccountLinking,
+                                            OidcAccountLinking oidcAccountLinking, SignInOutcomes outcomes,
                                             @Value("${academy.security.content-security-policy}") String contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
@@ -47,6 +47,8 @@ class SecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .anyRequest(url -> url.permitAll()));
+        // A refused sign-in returns to the form with the address kept and its reason (locked, disabled, wrong).
+        http.formLogin(form -> form.failureHandler(outcomes));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth
                     .loginPage("/" + LoginView.ROUTE)
@@ -72,6 +74,33 @@ class SecurityConfiguration {
                 .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(), payment=()"));
         });
         return http.build();
+    }
+
+    /**
+     * Password sign-in. Only the lock is checked before the password (it holds for any address,
+     * existing or not); that an account is disabled is said only to someone who gave its right
+     * password, so that neither reveals which addresses have accounts.
+     */
+    @Bean
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider passwordSignIn(AccountUserDetailsService users,
+                                                                                             PasswordEncoder passwordEncoder) {
+        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setUserDetailsPasswordService(users);
+        provider.setPreAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new org.springframework.security.authentication.LockedException("Locked");
+            }
+        });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new org.springframework.security.authentication.DisabledException("Disabled");
+            }
+            if (!user.isAccountNonExpired() || !user.isCredentialsNonExpired()) {
+                throw new org.springframework.security.authentication.AccountExpiredException("Expired");
+            }
+        });
+        return provider;
     }
 
     /**

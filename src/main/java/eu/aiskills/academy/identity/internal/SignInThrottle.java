@@ -47,9 +47,16 @@ class SignInThrottle {
     }
 
     boolean locked(String email) {
+        return lockedFor(email).isPresent();
+    }
+
+    /** How long the address stays locked out, when it is. */
+    java.util.Optional<Duration> lockedFor(String email) {
         Timestamp until = jdbc.query("SELECT locked_until FROM sign_in_failure WHERE email_hash = ?",
                 rs -> rs.next() ? rs.getTimestamp(1) : null, hash(email));
-        return until != null && until.toInstant().isAfter(clock.instant());
+        Instant now = clock.instant();
+        return until != null && until.toInstant().isAfter(now) ? java.util.Optional.of(Duration.between(now, until.toInstant()))
+                : java.util.Optional.empty();
     }
 
     @EventListener

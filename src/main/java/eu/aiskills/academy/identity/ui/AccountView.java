@@ -56,8 +56,12 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField newPassword = new PasswordField();
     final PasswordField confirmation = new PasswordField();
 
+    private final transient eu.aiskills.academy.identity.AccountRecovery recovery;
+
     AccountView(AccountManagement accounts, OrganisationManagement organisations, PersonalData personalData,
-                AuthenticationContext authentication) {
+                AuthenticationContext authentication, eu.aiskills.academy.identity.AccountRecovery recovery,
+                eu.aiskills.academy.identity.AccountSessions sessions) {
+        this.recovery = recovery;
         this.accounts = accounts;
         this.personalData = personalData;
         this.authentication = authentication;
@@ -65,11 +69,35 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         AccountSummary me = accounts.current().orElseThrow();
 
         add(new H1(getTranslation("account.title")));
+        if (!me.emailVerified()) {
+            add(verifyBanner(me));
+        }
         add(profile(me));
         add(roles(me));
         add(organisations(organisations));
         add(password());
+        add(new SessionsPanel(sessions));
         add(yourData(me));
+    }
+
+    /** Until the address is verified: what waits for it, and the link sent again. */
+    private Div verifyBanner(AccountSummary me) {
+        Div banner = new Div();
+        banner.setId("account-verify");
+        banner.addClassName("academy-notice");
+        banner.getElement().setAttribute("role", "status");
+        Button resend = new Button(getTranslation("verify.resend"), click -> {
+            try {
+                recovery.resendVerification();
+                Views.success(getTranslation("verify.resent", me.email()));
+                click.getSource().setEnabled(false);
+            } catch (UserFacingException rejection) {
+                Views.error(getTranslation(rejection.messageKey(), rejection.arguments()));
+            }
+        });
+        resend.addThemeVariants(ButtonVariant.SMALL);
+        banner.add(new Paragraph(getTranslation("verify.pending", me.email())), resend);
+        return banner;
     }
 
     /** Download everything the platform holds about me; erase it. */

@@ -32,6 +32,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "login";
+    /** The query parameter naming the page to return to once signed in (a path of this site). */
+    public static final String CONTINUE = "continue";
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/[A-Za-z0-9][A-Za-z0-9/_.~%=&?-]{0,299}");
 
     private final transient AuthenticationContext authentication;
     private final LoginForm form = new LoginForm();
@@ -44,7 +47,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
 
         form.setAction(ROUTE);
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         form.setI18n(i18n());
 
         notice.addClassName("academy-notice");
@@ -74,6 +78,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         f.setUsername(getTranslation("login.email"));
         f.setPassword(getTranslation("login.password"));
         f.setSubmit(getTranslation("login.submit"));
+        f.setForgotPassword(getTranslation("login.forgot-password"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
         error.setMessage(getTranslation("login.error.message"));
@@ -122,14 +127,50 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
+        com.vaadin.flow.server.WrappedSession session = com.vaadin.flow.server.VaadinSession.getCurrent().getSession();
+        String destination = parameters.getOrDefault(CONTINUE, List.of("")).getFirst();
+        if (LOCAL_PATH.matcher(destination).matches() && !destination.contains("//")) {
+            // Where Spring Security's sign-in returns to: the page that asked the person to sign in.
+            session.setAttribute("SPRING_SECURITY_SAVED_REQUEST",
+                    new org.springframework.security.web.savedrequest.SimpleSavedRequest(destination));
+        }
         if (parameters.containsKey("error")) {
+            List<String> error = parameters.get("error");
+            LoginI18n i18n = i18n();
+            if (error.contains("locked")) {
+                i18n.getErrorMessage().setTitle(getTranslation("login.error.locked-title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.error.locked",
+                        parameters.getOrDefault("minutes", List.of("15")).getFirst().replaceAll("\\D", "")));
+            } else if (error.contains("disabled")) {
+                i18n.getErrorMessage().setTitle(getTranslation("login.error.disabled-title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.error.disabled"));
+            }
+            form.setI18n(i18n);
             form.setError(true);
-            if (parameters.get("error").contains("external")) {
+            if (error.contains("external")) {
                 showNotice(getTranslation("login.error.external"));
             }
         }
+        Object typed = session.getAttribute(eu.aiskills.academy.identity.internal.SignInOutcomes.TYPED_EMAIL);
+        if (typed instanceof String email) {
+            session.removeAttribute(eu.aiskills.academy.identity.internal.SignInOutcomes.TYPED_EMAIL);
+            // The address typed before the refusal stays; the password does not.
+            // The form renders its fields after it is attached: tried again until they are there (at most 5 s).
+            form.getElement().executeJs("const form = this; const email = $0; let tries = 0;"
+                    + " const fill = () => { const field = form.querySelector('input[name=\"username\"]');"
+                    + " if (!field) { if (tries++ < 50) { setTimeout(fill, 100); } return; }"
+                    + " const host = field.closest('vaadin-text-field'); if (host) { host.value = email; } else { field.value = email; }"
+                    + " const password = form.querySelector('input[name=\"password\"]'); if (password) { password.focus(); } };"
+                    + " fill();", email);
+        }
         if (parameters.containsKey("registered")) {
             showNotice(getTranslation("login.registered"));
+        }
+        if (parameters.containsKey("reset")) {
+            showNotice(getTranslation("login.reset"));
+        }
+        if (parameters.containsKey("signed-out")) {
+            showNotice(getTranslation("login.signed-out-elsewhere"));
         }
     }
 

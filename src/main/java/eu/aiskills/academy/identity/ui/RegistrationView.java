@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -53,7 +52,11 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
     final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     final Button submit = new Button();
 
-    RegistrationView(Registration registration, AuthenticationContext authentication) {
+    private final transient eu.aiskills.academy.identity.internal.SessionSignIn signIn;
+
+    RegistrationView(Registration registration, AuthenticationContext authentication,
+                     eu.aiskills.academy.identity.internal.SessionSignIn signIn) {
+        this.signIn = signIn;
         this.registration = registration;
         this.authentication = authentication;
         addClassName("academy-registration");
@@ -107,8 +110,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         FormLayout form = new FormLayout(displayName, email, password, confirmation, roles);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
 
-        RouterLink signIn = new RouterLink(getTranslation("registration.sign-in-link"), LoginView.class);
-        Paragraph haveAccount = new Paragraph(new Span(getTranslation("registration.have-account") + " "), signIn);
+        RouterLink signInLink = new RouterLink(getTranslation("registration.sign-in-link"), LoginView.class);
+        Paragraph haveAccount = new Paragraph(new Span(getTranslation("registration.have-account") + " "), signInLink);
 
         add(title, intro, form, submit, haveAccount);
     }
@@ -159,15 +162,20 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         if (!valid) {
             return;
         }
+        eu.aiskills.academy.identity.AccountId id;
         try {
-            registration.register(NewAccount.of(email.getValue(), displayName.getValue(), password.getValue(),
+            id = registration.register(NewAccount.of(email.getValue(), displayName.getValue(), password.getValue(),
                     roles.getValue(), getLocale()));
         } catch (UserFacingException rejection) {
             Views.showRejection(this, rejection, Map.of("email", email, "displayName", displayName,
                     "password", password, "roles", roles));
             return;
         }
-        getUI().ifPresent(ui -> ui.navigate(LoginView.ROUTE, QueryParameters.of("registered", "")));
+        // Signed in at once, in a session with a new id; the account page then asks for the address to be verified.
+        com.vaadin.flow.server.VaadinService.reinitializeSession(com.vaadin.flow.server.VaadinRequest.getCurrent());
+        signIn.signIn(id, com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest(),
+                com.vaadin.flow.server.VaadinServletResponse.getCurrent().getHttpServletResponse());
+        getUI().ifPresent(ui -> ui.getPage().setLocation(AccountView.ROUTE + "?welcome"));
     }
 
     @Override

@@ -52,7 +52,10 @@ class ApplySection extends Div {
         boolean open = posting.status() == PostingStatus.PUBLISHED
                 && !posting.draft().closesOn().isBefore(LocalDate.now(ZoneOffset.UTC));
         if (CurrentUser.id().isEmpty()) {
-            add(new Paragraph(new Anchor("login", getTranslation("apply.sign-in"))));
+            // Back to this posting once signed in.
+            add(new Paragraph(new Anchor(eu.aiskills.academy.identity.ui.LoginView.ROUTE + "?"
+                    + eu.aiskills.academy.identity.ui.LoginView.CONTINUE + "=" + java.net.URLEncoder.encode("/postings/" + posting.id(),
+                    java.nio.charset.StandardCharsets.UTF_8), getTranslation("apply.sign-in"))));
             return;
         }
         var mine = applications.mineFor(posting.id());

@@ -33,7 +33,7 @@ class LoginViewTest {
         UI.getCurrent().navigate(LoginView.class);
         LoginForm form = _get(LoginForm.class);
         assertThat(form.getAction()).isEqualTo("login");
-        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+        assertThat(form.isForgotPasswordButtonVisible()).isTrue();
         assertThat(form.isError()).isFalse();
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Connexion · AI Skills Academy");
     }

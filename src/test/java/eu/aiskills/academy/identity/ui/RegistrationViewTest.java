@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.login.LoginForm;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
@@ -84,14 +83,19 @@ class RegistrationViewTest {
     }
 
     @Test
-    void successLeadsToSignInWithANotice() {
+    void successSignsThePersonInAtOnceUnverified() {
         RegistrationView view = open();
         fill(view, "Nora Newcomer", "nora.newcomer@example.org", "Tram-Gravel-Orbit-7");
         view.roles.setValue(Set.of(Role.STUDENT, Role.FELLOW));
         view.submit.click();
-        _get(LoginForm.class);
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
-        assertThat(_get(LoginView.class).getElement().getTextRecursively()).contains("Your account has been created.");
+
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        assertThat(signedIn).isNotNull();
+        assertThat(signedIn.getName()).isEqualTo("nora.newcomer@example.org");
+        assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_STUDENT", "ROLE_FELLOW");
+        var me = context.getBean(eu.aiskills.academy.identity.AccountManagement.class).current().orElseThrow();
+        assertThat(me.displayName()).isEqualTo("Nora Newcomer");
+        assertThat(me.emailVerified()).as("until the mailed link is opened").isFalse();
     }
 
     @Test
