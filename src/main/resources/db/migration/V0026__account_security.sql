@@ -7,6 +7,8 @@ ALTER TABLE account ADD COLUMN email_verified_at DATETIME(6) NULL;
 UPDATE account SET email_verified_at = created_at;
 ALTER TABLE account ADD COLUMN totp_secret VARCHAR(64) NULL;
 ALTER TABLE account ADD COLUMN totp_enabled_at DATETIME(6) NULL;
+-- The last 30-second step a code was accepted for: a code is never accepted twice.
+ALTER TABLE account ADD COLUMN totp_last_step BIGINT NULL;
 
 -- Single-use links sent by e-mail (RESET, VERIFY): only their SHA-256 is kept.
 CREATE TABLE account_token (

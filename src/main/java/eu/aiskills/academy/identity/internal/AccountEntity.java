@@ -143,8 +143,17 @@ public class AccountEntity {
         return totpEnabledAt == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(totpSecret);
     }
 
-    public void enableTotp(String secret, Instant at) {
+    /** A secret being set up, not yet confirmed with a code. */
+    public java.util.Optional<String> pendingTotpSecret() {
+        return totpEnabledAt == null ? java.util.Optional.ofNullable(totpSecret) : java.util.Optional.empty();
+    }
+
+    public void beginTotp(String secret) {
         this.totpSecret = secret;
+        this.totpEnabledAt = null;
+    }
+
+    public void enableTotp(Instant at) {
         this.totpEnabledAt = at;
     }
 

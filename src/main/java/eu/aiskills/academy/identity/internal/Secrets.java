@@ -29,17 +29,4 @@ final class Secrets {
             throw new IllegalStateException(e);
         }
     }
-
-    /** A recovery code: 80 random bits as four groups of four lower-case base-32 characters. */
-    static String recoveryCode() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return code.toString();
-    }
 }

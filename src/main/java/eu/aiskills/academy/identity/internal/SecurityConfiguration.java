@@ -34,6 +34,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
                                             OidcAccountLinking oidcAccountLinking, SignInOutcomes outcomes,
+                                            SecondFactorStep secondFactor,
                                             @Value("${academy.security.content-security-policy}") String contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
@@ -48,7 +49,17 @@ class SecurityConfiguration {
                 .loginView(LoginView.class)
                 .anyRequest(url -> url.permitAll()));
         // A refused sign-in returns to the form with the address kept and its reason (locked, disabled, wrong).
-        http.formLogin(form -> form.failureHandler(outcomes));
+        // A right password of an account with a second factor leads to the code, not yet in.
+        // Set on the filter itself once built: Vaadin's configurer sets its own success handler while it configures.
+        http.formLogin(form -> form.failureHandler(outcomes).withObjectPostProcessor(
+                new ObjectPostProcessor<org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter>() {
+                    @Override
+                    public <O extends org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter> O postProcess(
+                            O filter) {
+                        filter.setAuthenticationSuccessHandler(secondFactor);
+                        return filter;
+                    }
+                }));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth
                     .loginPage("/" + LoginView.ROUTE)

@@ -60,7 +60,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     AccountView(AccountManagement accounts, OrganisationManagement organisations, PersonalData personalData,
                 AuthenticationContext authentication, eu.aiskills.academy.identity.AccountRecovery recovery,
-                eu.aiskills.academy.identity.AccountSessions sessions) {
+                eu.aiskills.academy.identity.AccountSessions sessions, eu.aiskills.academy.identity.SecondFactor secondFactor) {
         this.recovery = recovery;
         this.accounts = accounts;
         this.personalData = personalData;
@@ -69,6 +69,12 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         AccountSummary me = accounts.current().orElseThrow();
 
         add(new H1(getTranslation("account.title")));
+        if (secondFactor.requiredAndMissing()) {
+            Paragraph required = new Paragraph(getTranslation("second-factor.required-notice"));
+            required.addClassName("academy-error");
+            required.getElement().setAttribute("role", "alert");
+            add(required);
+        }
         if (!me.emailVerified()) {
             add(verifyBanner(me));
         }
@@ -76,6 +82,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         add(roles(me));
         add(organisations(organisations));
         add(password());
+        add(new SecondFactorPanel(secondFactor, me.secondFactor()));
         add(new SessionsPanel(sessions));
         add(yourData(me));
     }

@@ -169,6 +169,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (parameters.containsKey("reset")) {
             showNotice(getTranslation("login.reset"));
         }
+        if (parameters.containsKey("code-expired")) {
+            showNotice(getTranslation("second-factor.expired"));
+        }
         if (parameters.containsKey("signed-out")) {
             showNotice(getTranslation("login.signed-out-elsewhere"));
         }
