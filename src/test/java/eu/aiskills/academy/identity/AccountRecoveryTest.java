@@ -9,17 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import eu.aiskills.academy.identity.internal.SignedInSessions;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Smtp;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +41,6 @@ class AccountRecoveryTest {
     @RegisterExtension
     static final GreenMailExtension MAIL = Smtp.server();
     private static final AtomicInteger PEOPLE = new AtomicInteger();
-    private static final Pattern LINK = Pattern.compile("http://localhost:8080/(reset-password|verify-email)\\?token=([A-Za-z0-9_-]+)");
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -81,38 +76,18 @@ class AccountRecoveryTest {
         return email;
     }
 
-    /** The link in the newest mail to {@code email}, once {@code count} mails have reached it. */
+    /** The token of the link to {@code route} in the newest mail to {@code email}, once {@code count} mails reached it. */
     private static String linkTo(String email, String route) {
         return linkTo(email, route, 1);
     }
 
     private static String linkTo(String email, String route, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email) >= count);
-        MimeMessage[] received = MAIL.getReceivedMessages();
-        java.util.Collections.reverse(java.util.Arrays.asList(received));
-        for (MimeMessage message : received) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(email)) {
-                    Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-                    if (link.find() && link.group(1).equals(route)) {
-                        return link.group(2);
-                    }
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("No " + route + " link in the mail to " + email);
+        String link = Smtp.link(MAIL, email, route, count);
+        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     private static long mailsTo(String email) {
-        return java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+        return Smtp.to(MAIL, email).length;
     }
 
     private boolean signsInWith(String email, String password) throws Exception {

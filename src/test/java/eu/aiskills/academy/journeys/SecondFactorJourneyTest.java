@@ -50,9 +50,9 @@ class SecondFactorJourneyTest {
     @Test
     void anOperatorSetsUpTheSecondFactorAndSignsInWithACodeThenARecoveryCode() throws Exception {
         driver.get(url("/login"));
-        signIn("operator@academy.test", "Gpu-Custodian-42");
+        signInAsOperator();
         browser.waiting().until(ExpectedConditions.urlContains("/account"));
-        waitForText("Your role requires two-step sign-in");
+        browser.waitForText("Your role requires two-step sign-in");
         driver.get(url("/factories"));
         browser.waiting().until(ExpectedConditions.urlContains("/account"));
 
@@ -69,36 +69,41 @@ class SecondFactorJourneyTest {
         assertThat(recovery).hasSize(10);
         browser.screenshot("recovery-codes");
         driver.findElement(By.id("second-factor-recovery-saved")).click();
-        waitForText("Two-step sign-in is on.");
+        browser.waitForText("Two-step sign-in is on.");
         driver.get(url("/factories"));
         browser.waiting().until(ExpectedConditions.urlContains("/factories"));
 
-        signOut();
-        signIn("operator@academy.test", "Gpu-Custodian-42");
+        browser.signOut();
+        signInAsOperator();
         browser.waiting().until(ExpectedConditions.urlContains("/sign-in-code"));
         assertThat(driver.getPageSource()).doesNotContain("Gpu-Custodian");
         driver.get(url("/account"));
         browser.waiting().until(ExpectedConditions.urlContains("/login"));
         driver.get(url("/sign-in-code"));
-        type("#second-factor-code input", "000000");
+        browser.type("#second-factor-code input", "000000");
         driver.findElement(By.id("second-factor-verify")).click();
-        waitForText("That code is not right");
+        browser.waitForText("That code is not right");
         browser.screenshot("code-wrong");
         // The code of the next step: the set-up's own code was already used for this step.
-        type("#second-factor-code input", code(secret, 1));
+        browser.type("#second-factor-code input", code(secret, 1));
         driver.findElement(By.id("second-factor-verify")).click();
-        waitForText("Olli Operator");
+        browser.waitForText("Olli Operator");
 
-        signOut();
-        signIn("operator@academy.test", "Gpu-Custodian-42");
+        browser.signOut();
+        signInAsOperator();
         browser.waiting().until(ExpectedConditions.urlContains("/sign-in-code"));
-        type("#second-factor-code input", recovery.get(0));
+        browser.type("#second-factor-code input", recovery.get(0));
         driver.findElement(By.id("second-factor-verify")).click();
-        waitForText("Olli Operator");
+        browser.waitForText("Olli Operator");
         driver.get(url("/account"));
-        waitForText("9 recovery codes are left.");
+        browser.waitForText("9 recovery codes are left.");
         browser.scroll(driver.findElement(By.id("second-factor")));
         browser.screenshot("on");
+    }
+
+    private void signInAsOperator() {
+        driver.get(url("/login"));
+        browser.submitSignIn("operator@academy.test", "Gpu-Custodian-42");
     }
 
     private static String code(String secret) throws Exception {
@@ -109,29 +114,9 @@ class SecondFactorJourneyTest {
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, Instant.now().getEpochSecond() / 30 + offset);
     }
 
-    private void signIn(String email, String password) {
-        driver.get(url("/login"));
-        type("vaadin-login-form input[name='username']", email);
-        type("vaadin-login-form input[name='password']", password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-    }
 
-    private void signOut() {
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".academy-user-menu vaadin-menu-bar-button"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]")))
-                .click();
-        browser.waiting().until(d -> d.findElements(By.cssSelector(".academy-sign-in")).size() == 1);
-    }
 
-    private void type(String css, String text) {
-        WebElement input = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-    }
 
-    private void waitForText(String text) {
-        browser.waiting().until(d -> d.getPageSource().contains(text));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

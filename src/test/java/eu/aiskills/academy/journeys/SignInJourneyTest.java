@@ -127,7 +127,7 @@ class SignInJourneyTest {
         browser.scroll(signInToApply);
         signInToApply.click();
         browser.waiting().until(ExpectedConditions.urlContains("/login"));
-        typeCredentials("student@academy.test", "Curious-Learner-42");
+        browser.submitSignIn("student@academy.test", "Curious-Learner-42");
 
         browser.waiting().until(d -> d.getCurrentUrl().endsWith(path));
         browser.waiting().until(d -> d.findElements(By.cssSelector("#apply")).size() == 1);
@@ -144,18 +144,7 @@ class SignInJourneyTest {
 
     private void signIn(String email, String password) {
         driver.get(url("/login"));
-        typeCredentials(email, password);
-    }
-
-    private void typeCredentials(String email, String password) {
-        WebElement username = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "vaadin-login-form input[name='username']")));
-        username.clear();
-        username.sendKeys(email);
-        WebElement secret = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        secret.clear();
-        secret.sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.submitSignIn(email, password);
     }
 
     private WebElement usernameField() {

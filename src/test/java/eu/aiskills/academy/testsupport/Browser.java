@@ -89,6 +89,32 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /** Types {@code text} into the element {@code css} names, once it can be clicked, replacing what it held. */
+    public void type(String css, String text) {
+        WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Waits until the page shows {@code text}. */
+    public void waitForText(String text) {
+        waiting().until(d -> d.getPageSource().contains(text));
+    }
+
+    /** Types an address and password into the login form on the page and submits it (no waiting for the outcome). */
+    public void submitSignIn(String email, String password) {
+        type("vaadin-login-form input[name='username']", email);
+        type("vaadin-login-form input[name='password']", password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    /** Signs out through the user menu and waits for the signed-out page. */
+    public void signOut() {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".academy-user-menu vaadin-menu-bar-button"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]"))).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".academy-sign-in")).size() == 1);
+    }
+
     /** Signs in through the login form at {@code baseUrl} and waits for the home page. */
     public void signIn(String baseUrl, String email, String password) {
         driver.get(baseUrl + "/login");
