@@ -81,6 +81,10 @@ class HostileInputTest {
     @Autowired
     Documents documents;
     @Autowired
+    eu.aiskills.academy.identity.AccountRecovery recovery;
+    @Autowired
+    eu.aiskills.academy.identity.SecondFactor secondFactor;
+    @Autowired
     Search search;
     @Autowired
     OrganisationManagement organisations;
@@ -110,6 +114,19 @@ class HostileInputTest {
                     null, 0, 10)), found -> found.hits().stream().map(h -> h.snippetHtml()).toList());
             try_("candidate search", value, "employer@academy.test", () -> search.candidates(new CandidateSearch(value,
                     Map.of("country", Set.of(value)), 0, 10)), found -> found.hits().stream().map(h -> h.snippetHtml()).toList());
+            try_("password reset address", value, someone, () -> {
+                recovery.requestReset(value, value);
+                return null;
+            }, none -> List.of());
+            try_("reset link", value, someone, () -> {
+                recovery.resetPassword(value, value);
+                return null;
+            }, none -> List.of());
+            try_("verification link", value, someone, () -> recovery.verifyEmail(value), verified -> List.of());
+            try_("second-factor code", value, someone, () -> {
+                secondFactor.begin();
+                return secondFactor.confirm(value);
+            }, codes -> List.of());
             try_("file name", value, someone, () -> documents.store(DocumentPurpose.CV, value + ".md",
                     new ByteArrayInputStream("# CV\n\nPython.\n".getBytes(StandardCharsets.UTF_8))), (StoredDocument saved) -> {
                 assertThat(saved.fileName()).as("a stored file name is a name, not a path").doesNotContain("/", "\\", "\u0000");
