@@ -1,13 +1,9 @@
 package eu.aiskills.academy.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import eu.aiskills.academy.identity.EmailAddress;
 import org.slf4j.Logger;
@@ -92,11 +88,6 @@ class SignInThrottle {
     }
 
     private static String hash(String email) {
-        try {
-            String normal = EmailAddress.normalise(email);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(EmailAddress.normalise(email));
     }
 }
