@@ -59,6 +59,14 @@ class SignInHardeningTest {
         HttpResponse<String> page = get("/courses", false);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'");
+        String scripts = java.util.Arrays.stream(page.headers().firstValue("Content-Security-Policy").orElseThrow().split(";"))
+                .map(String::strip).filter(directive -> directive.startsWith("script-src ")).findFirst().orElseThrow();
+        assertThat(scripts).doesNotContain("'unsafe-inline'").containsPattern("'nonce-[A-Za-z0-9+/]{24}'");
+        String nonce = scripts.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        // Every script of the page carries this response's nonce, and the next response has another.
+        var document = org.jsoup.Jsoup.parse(page.body());
+        assertThat(document.select("script")).isNotEmpty().allSatisfy(script -> assertThat(script.attr("nonce")).isEqualTo(nonce));
+        assertThat(get("/courses", false).headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(nonce);
         assertThat(page.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
         HttpResponse<String> behindProxy = get("/courses", true);
         assertThat(behindProxy.headers().firstValue("Strict-Transport-Security")).get().asString().contains("max-age=");

@@ -46,6 +46,25 @@ class FirstVisitJourneyTest {
     }
 
     @Test
+    void aScriptSomeoneElseWritesIntoThePageDoesNotRunWhileThePlatformsOwnDo() {
+        driver.get(url("/courses"));
+        waitForText("Foundations of Generative AI");
+        // As stored markup or a crafted link would: an inline script and an inline handler, without the page's nonce.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const s = document.createElement('script'); s.textContent = 'window.injected = true'; document.body.append(s);"
+                        + "const i = document.createElement('img'); i.setAttribute('src', 'data:,');"
+                        + "i.setAttribute('onerror', 'window.handlerRan = true'); document.body.append(i);");
+        List<String> refused = new java.util.ArrayList<>();
+        wait.until(d -> refused.addAll(browser.takePolicyViolations()) && refused.size() >= 2);
+        assertThat(refused).anyMatch(line -> line.contains("inline script")).anyMatch(line -> line.contains("inline event handler"));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return [window.injected === true, window.handlerRan === true]"))
+                .asList().containsExactly(false, false);
+        // The platform's own scripts still run: the page navigates on the client.
+        driver.findElement(By.linkText("Foundations of Generative AI")).click();
+        waitForText("What generative models are");
+    }
+
+    @Test
     void registerIsSignedInAtOnceSignsOutAndInSeesTheNavigationAndSignsOut() {
         driver.get(url("/register"));
         type("#registration-name input", "Julia Journey");

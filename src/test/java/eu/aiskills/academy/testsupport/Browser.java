@@ -36,6 +36,7 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
     private final Path downloads;
     private int shot;
+    private final java.util.List<String> policyViolations = new java.util.ArrayList<>();
 
     private Browser(WebDriver driver, Path userDataDir, Path screenshots, Path downloads) {
         this.driver = driver;
@@ -63,6 +64,8 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--hide-scrollbars", "--lang=en-GB",
                     "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+            // The console, to find what the Content Security Policy refused (see close()).
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
@@ -243,13 +246,42 @@ public final class Browser implements AutoCloseable {
         return destination;
     }
 
+    /**
+     * What the page's Content Security Policy refused since the last call, one console line each
+     * (Chromium reports every refused script, style, frame or connection there). A test that
+     * provokes a refusal takes it with this, so that {@link #close()} does not count it.
+     */
+    public java.util.List<String> takePolicyViolations() {
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                policyViolations.add(entry.getMessage());
+            }
+        }
+        java.util.List<String> taken = java.util.List.copyOf(policyViolations);
+        policyViolations.clear();
+        return taken;
+    }
+
+    /**
+     * Closes the browser, and fails when the Content Security Policy refused anything on the way:
+     * every journey thereby checks that the policy leaves the platform's own pages whole.
+     */
     @Override
     public void close() {
+        java.util.List<String> refused;
+        try {
+            refused = takePolicyViolations();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            refused = java.util.List.of();
+        }
         driver.quit();
         try (var paths = Files.walk(userDataDir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // The profile lives under target/, wiped by the next clean build.
+        }
+        if (!refused.isEmpty()) {
+            throw new AssertionError("The Content Security Policy refused " + refused.size() + " thing(s) on the way: " + refused);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import eu.aiskills.academy.identity.ui.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -34,8 +33,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
                                             OidcAccountLinking oidcAccountLinking, SignInOutcomes outcomes,
-                                            SecondFactorStep secondFactor,
-                                            @Value("${academy.security.content-security-policy}") String contentSecurityPolicy) throws Exception {
+                                            SecondFactorStep secondFactor, ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
@@ -79,7 +77,7 @@ class SecurityConfiguration {
             // HSTS: Spring Security's default, written on HTTPS requests only (in production behind a
             // proxy, server.forward-headers-strategy makes the forwarded scheme count).
             headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .addHeaderWriter(contentSecurityPolicy)
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=(), payment=()"));
