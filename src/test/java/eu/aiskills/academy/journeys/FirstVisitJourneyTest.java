@@ -60,7 +60,9 @@ class FirstVisitJourneyTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return [window.injected === true, window.handlerRan === true]"))
                 .asList().containsExactly(false, false);
         // The platform's own scripts still run: the page navigates on the client.
-        driver.findElement(By.linkText("Foundations of Generative AI")).click();
+        WebElement course = driver.findElement(By.linkText("Foundations of Generative AI"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", course);
+        wait.until(ExpectedConditions.elementToBeClickable(course)).click();
         waitForText("What generative models are");
     }
 

@@ -54,7 +54,8 @@ class ContentSecurityPolicy implements HeaderWriter, VaadinServiceInitListener {
     private void sign(IndexHtmlResponse page) {
         if (page.getVaadinRequest() instanceof VaadinServletRequest request) {
             String nonce = nonce(request.getHttpServletRequest());
-            page.getDocument().select("script").attr("nonce", nonce);
+            // Data blocks (JSON-LD) are never executed: they need no nonce.
+            page.getDocument().select("script:not([type*=json])").attr("nonce", nonce);
         }
     }
 
