@@ -65,4 +65,64 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.tika..")
                 .check(CLASSES);
     }
+
+    /**
+     * Root and {@code ui} classes that still hold SQL, from before ADR 0019; each is to move its
+     * statements into a store in its module's {@code internal}. The list only shrinks: a class
+     * that no longer needs its place fails the test below too.
+     */
+    private static final java.util.Set<String> SQL_STILL_OUTSIDE_INTERNAL = java.util.Set.of(
+            "eu.aiskills.academy.catalogue.Catalogue",
+            "eu.aiskills.academy.compute.Allocations",
+            "eu.aiskills.academy.compute.Bookings",
+            "eu.aiskills.academy.compute.FactoryRegistry",
+            "eu.aiskills.academy.compute.Quotas",
+            "eu.aiskills.academy.compute.SchedulerJobs",
+            "eu.aiskills.academy.fellowships.Cohorts",
+            "eu.aiskills.academy.fellowships.FellowshipApplications",
+            "eu.aiskills.academy.fellowships.FellowshipCalls",
+            "eu.aiskills.academy.fellowships.FellowshipPlacements",
+            "eu.aiskills.academy.fellowships.FellowshipReviews",
+            "eu.aiskills.academy.labs.Labs",
+            "eu.aiskills.academy.shell.AuditLog",
+            "eu.aiskills.academy.talent.Applications",
+            "eu.aiskills.academy.talent.Candidates",
+            "eu.aiskills.academy.talent.MatchIndex",
+            "eu.aiskills.academy.talent.Matching",
+            "eu.aiskills.academy.talent.Postings",
+            "eu.aiskills.academy.talent.SavedSearches",
+            "eu.aiskills.academy.talent.TalentPersonalData");
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PERSISTENCE =
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")
+                    .as("JDBC");
+
+    /** ADR 0019: entities are a module's implementation, kept in its {@code internal}. */
+    @Test
+    void entitiesLiveInInternal() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should().resideInAPackage("eu.aiskills.academy.*.internal..")
+                .check(CLASSES);
+    }
+
+    /** ADR 0019: a module's root is its API and {@code ui} its views; SQL lives in {@code internal}, in its stores. */
+    @Test
+    void sqlStaysInInternal() {
+        noClasses().that().resideInAnyPackage("eu.aiskills.academy.*", "eu.aiskills.academy.*.ui..")
+                .and().resideOutsideOfPackage("eu.aiskills.academy.shared")
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("not listed as still to move",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !SQL_STILL_OUTSIDE_INTERNAL.contains(c.getName().replaceAll("\\$.*", ""))))
+                .should().dependOnClassesThat(PERSISTENCE)
+                .because("SQL and JdbcTemplate belong in a module's internal stores (ADR 0019)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theListOfClassesStillToMoveOnlyShrinks() {
+        java.util.List<String> moved = SQL_STILL_OUTSIDE_INTERNAL.stream()
+                .filter(name -> CLASSES.stream().filter(c -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
+                        .noneMatch(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> PERSISTENCE.test(d.getTargetClass()))))
+                .sorted().toList();
+        org.assertj.core.api.Assertions.assertThat(moved).as("no longer hold SQL: remove them from SQL_STILL_OUTSIDE_INTERNAL").isEmpty();
+    }
 }

@@ -30,6 +30,7 @@ import eu.aiskills.academy.compute.internal.slurm.SlurmNode;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.Jdbc;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
@@ -605,15 +606,11 @@ public class SchedulerJobs {
                 rs.getString("purpose"), rs.getInt("gpus"), Duration.ofMinutes(rs.getInt("time_limit_minutes")),
                 JobState.valueOf(rs.getString("state")), rs.getString("slurm_job_id"), rs.getString("slurm_state"),
                 rs.getString("reason_key"), rs.getString("reason_detail"), rs.getBigDecimal("reserved_hours"),
-                rs.getBigDecimal("consumed_hours"), rs.getBoolean("cancel_requested"), instant(rs, "created_at"),
-                instant(rs, "expected_start_at"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("nodes"),
+                rs.getBigDecimal("consumed_hours"), rs.getBoolean("cancel_requested"), Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "expected_start_at"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "ended_at"), rs.getString("nodes"),
                 rs.getString("slurm_comment"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp at = rs.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
 
     static String jobName(UUID id) {
         return "academy-" + id;

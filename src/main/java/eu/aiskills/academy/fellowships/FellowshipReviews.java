@@ -1,7 +1,6 @@
 package eu.aiskills.academy.fellowships;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -348,56 +347,32 @@ public class FellowshipReviews {
         return rank(call).stream().filter(r -> CurrentUser.is(r.applicant())).findFirst();
     }
 
+    /** The call's ranking: three queries whatever the number of applications and criteria. */
     List<Ranked> rank(FellowshipCall call) {
-        List<Criterion> criteria = call.criteria();
-        BigDecimal totalWeight = criteria.stream().map(Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int heaviest = 0;
-        for (int i = 1; i < criteria.size(); i++) {
-            if (criteria.get(i).weight().compareTo(criteria.get(heaviest).weight()) > 0) {
-                heaviest = i;
-            }
-        }
-        record Line(FellowshipApplication application, List<BigDecimal> scores, BigDecimal weighted, boolean consensus, boolean complete) {
-        }
-        List<Line> lines = new ArrayList<>();
-        for (FellowshipApplication application : submitted(call.id())) {
-            Map<Integer, BigDecimal> consensus = new HashMap<>();
-            jdbc.query("SELECT position, score FROM review_consensus WHERE application_id = ?",
-                    rs -> {
-                        consensus.put(rs.getInt(1), rs.getBigDecimal(2));
-                    }, application.id().toString());
-            int assignedCount = assigned(application.id()).size();
-            int open = count("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND submitted_at IS NULL", application.id().toString());
-            boolean complete = consensus.size() == criteria.size() || (assignedCount > 0 && open == 0);
-            List<BigDecimal> scores = new ArrayList<>();
-            for (int i = 0; i < criteria.size(); i++) {
-                BigDecimal score = consensus.get(i);
-                if (score == null) {
-                    score = jdbc.queryForObject("SELECT AVG(s.score) FROM review_score s JOIN review_assignment a ON a.application_id = s.application_id"
-                            + " AND a.reviewer_id = s.reviewer_id WHERE s.application_id = ? AND s.position = ? AND a.submitted_at IS NOT NULL",
-                            BigDecimal.class, application.id().toString(), i);
-                }
-                scores.add(score == null ? BigDecimal.ZERO : score.setScale(2, RoundingMode.HALF_UP));
-            }
-            BigDecimal weighted = BigDecimal.ZERO;
-            for (int i = 0; i < criteria.size(); i++) {
-                weighted = weighted.add(criteria.get(i).weight().multiply(scores.get(i)));
-            }
-            weighted = weighted.divide(totalWeight, 3, RoundingMode.HALF_UP);
-            lines.add(new Line(application, scores, weighted, consensus.size() == criteria.size(), complete));
-        }
-        int tie = heaviest;
-        lines.sort(Comparator.comparing((Line l) -> !l.complete()).thenComparing(Line::weighted, Comparator.reverseOrder())
-                .thenComparing(l -> l.scores().get(tie), Comparator.reverseOrder())
-                .thenComparing(l -> l.application().submittedAt()).thenComparing(l -> l.application().id()));
-        List<Ranked> ranked = new ArrayList<>();
-        int position = 0;
-        for (Line line : lines) {
-            Standing standing = !line.complete() ? Standing.PENDING : ++position <= call.fundedPlaces() ? Standing.FUNDED : Standing.RESERVE;
-            ranked.add(new Ranked(line.application().id(), line.application().applicant(), line.application().applicantName(),
-                    line.complete() ? position : 0, line.scores(), line.weighted(), line.consensus(), standing, line.application().submittedAt()));
-        }
-        return ranked;
+        String id = call.id().toString();
+        Map<UUID, Map<Integer, BigDecimal>> consensus = new HashMap<>();
+        jdbc.query("SELECT c.application_id, c.position, c.score FROM review_consensus c JOIN fellowship_application a"
+                + " ON a.id = c.application_id WHERE a.call_id = ?", rs -> {
+                    consensus.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
+                }, id);
+        Map<UUID, Map<Integer, BigDecimal>> means = new HashMap<>();
+        jdbc.query("SELECT s.application_id, s.position, AVG(s.score) FROM review_score s JOIN review_assignment r"
+                + " ON r.application_id = s.application_id AND r.reviewer_id = s.reviewer_id JOIN fellowship_application a"
+                + " ON a.id = s.application_id WHERE a.call_id = ? AND r.submitted_at IS NOT NULL GROUP BY s.application_id, s.position",
+                rs -> {
+                    means.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
+                }, id);
+        Map<UUID, int[]> assignments = new HashMap<>();
+        jdbc.query("SELECT r.application_id, COUNT(*), SUM(CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 0 END) FROM review_assignment r"
+                + " JOIN fellowship_application a ON a.id = r.application_id WHERE a.call_id = ? GROUP BY r.application_id", rs -> {
+                    assignments.put(UUID.fromString(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3)});
+                }, id);
+        List<Ranking.Reviews> reviews = submitted(call.id()).stream().map(application -> {
+            int[] counts = assignments.getOrDefault(application.id(), new int[2]);
+            return new Ranking.Reviews(application, consensus.getOrDefault(application.id(), Map.of()),
+                    means.getOrDefault(application.id(), Map.of()), counts[0], counts[1]);
+        }).toList();
+        return Ranking.rank(call.criteria(), call.fundedPlaces(), reviews);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

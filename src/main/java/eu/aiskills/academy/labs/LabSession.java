@@ -2,7 +2,6 @@ package eu.aiskills.academy.labs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 import eu.aiskills.academy.identity.AccountId;
 
@@ -15,7 +14,7 @@ import eu.aiskills.academy.identity.AccountId;
  * @param reasonKey     translation key of why it stopped or failed
  * @param gpuHours      GPU-hours it used (GPUs x wall time; 0 in the local sandbox)
  */
-public record LabSession(UUID id, String labSlug, String labTitle, AccountId learner, String launcher, LabSessionState state,
+public record LabSession(LabSessionId id, String labSlug, String labTitle, AccountId learner, LabLauncher launcher, LabSessionState state,
                          Integer queuePosition, String kernelState, String reasonKey, String reasonDetail, Instant createdAt,
                          Instant startedAt, Instant lastActivityAt, Instant endsAt, Instant stoppedAt, int gpus,
                          BigDecimal gpuHours, LabLimit limit) {

@@ -29,6 +29,7 @@ import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.Jdbc;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -407,12 +408,8 @@ public class Postings {
                 rs.getString("salary_currency"), rs.getString("salary_period"), List.of(), rs.getDate("closes_on").toLocalDate(),
                 rs.getInt("openings"), List.of(), List.of(), rs.getString("training_plan"), List.of(), List.of());
         return new Posting(UUID.fromString(rs.getString("id")), rs.getString("organisation_name"), draft,
-                PostingStatus.valueOf(rs.getString("status")), rs.getInt("revision"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "published_at"), instant(rs, "closed_at"));
+                PostingStatus.valueOf(rs.getString("status")), rs.getInt("revision"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                Jdbc.instant(rs, "published_at"), Jdbc.instant(rs, "closed_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp at = rs.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
 }

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.labs.internal.LabRuntime;
+import eu.aiskills.academy.labs.internal.LabSessionLifecycle;
 import eu.aiskills.academy.labs.internal.LabTestContent;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.BenchmarkReport;
@@ -39,29 +35,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @Tag("bench")
 @AcademyTest
+// As many local sandboxes as sessions run at once.
+@org.springframework.test.context.TestPropertySource(properties = "academy.labs.max-local-sessions=${bench.lab-sessions:10}")
 class LabBenchmark {
 
     static final int STARTS = Integer.getInteger("bench.lab-starts", 10);
     static final int CONCURRENT = Integer.getInteger("bench.lab-sessions", 10);
 
     @Autowired
-    Labs labs;
+    LabSessions sessions;
+    @Autowired
+    LabSessionLifecycle lifecycle;
     @Autowired
     LabRuntime runtime;
     @Autowired
     LabsProperties properties;
     @Autowired
-    Enrolments enrolments;
-    @Autowired
     Catalogue catalogue;
-    @Autowired
-    AccountManagement accounts;
-    @Autowired
-    eu.aiskills.academy.compute.SchedulerJobs jobs;
-    @Autowired
-    eu.aiskills.academy.compute.Allocations allocations;
-    @Autowired
-    eu.aiskills.academy.compute.Bookings bookings;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -81,9 +71,6 @@ class LabBenchmark {
         new TestCourses(courses, context).course("bench-labs").lessons(1).create();
         String lesson = catalogue.publishedCourse("bench-labs").orElseThrow().lessons().getFirst().slug();
         content.importLab(labFolders, "bench-lab", "bench-labs", lesson, "- {name: ok, points: 1, code: 'assert True'}", "1 + 1");
-        LabSessions sessions = new LabSessions(labs, runtime, new LabsProperties(properties.location(), false, CONCURRENT,
-                properties.extension(), properties.maxSessionLength(), properties.sandbox()), enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc,
-                Clock.systemUTC(), instances);
         KaribuSupport.signIn(context, "admin@academy.test");
 
         List<Long> firstResult = new ArrayList<>();
@@ -116,9 +103,9 @@ class LabBenchmark {
         }
 
         // Ten learners' sessions at once (all started by one account through separate labs of the same template).
-        List<UUID> live = new ArrayList<>();
+        List<LabSessionId> live = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
-            UUID id = UUID.randomUUID();
+            LabSessionId id = LabSessionId.random();
             // Held by this instance, which starts only its own queued sessions (docs/scaling.md).
             jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
                             + " last_activity_at, gpu_hours, instance_id) SELECT ?, t.id, a.id, 'LOCAL', 'QUEUED', ?, 0, CURRENT_TIMESTAMP,"
@@ -127,8 +114,8 @@ class LabBenchmark {
             live.add(id);
         }
         long launchStarted = System.nanoTime();
-        sessions.promote();
-        for (UUID id : live) {
+        lifecycle.promote();
+        for (LabSessionId id : live) {
             while (sessions.session(id).state() != LabSessionState.RUNNING) {
                 assertThat(sessions.session(id).state().over()).as(sessions.session(id).reasonDetail()).isFalse();
                 Thread.sleep(50);
@@ -146,8 +133,8 @@ class LabBenchmark {
             }));
         }
         long rssKb = 0;
-        for (UUID id : live) {
-            rssKb += runtime.get(id).map(l -> rss(l.sandbox().pid())).orElse(0L);
+        for (LabSessionId id : live) {
+            rssKb += runtime.get(id.value()).map(l -> rss(l.sandbox().pid())).orElse(0L);
         }
         live.forEach(sessions::stop);
 

@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,20 +16,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.labs.internal.LabCuller;
 import eu.aiskills.academy.labs.internal.LabRuntime;
-import eu.aiskills.academy.labs.internal.LabTestContent;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Race;
-import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,34 +45,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @AcademyTest
 class LabSessionsTest {
 
-    private static final AtomicInteger LABS = new AtomicInteger();
-
     @Autowired
     LabSessions sessions;
+    @Autowired
+    LabGrading grading;
+    @Autowired
+    LabUsageReport report;
+    @Autowired
+    LabCuller culler;
     @Autowired
     Labs labs;
     @Autowired
     LabRuntime runtime;
     @Autowired
-    LabsProperties properties;
-    @Autowired
     Enrolments enrolments;
     @Autowired
-    Catalogue catalogue;
-    @Autowired
-    eu.aiskills.academy.identity.AccountManagement accounts;
-    @Autowired
-    eu.aiskills.academy.compute.SchedulerJobs jobs;
-    @Autowired
-    eu.aiskills.academy.compute.Allocations allocations;
-    @Autowired
-    eu.aiskills.academy.compute.Bookings bookings;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    eu.aiskills.academy.labs.internal.PlatformInstances instances;
-    @Autowired
-    LabTestContent content;
     @Autowired
     ApplicationContext context;
 
@@ -92,37 +75,21 @@ class LabSessionsTest {
 
     @BeforeEach
     void anEnrolledLearnerAndAGradedLab() throws IOException {
-        eu.aiskills.academy.labs.internal.sandbox.SandboxRequirements.check();
-        int n = LABS.incrementAndGet();
-        String courseSlug = "lab-course-" + n;
-        new TestCourses(courses, context).course(courseSlug).lessons(2).gradedLastLesson(70).create();
-        course = catalogue.publishedCourse(courseSlug).orElseThrow();
-        lessonSlug = course.lessons().getLast().slug();
-        lab = "graded-lab-" + n;
-        content.importLab(labFolders, lab, courseSlug, lessonSlug, """
-                - {name: The answer is 42, points: 70, code: "assert answer == 42"}
-                - {name: A list of squares, points: 30, code: "assert squares == [0, 1, 4]"}
-                """, "answer = 6 * 7");
-        for (String learner : List.of("student@academy.test", "fellow@academy.test")) {
-            KaribuSupport.signIn(context, learner);
-            enrolments.enrol(course.runs().getFirst().id());
-        }
-        SecurityContextHolder.clearContext();
+        GradedLab graded = GradedLab.create(context, courses, labFolders);
+        lab = graded.slug();
+        lessonSlug = graded.lessonSlug();
+        course = graded.course();
     }
 
     @AfterEach
     void stopEverything() {
         SystemActor.run(() -> jdbc.queryForList("SELECT id FROM lab_session WHERE active_slot IS NOT NULL", String.class)
-                .forEach(id -> sessions.stop(UUID.fromString(id))));
+                .forEach(id -> sessions.stop(LabSessionId.of(id))));
         SecurityContextHolder.clearContext();
     }
 
     private LabSession awaitRunning(LabSession session) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
-                .until(() -> sessions.session(session.id()).state(), s -> s == LabSessionState.RUNNING || s.over());
-        LabSession now = sessions.session(session.id());
-        assertThat(now.state()).as(now.reasonDetail()).isEqualTo(LabSessionState.RUNNING);
-        return now;
+        return GradedLab.awaitRunning(sessions, session);
     }
 
     @Test
@@ -139,14 +106,14 @@ class LabSessionsTest {
         assertThat(run.status()).isEqualTo("ok");
         assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
 
-        LabSessions.Grade partial = sessions.submit(lab);
+        LabGrading.Grade partial = grading.submit(lab);
         assertThat(partial.score()).isEqualByComparingTo("70");
-        assertThat(partial.checks()).extracting(LabSessions.CheckResult::passed).containsExactly(true, false);
+        assertThat(partial.checks()).extracting(LabGrading.CheckResult::passed).containsExactly(true, false);
         assertThat(partial.checks().get(1).message()).startsWith("NameError");
         assertThat(partial.lessonCompleted()).as("70 reaches the pass score of 70").isTrue();
         assertThat(partial.revision()).as("the template, never saved").isZero();
         assertThat(partial.cellErrors()).isEmpty();
-        assertThat(sessions.submissions(lab)).extracting(LabSessions.Submission::score).usingElementComparator(BigDecimal::compareTo)
+        assertThat(grading.submissions(lab)).extracting(LabGrading.Submission::score).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("70"));
         assertThat(runtime.count()).as("the grading sandbox is gone, the session's stays").isEqualTo(1);
         UUID lesson = course.lessons().getLast().id();
@@ -156,13 +123,13 @@ class LabSessionsTest {
         LabSession stopped = sessions.stop(running.id());
         assertThat(stopped.state()).isEqualTo(LabSessionState.STOPPED);
         assertThat(stopped.reasonKey()).isEqualTo("lab.reason.stopped");
-        assertThat(runtime.isLive(running.id())).isFalse();
+        assertThat(runtime.isLive(running.id().value())).isFalse();
         assertThatThrownBy(() -> sessions.execute(running.id(), "1", o -> { })).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("lab.not-running"));
 
-        assertThatThrownBy(() -> sessions.usage(course.summary().slug())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> report.usage(course.summary().slug())).isInstanceOf(AccessDeniedException.class);
         KaribuSupport.signIn(context, "instructor@academy.test");
-        LabUsage usage = sessions.usage(course.summary().slug());
+        LabUsage usage = report.usage(course.summary().slug());
         LabUsage.Lab used = usage.labs().stream().filter(l -> l.slug().equals(lab)).findFirst().orElseThrow();
         assertThat(used.sessions()).isEqualTo(1);
         assertThat(used.learners()).isEqualTo(1);
@@ -188,7 +155,7 @@ class LabSessionsTest {
 
     @Test
     void startsAtTheSameMomentGiveOneSession() throws Exception {
-        List<UUID> ids = Race.run(4, i -> () -> {
+        List<LabSessionId> ids = Race.run(4, i -> () -> {
             KaribuSupport.signIn(context, "student@academy.test");
             try {
                 return sessions.start(lab).id();
@@ -197,28 +164,6 @@ class LabSessionsTest {
             }
         });
         assertThat(Set.copyOf(ids)).hasSize(1);
-    }
-
-    @Test
-    void sessionsQueueWhenEverySandboxIsTakenAndStartInTurn() {
-        LabsProperties one = new LabsProperties(properties.location(), false, 1, properties.extension(), properties.maxSessionLength(),
-                properties.sandbox());
-        LabSessions single = new LabSessions(labs, runtime, one, enrolments, catalogue, accounts, jobs, allocations, bookings, jdbc, Clock.systemUTC(),
-                instances);
-        SystemActor.run(() -> sessions.cull());
-
-        KaribuSupport.signIn(context, "student@academy.test");
-        LabSession first = single.start(lab);
-        KaribuSupport.signIn(context, "fellow@academy.test");
-        LabSession second = single.start(lab);
-        assertThat(second.state()).isEqualTo(LabSessionState.QUEUED);
-        assertThat(second.queuePosition()).isEqualTo(1);
-
-        KaribuSupport.signIn(context, "student@academy.test");
-        awaitRunning(first);
-        single.stop(first.id());
-        KaribuSupport.signIn(context, "fellow@academy.test");
-        awaitRunning(second);
     }
 
     @Test
@@ -232,7 +177,8 @@ class LabSessionsTest {
         jdbc.update("UPDATE lab_session SET ends_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
                 overdue.id().toString());
 
-        SystemActor.run(() -> sessions.cull());
+        assertThatThrownBy(() -> culler.cull()).as("only the platform culls").isInstanceOf(AccessDeniedException.class);
+        SystemActor.run(() -> culler.cull());
 
         SystemActor.run(() -> {
             assertThat(sessions.session(idle.id()).state()).isEqualTo(LabSessionState.STOPPED);
@@ -241,13 +187,13 @@ class LabSessionsTest {
         });
 
         // A session the database calls running, with no sandbox behind it (the platform restarted).
-        UUID orphan = UUID.randomUUID();
+        LabSessionId orphan = LabSessionId.random();
         jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
                         + " last_activity_at, gpu_hours) SELECT ?, id, ?, 'LOCAL', 'RUNNING', ?, 0, ?, ?, 0 FROM lab_template WHERE slug = ?",
                 orphan.toString(), idle.learner().value().toString(), "orphan:" + orphan, Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()), lab);
         SystemActor.run(() -> {
-            sessions.endOrphans();
+            culler.endOrphans();
             assertThat(sessions.session(orphan).reasonKey()).isEqualTo("lab.reason.platform-restarted");
         });
 
@@ -255,19 +201,19 @@ class LabSessionsTest {
         String other = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO platform_instance (id, host, started_at, heartbeat_at) VALUES (?, 'other-node', ?, ?)", other,
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-        UUID elsewhere = UUID.randomUUID();
+        LabSessionId elsewhere = LabSessionId.random();
         jdbc.update("INSERT INTO lab_session (id, template_id, learner_id, launcher, state, active_slot, gpus, created_at,"
                         + " last_activity_at, gpu_hours, instance_id) SELECT ?, id, ?, 'LOCAL', 'RUNNING', ?, 0, ?, ?, 0, ? FROM lab_template"
                         + " WHERE slug = ?", elsewhere.toString(), idle.learner().value().toString(), "elsewhere:" + elsewhere,
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), other, lab);
         SystemActor.run(() -> {
-            sessions.endOrphans();
-            sessions.cull();
+            culler.endOrphans();
+            culler.cull();
             assertThat(sessions.session(elsewhere).state()).as("its sandbox is on the other node").isEqualTo(LabSessionState.RUNNING);
         });
         jdbc.update("UPDATE platform_instance SET heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(3600)), other);
         SystemActor.run(() -> {
-            sessions.cull();
+            culler.cull();
             assertThat(sessions.session(elsewhere).state()).isEqualTo(LabSessionState.STOPPED);
             assertThat(sessions.session(elsewhere).reasonKey()).isEqualTo("lab.reason.platform-restarted");
         });
@@ -336,9 +282,9 @@ class LabSessionsTest {
         assertThat(seen.cells()).extracting(LabNotebook.Cell::id).containsExactly("intro", "work");
         assertThat(new String(labs.download(published.slug()), StandardCharsets.UTF_8)).doesNotContain("assert mean");
 
-        LabSessions.Grade grade = sessions.submit(published.slug());
-        assertThat(grade.checks()).extracting(LabSessions.CheckResult::name).containsExactly("The mean is right", "It is a float");
-        assertThat(grade.checks()).extracting(LabSessions.CheckResult::passed).containsExactly(true, false);
+        LabGrading.Grade grade = grading.submit(published.slug());
+        assertThat(grade.checks()).extracting(LabGrading.CheckResult::name).containsExactly("The mean is right", "It is a float");
+        assertThat(grade.checks()).extracting(LabGrading.CheckResult::passed).containsExactly(true, false);
         assertThat(grade.score()).isEqualByComparingTo("30");
     }
 

@@ -122,17 +122,13 @@ class SlurmLabLauncherTest {
     }
 
     private LabSession awaitRunning(LabSession session) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).pollInSameThread()
-                .until(() -> sessions.session(session.id()).state(), s -> s == LabSessionState.RUNNING || s.over());
-        LabSession now = sessions.session(session.id());
-        assertThat(now.state()).as(now.reasonKey() + " " + now.reasonDetail()).isEqualTo(LabSessionState.RUNNING);
-        return now;
+        return GradedLab.awaitRunning(sessions, session);
     }
 
     @Test
     void theSessionRunsInAJobSeesItsGpuAndIsChargedForTheTimeItRan() throws Exception {
         LabSession started = sessions.start(lab);
-        assertThat(started.launcher()).isEqualTo("SLURM");
+        assertThat(started.launcher()).isEqualTo(LabLauncher.SLURM);
         LabSession running = awaitRunning(started);
 
         List<LabNotebook.Output> outputs = new CopyOnWriteArrayList<>();

@@ -30,7 +30,7 @@ import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.labs.LabConfinement;
 import eu.aiskills.academy.labs.LabSandboxes;
-import eu.aiskills.academy.labs.LabSessions;
+import eu.aiskills.academy.labs.LabUsageReport;
 import eu.aiskills.academy.labs.LabTemplate;
 import eu.aiskills.academy.labs.LabUsage;
 import eu.aiskills.academy.labs.Labs;
@@ -43,11 +43,11 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.lab-usage", order = 15.5, icon = "vaadin:laptop")
 public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
 
-    private final transient LabSessions sessions;
+    private final transient LabUsageReport report;
     private final Div body = new Div();
 
-    LabUsageView(LabSessions sessions, Labs labs, Catalogue catalogue, LabSandboxes sandboxes) {
-        this.sessions = sessions;
+    LabUsageView(LabUsageReport report, Labs labs, Catalogue catalogue, LabSandboxes sandboxes) {
+        this.report = report;
         addClassName("academy-lab-usage");
         add(new H1(getTranslation("lab.usage.title")), new Paragraph(getTranslation("lab.usage.intro")));
         add(new com.vaadin.flow.router.RouterLink(getTranslation("lab.authoring.title-page"), LabAuthoringView.class));
@@ -66,9 +66,9 @@ public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
         course.setItemLabelGenerator(c -> c.summary().title());
         // Each course's use is read once to choose the most used; choosing another course reads it afresh.
         Map<CourseDetail, LabUsage> first = new java.util.HashMap<>();
-        courses.forEach(c -> first.put(c, sessions.usage(c.summary().slug())));
+        courses.forEach(c -> first.put(c, report.usage(c.summary().slug())));
         course.addValueChangeListener(change -> show(java.util.Optional.ofNullable(first.remove(change.getValue()))
-                .orElseGet(() -> sessions.usage(change.getValue().summary().slug()))));
+                .orElseGet(() -> report.usage(change.getValue().summary().slug()))));
         add(course, body);
         course.setValue(courses.stream().max(java.util.Comparator.comparingInt((CourseDetail c) -> first.get(c).labs().stream()
                 .mapToInt(LabUsage.Lab::sessions).sum())).orElse(courses.getFirst()));

@@ -41,6 +41,8 @@ import com.vaadin.flow.shared.Registration;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.LabSession;
 import eu.aiskills.academy.labs.LabSessionState;
+import eu.aiskills.academy.labs.LabGrading;
+import eu.aiskills.academy.labs.LabLauncher;
 import eu.aiskills.academy.labs.LabSessions;
 import eu.aiskills.academy.labs.LabTemplate;
 import eu.aiskills.academy.labs.Labs;
@@ -67,6 +69,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private final transient Labs labs;
     private final transient LabSessions sessions;
+    private final transient LabGrading grading;
     private LabTemplate lab;
     private LabNotebook notebook;
     private final List<LabNotebook.Cell> cells = new ArrayList<>();
@@ -80,9 +83,10 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     private int busy;
     private Registration poll;
 
-    LabView(Labs labs, LabSessions sessions) {
+    LabView(Labs labs, LabSessions sessions, LabGrading grading) {
         this.labs = labs;
         this.sessions = sessions;
+        this.grading = grading;
         addClassNames("academy-lab", "academy-notebook");
     }
 
@@ -195,7 +199,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             Duration ran = Duration.between(s.startedAt(), s.stoppedAt() == null ? Instant.now() : s.stoppedAt());
             return getTranslation("lab.history.minutes", ran.toMinutes());
         }).setHeader(getTranslation("lab.history.duration")).setAutoWidth(true);
-        grid.addColumn(s -> getTranslation("FACTORY".equals(s.launcher()) || "SLURM".equals(s.launcher()) ? "lab.history.factory"
+        grid.addColumn(s -> getTranslation(s.launcher() == LabLauncher.SLURM ? "lab.history.factory"
                 : "lab.history.local", s.gpus())).setHeader(getTranslation("lab.history.where")).setAutoWidth(true);
         grid.addColumn(s -> s.gpuHours().stripTrailingZeros().toPlainString()).setHeader(getTranslation("lab.history.gpu-hours"))
                 .setAutoWidth(true);
@@ -229,7 +233,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         switch (session.state()) {
             case QUEUED -> {
-                if ("SLURM".equals(session.launcher())) {
+                if (session.launcher() == LabLauncher.SLURM) {
                     state.setText(getTranslation("lab.state.queued"));
                     status.add(state, progress(session.reasonKey() == null ? getTranslation("lab.factory-queued")
                             : getTranslation(session.reasonKey(), session.reasonDetail() == null ? "" : session.reasonDetail())));
@@ -614,7 +618,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             org.springframework.security.core.context.SecurityContextHolder.setContext(security);
             Object outcome;
             try {
-                outcome = sessions.submit(lab.slug());
+                outcome = grading.submit(lab.slug());
             } catch (UserFacingException e) {
                 outcome = e;
             } catch (InterruptedException e) {
@@ -642,13 +646,13 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
             grade.add(failed);
             return;
         }
-        LabSessions.Grade result = (LabSessions.Grade) outcome;
+        LabGrading.Grade result = (LabGrading.Grade) outcome;
         grade.addClassName("academy-card");
         String verdict = result.lessonCompleted() ? "lab.grade.passed"
-                : result.checks().stream().allMatch(LabSessions.CheckResult::passed) ? "lab.grade.all" : "lab.grade.score";
+                : result.checks().stream().allMatch(LabGrading.CheckResult::passed) ? "lab.grade.all" : "lab.grade.score";
         grade.add(new Paragraph(getTranslation(verdict, result.score().stripTrailingZeros().toPlainString())));
         UnorderedList list = new UnorderedList();
-        for (LabSessions.CheckResult check : result.checks()) {
+        for (LabGrading.CheckResult check : result.checks()) {
             ListItem item = new ListItem((check.passed() ? "✓ " : "✗ ") + check.name() + " (" + check.points() + ")"
                     + (check.message() == null ? "" : " — " + check.message()));
             item.addClassName(check.passed() ? "academy-check-passed" : "academy-check-failed");
