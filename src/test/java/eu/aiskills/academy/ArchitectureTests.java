@@ -77,7 +77,6 @@ class ArchitectureTests {
             "eu.aiskills.academy.compute.Bookings",
             "eu.aiskills.academy.compute.FactoryRegistry",
             "eu.aiskills.academy.compute.Quotas",
-            "eu.aiskills.academy.compute.SchedulerJobs",
             "eu.aiskills.academy.fellowships.Cohorts",
             "eu.aiskills.academy.fellowships.FellowshipApplications",
             "eu.aiskills.academy.fellowships.FellowshipCalls",

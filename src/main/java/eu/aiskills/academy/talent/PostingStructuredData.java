@@ -80,7 +80,7 @@ public final class PostingStructuredData {
         }
         ArrayNode languages = root.putArray("inLanguage");
         d.languages().forEach(languages::add);
-        return JSON.writeValueAsString(root).replace("</", "<\\/");
+        return JSON.writeValueAsString(root);
     }
 
     private static void skill(ArrayNode into, String uri, Map<String, String> labels) {

@@ -9,21 +9,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.shared.ui.StructuredDataPage;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.DeliveryMode;
 import eu.aiskills.academy.catalogue.RunStatus;
 import eu.aiskills.academy.catalogue.Skill;
-import org.jsoup.nodes.DataNode;
-import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * page: search engines and link previews read it without running the application's scripts.
  */
 @Component
-class CourseStructuredData implements VaadinServiceInitListener {
+class CourseStructuredData extends StructuredDataPage {
 
     private static final Pattern COURSE_PATH = Pattern.compile("^/courses/([a-z0-9-]{1,120})/?$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,33 +34,14 @@ class CourseStructuredData implements VaadinServiceInitListener {
     private final Catalogue catalogue;
 
     CourseStructuredData(Catalogue catalogue) {
+        super(COURSE_PATH);
         this.catalogue = catalogue;
     }
 
     @Override
-    public void serviceInit(ServiceInitEvent event) {
-        event.addIndexHtmlRequestListener(this::modify);
-    }
-
-    private void modify(IndexHtmlResponse response) {
-        if (!(response.getVaadinRequest() instanceof VaadinServletRequest request)) {
-            return;
-        }
-        String path = request.getPathInfo() == null ? request.getRequestURI() : request.getPathInfo();
-        Matcher matcher = COURSE_PATH.matcher(path == null ? "" : path);
-        if (!matcher.matches()) {
-            return;
-        }
-        Optional<CourseDetail> course = catalogue.publishedCourse(matcher.group(1));
-        if (course.isEmpty()) {
-            return;
-        }
-        String base = ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUriString();
-        Element head = response.getDocument().head();
-        head.appendElement("meta").attr("name", "description").attr("content", course.get().summary().summary());
-        // "</" cannot end the script early once escaped; JSON reads "<\/" as "</".
-        String json = JSON.writeValueAsString(jsonLd(course.get(), base)).replace("</", "<\\/");
-        head.appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(json));
+    protected Optional<Description> describe(Matcher path, String base) {
+        return catalogue.publishedCourse(path.group(1))
+                .map(course -> new Description(JSON.writeValueAsString(jsonLd(course, base)), course.summary().summary()));
     }
 
     static Map<String, Object> jsonLd(CourseDetail course, String base) {
