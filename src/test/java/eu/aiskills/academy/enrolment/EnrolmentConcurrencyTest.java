@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -151,11 +150,6 @@ class EnrolmentConcurrencyTest {
     }
 
     private <T> T as(String email, java.util.concurrent.Callable<T> work) throws Exception {
-        KaribuSupport.signIn(context, email);
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return KaribuSupport.as(context, email, work);
     }
 }

@@ -332,16 +332,12 @@ class EnrolmentTest {
     }
 
     private <T> T as(String email, java.util.concurrent.Callable<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        KaribuSupport.signIn(context, email);
         try {
-            return work.call();
+            return KaribuSupport.as(context, email, work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
 

@@ -249,11 +249,6 @@ class FellowshipReviewTest {
     }
 
     private <T> T as(String name, Callable<T> work) throws Exception {
-        KaribuSupport.signIn(context, name.equals("admin") ? "admin@academy.test" : name + "@example.org");
-        try {
-            return work.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return KaribuSupport.as(context, name.equals("admin") ? "admin@academy.test" : name + "@example.org", work);
     }
 }

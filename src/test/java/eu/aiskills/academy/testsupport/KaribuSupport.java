@@ -52,11 +52,13 @@ public final class KaribuSupport {
 
     /** Runs {@code work} signed in as the account with this email, and signs out again. */
     public static <T> T as(ApplicationContext context, String email, java.util.concurrent.Callable<T> work) throws Exception {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
         signIn(context, email);
         try {
             return work.call();
         } finally {
-            SecurityContextHolder.clearContext();
+            // Whoever was signed in before is again (nobody, mostly).
+            SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
 
