@@ -610,12 +610,10 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         grade.removeAll();
         grade.add(progress(getTranslation("lab.grading")));
         UI ui = UI.getCurrent();
-        org.springframework.security.core.context.SecurityContext security =
-                org.springframework.security.core.context.SecurityContextHolder.getContext();
         busy++;
         schedulePolling();
-        Thread.ofVirtual().name("lab-grading").start(() -> {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(security);
+        // The grading runs as the learner: Spring Security's wrapper carries their sign-in to the thread and clears it after.
+        Thread.ofVirtual().name("lab-grading").start(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
             Object outcome;
             try {
                 outcome = grading.submit(lab.slug());
@@ -626,8 +624,6 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 outcome = new UserFacingException("lab.grading-failed", "interrupted");
             } catch (RuntimeException e) {
                 outcome = new UserFacingException("lab.grading-failed", e.getMessage());
-            } finally {
-                org.springframework.security.core.context.SecurityContextHolder.clearContext();
             }
             Object result = outcome;
             ui.access(() -> {
@@ -635,7 +631,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
                 schedulePolling();
                 showGrade(result);
             });
-        });
+        }));
     }
 
     private void showGrade(Object outcome) {
