@@ -82,7 +82,6 @@ class ArchitectureTests {
             "eu.aiskills.academy.fellowships.FellowshipCalls",
             "eu.aiskills.academy.fellowships.FellowshipPlacements",
             "eu.aiskills.academy.fellowships.FellowshipReviews",
-            "eu.aiskills.academy.labs.Labs",
             "eu.aiskills.academy.shell.AuditLog",
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",

@@ -26,6 +26,7 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.internal.LabAccess;
 import eu.aiskills.academy.labs.internal.LabRuntime;
 import eu.aiskills.academy.labs.internal.LabSessionStore;
+import eu.aiskills.academy.labs.internal.LabTemplateStore;
 import eu.aiskills.academy.labs.internal.kernel.Execution;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -53,6 +54,7 @@ public class LabGrading {
 
     private final Labs labs;
     private final LabSessionStore store;
+    private final LabTemplateStore templates;
     private final LabAccess access;
     private final LabRuntime runtime;
     private final Catalogue catalogue;
@@ -60,10 +62,11 @@ public class LabGrading {
     private final Clock clock;
     private final Semaphore gradingSlots = new Semaphore(2, true);
 
-    LabGrading(Labs labs, LabSessionStore store, LabAccess access, LabRuntime runtime, Catalogue catalogue, Enrolments enrolments,
+    LabGrading(Labs labs, LabSessionStore store, LabTemplateStore templates, LabAccess access, LabRuntime runtime, Catalogue catalogue, Enrolments enrolments,
                Clock clock) {
         this.labs = labs;
         this.store = store;
+        this.templates = templates;
         this.access = access;
         this.runtime = runtime;
         this.catalogue = catalogue;
@@ -119,7 +122,7 @@ public class LabGrading {
                     cellErrors.add(number + ": " + failure(run));
                 }
             }
-            for (JsonNode check : JSON.readTree(store.checks(lab.id()))) {
+            for (JsonNode check : JSON.readTree(templates.checks(lab.id()))) {
                 Execution run = within(live, check.path("code").asString(""), deadline);
                 results.add(new CheckResult(check.path("name").asString(), check.path("points").asInt(0), run.ok(),
                         run.ok() ? null : failure(run)));

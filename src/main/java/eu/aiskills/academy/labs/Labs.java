@@ -1,9 +1,6 @@
 package eu.aiskills.academy.labs;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,11 +11,10 @@ import java.util.UUID;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.labs.internal.Ipynb;
+import eu.aiskills.academy.labs.internal.LabTemplateStore;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +30,12 @@ public class Labs {
     /** Revisions kept per learner and lab; older ones are removed as new ones arrive. */
     static final int REVISIONS_KEPT = 50;
 
-    private final JdbcTemplate jdbc;
+    private final LabTemplateStore store;
     private final eu.aiskills.academy.catalogue.Catalogue catalogue;
     private final Clock clock;
 
-    Labs(JdbcTemplate jdbc, eu.aiskills.academy.catalogue.Catalogue catalogue, Clock clock) {
-        this.jdbc = jdbc;
+    Labs(LabTemplateStore store, eu.aiskills.academy.catalogue.Catalogue catalogue, Clock clock) {
+        this.store = store;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -85,16 +81,8 @@ public class Labs {
         String checks = CHECKS.writeValueAsString(split.checks());
         String notebook = Ipynb.write(split.learners());
         String hash = "authored:" + eu.aiskills.academy.shared.ContentFiles.fingerprint(draft.notebook());
-        Object[] values = {title, draft.courseSlug(), draft.lessonSlug(), "python3", "", draft.gpus(), draft.memoryMb(), draft.minutes(),
-                draft.idleMinutes(), notebook, checks, hash, Timestamp.from(clock.instant()), slug};
-        if (existing.isEmpty()) {
-            jdbc.update("INSERT INTO lab_template (title, course_slug, lesson_slug, kernel, packages, gpus, memory_mb, time_limit_minutes,"
-                    + " idle_minutes, notebook, checks, content_hash, updated_at, slug, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    java.util.stream.Stream.concat(Arrays.stream(values), java.util.stream.Stream.of(UUID.randomUUID().toString())).toArray());
-        } else {
-            jdbc.update("UPDATE lab_template SET title = ?, course_slug = ?, lesson_slug = ?, kernel = ?, packages = ?, gpus = ?, memory_mb = ?,"
-                    + " time_limit_minutes = ?, idle_minutes = ?, notebook = ?, checks = ?, content_hash = ?, updated_at = ? WHERE slug = ?", values);
-        }
+        store.write(slug, new LabTemplateStore.Authored(title, draft.courseSlug(), draft.lessonSlug(), draft.gpus(), draft.memoryMb(),
+                draft.minutes(), draft.idleMinutes(), notebook, checks, hash), existing.isPresent(), clock.instant());
         return require(slug);
     }
 
@@ -112,19 +100,19 @@ public class Labs {
     @PermitAll
     @Transactional(readOnly = true)
     public List<LabTemplate> ofLesson(String courseSlug, String lessonSlug) {
-        return jdbc.query(SELECT + " WHERE course_slug = ? AND lesson_slug = ? ORDER BY title", this::row, courseSlug, lessonSlug);
+        return store.ofLesson(courseSlug, lessonSlug);
     }
 
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<LabTemplate> template(String slug) {
-        return jdbc.query(SELECT + " WHERE slug = ?", this::row, slug).stream().findFirst();
+        return store.bySlug(slug);
     }
 
     @PermitAll
     @Transactional(readOnly = true)
     public List<LabTemplate> all() {
-        return jdbc.query(SELECT + " ORDER BY title", this::row);
+        return store.all();
     }
 
     /** The signed-in learner's latest copy of the lab, or the template when they have none yet. */
@@ -133,7 +121,7 @@ public class Labs {
     public LabNotebook myNotebook(String slug) {
         LabTemplate lab = require(slug);
         AccountId me = CurrentUser.requireId();
-        return latest(lab.id(), me.value()).orElseGet(() -> templateNotebook(lab.id()));
+        return store.latest(lab.id(), me).orElseGet(() -> store.notebook(lab.id()));
     }
 
     /** The revisions of the learner's copy, newest first (number and time). */
@@ -141,10 +129,8 @@ public class Labs {
     @Transactional(readOnly = true)
     public List<Revision> revisions(String slug) {
         LabTemplate lab = require(slug);
-        return jdbc.query("SELECT revision, origin, saved_at FROM lab_notebook WHERE template_id = ? AND learner_id = ?"
-                        + " ORDER BY revision DESC", (rs, n) -> new Revision(rs.getInt("revision"), rs.getString("origin"),
-                        rs.getTimestamp("saved_at").toInstant()), lab.id().toString(),
-                CurrentUser.requireId().value().toString());
+        return store.revisions(lab.id(), CurrentUser.requireId()).stream()
+                .map(row -> new Revision(row.number(), row.origin(), row.savedAt())).toList();
     }
 
     /** One saved revision of the learner's copy. */
@@ -166,15 +152,9 @@ public class Labs {
             throw new UserFacingException("lab.notebook.too-large", Ipynb.MAX_CHARS / (1024 * 1024));
         }
         int next = notebook.revision() + 1;
-        try {
-            jdbc.update("INSERT INTO lab_notebook (id, template_id, learner_id, revision, content, origin, saved_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), lab.id().toString(), me.value().toString(),
-                    next, content, origin(origin), Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException e) {
+        if (!store.saveRevision(lab.id(), me, next, content, origin(origin), clock.instant(), REVISIONS_KEPT)) {
             throw new UserFacingException("lab.notebook.conflict", next);
         }
-        jdbc.update("DELETE FROM lab_notebook WHERE template_id = ? AND learner_id = ? AND revision <= ?", lab.id().toString(),
-                me.value().toString(), next - REVISIONS_KEPT);
         return new LabNotebook(next, checked.cells());
     }
 
@@ -183,7 +163,7 @@ public class Labs {
     @Transactional
     public LabNotebook reset(String slug, int basedOn) {
         LabTemplate lab = require(slug);
-        LabNotebook fresh = templateNotebook(lab.id());
+        LabNotebook fresh = store.notebook(lab.id());
         return save(slug, new LabNotebook(basedOn, fresh.cells()), "reset");
     }
 
@@ -192,17 +172,6 @@ public class Labs {
     @Transactional(readOnly = true)
     public byte[] download(String slug) {
         return Ipynb.write(myNotebook(slug)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A copy for the platform itself (graded checks, sessions), by learner. */
-    Optional<LabNotebook> latest(UUID templateId, UUID learnerId) {
-        return jdbc.query("SELECT revision, content FROM lab_notebook WHERE template_id = ? AND learner_id = ?"
-                        + " ORDER BY revision DESC LIMIT 1", (rs, n) -> Ipynb.read(rs.getString("content"), rs.getInt("revision")),
-                templateId.toString(), learnerId.toString()).stream().findFirst();
-    }
-
-    LabNotebook templateNotebook(UUID templateId) {
-        return Ipynb.read(jdbc.queryForObject("SELECT notebook FROM lab_template WHERE id = ?", String.class, templateId.toString()), 0);
     }
 
     LabTemplate require(String slug) {
@@ -214,7 +183,7 @@ public class Labs {
         if (notebook.cells().size() > LabNotebook.MAX_CELLS) {
             throw new UserFacingException("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS);
         }
-        LabNotebook template = templateNotebook(lab.id());
+        LabNotebook template = store.notebook(lab.id());
         return notebook.withCells(notebook.cells().stream().map(cell -> {
             if (cell.source() != null && cell.source().length() > LabNotebook.MAX_CELL_CHARS) {
                 throw new UserFacingException("lab.notebook.cell-too-large", LabNotebook.MAX_CELL_CHARS / 1000);
@@ -231,16 +200,4 @@ public class Labs {
     }
 
     private static final tools.jackson.databind.json.JsonMapper CHECKS = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    private static final String SELECT = "SELECT id, slug, title, course_slug, lesson_slug, kernel, packages, gpus, memory_mb,"
-            + " time_limit_minutes, idle_minutes, checks FROM lab_template";
-
-    private LabTemplate row(ResultSet rs, int row) throws SQLException {
-        String packages = rs.getString("packages");
-        int checks = CHECKS.readTree(rs.getString("checks")).size();
-        return new LabTemplate(UUID.fromString(rs.getString("id")), rs.getString("slug"), rs.getString("title"),
-                rs.getString("course_slug"), rs.getString("lesson_slug"), rs.getString("kernel"),
-                packages.isBlank() ? List.of() : List.of(packages.split(",\\s*")), rs.getInt("gpus"), rs.getInt("memory_mb"),
-                rs.getInt("time_limit_minutes"), rs.getInt("idle_minutes"), checks);
-    }
 }

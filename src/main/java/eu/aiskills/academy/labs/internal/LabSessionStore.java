@@ -139,11 +139,6 @@ public class LabSessionStore {
 
     // ---- submissions -----------------------------------------------------------------------
 
-    /** A lab template's hidden checks, as stored (a JSON array of name, points, code). */
-    public String checks(UUID template) {
-        return jdbc.queryForObject("SELECT checks FROM lab_template WHERE id = ?", String.class, template.toString());
-    }
-
     public void submission(UUID template, AccountId learner, int revision, BigDecimal score, String feedback, Instant at) {
         jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), template.toString(), learner.toString(),
