@@ -2,10 +2,12 @@ package eu.aiskills.academy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import eu.aiskills.academy.identity.SignedIn;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +30,30 @@ class ArchitectureTests {
                 .and().arePublic()
                 .should().beAnnotatedWith(RolesAllowed.class)
                 .orShould().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(PreAuthorize.class)
+                .orShould().beAnnotatedWith(SignedIn.class)
                 .orShould().beAnnotatedWith(DenyAll.class)
                 .because("authorisation is checked in the service, whatever the caller")
+                .check(CLASSES);
+    }
+
+    /** One style (ADR 0019): roles by @RolesAllowed, public by @PermitAll, any signed-in person by @SignedIn. */
+    @Test
+    void servicesSayWhoMayCallThemInOneStyle() {
+        noMethods().should().beAnnotatedWith(PreAuthorize.class)
+                .because("an expression string is checked only when called; @RolesAllowed names Roles constants the compiler checks,"
+                        + " and @SignedIn is the one expression, written once")
+                .check(CLASSES);
+        noClasses().that().doNotHaveFullyQualifiedName(SignedIn.class.getName())
+                .should().beAnnotatedWith(PreAuthorize.class)
+                .check(CLASSES);
+    }
+
+    /** ADR 0019: a view calls services as the person signed in; the platform acts as itself only behind a service's own check. */
+    @Test
+    void viewsNeverActAsThePlatform() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("eu.aiskills.academy.identity.SystemActor")
+                .because("acting as the platform from a screen would skip the checks of who the person is")
                 .check(CLASSES);
     }
 

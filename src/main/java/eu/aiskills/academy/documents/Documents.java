@@ -19,6 +19,7 @@ import eu.aiskills.academy.documents.internal.StoredDocuments;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -26,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +63,7 @@ public class Documents {
      * stores it for the signed-in person. Course material may be uploaded by instructors and
      * administrators only.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public StoredDocument store(DocumentPurpose purpose, String fileName, InputStream content) {
         AccountId owner = CurrentUser.requireId();
         if (purpose == DocumentPurpose.COURSE_MATERIAL
@@ -103,7 +103,7 @@ public class Documents {
     }
 
     /** The signed-in person's files, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<StoredDocument> mine() {
         return documents.findByOwner(CurrentUser.requireId().value()).stream().map(DocumentEntity::toSummary).toList();
@@ -133,7 +133,7 @@ public class Documents {
         }
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public void delete(DocumentId id) {
         DocumentEntity entity = transactions.execute(status -> {
             DocumentEntity found = load(id);

@@ -36,6 +36,7 @@ import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -44,7 +45,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -102,7 +102,7 @@ public class Credentials {
      * The skills the learner's valid credentials attest, read from the signed credentials' own
      * alignments: the learner themselves and the platform may ask.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<AttestedSkill> attestedSkills(AccountId learner) {
         CurrentUser.requireSelfOr(learner, Roles.SYSTEM);

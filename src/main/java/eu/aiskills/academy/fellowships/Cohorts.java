@@ -22,13 +22,14 @@ import eu.aiskills.academy.identity.AccountSummary;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -109,7 +110,7 @@ public class Cohorts {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public Cohort create(Kind kind, String name, List<String> courses, BigDecimal trainingHours, BigDecimal workHours, BigDecimal hoursPerWeek,
                          LocalDate startsOn, LocalDate endsOn) {
@@ -141,7 +142,7 @@ public class Cohorts {
      * Adds a participant by e-mail address, with their employer and mentor (apprenticeships) or
      * their award and its conditions (scholarships).
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public Member addMember(UUID cohortId, String email, OrganisationId employer, String mentorEmail, BigDecimal award, String currency,
                             String conditions) {
@@ -171,7 +172,7 @@ public class Cohorts {
         return member(id);
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public Milestone addMilestone(UUID memberId, String label, BigDecimal amount, LocalDate dueOn) {
         Member member = member(memberId);
@@ -190,7 +191,7 @@ public class Cohorts {
     }
 
     /** Releases a disbursement once; a second release is refused. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void releaseMilestone(UUID milestoneId) {
         int released = jdbc.update("UPDATE cohort_milestone SET released_by = ?, released_at = ? WHERE id = ? AND released_at IS NULL",
@@ -201,7 +202,7 @@ public class Cohorts {
     }
 
     /** The signed-in participant logs hours worked or trained; they count once the mentor co-signs. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public HoursEntry logHours(UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note) {
         Member member = member(memberId);
@@ -232,7 +233,7 @@ public class Cohorts {
     }
 
     /** The participant's mentor co-signs an entry, once; nobody co-signs their own hours. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public HoursEntry cosign(UUID entryId) {
         String memberId = jdbc.query("SELECT member_id FROM cohort_hours WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null,
@@ -254,7 +255,7 @@ public class Cohorts {
     }
 
     /** Every cohort, newest first, for administrators. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Cohort> all() {
         return jdbc.queryForList("SELECT id FROM cohort ORDER BY created_at DESC", String.class).stream()
@@ -262,27 +263,27 @@ public class Cohorts {
     }
 
     /** A cohort's participants, for administrators. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Member> members(UUID cohortId) {
         return jdbc.query(MEMBERS + " WHERE m.cohort_id = ? ORDER BY m.joined_at", this::memberRow, cohortId.toString());
     }
 
     /** The cohorts the signed-in person takes part in. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Member> myMemberships() {
         return jdbc.query(MEMBERS + " WHERE m.account_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
     }
 
     /** The participants the signed-in person mentors. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Member> mentees() {
         return jdbc.query(MEMBERS + " WHERE m.mentor_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public Cohort cohortOf(UUID memberId) {
         Member member = visibleMember(memberId);
@@ -290,14 +291,14 @@ public class Cohorts {
     }
 
     /** A participant's hours, for them, their mentor and administrators. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<HoursEntry> ledger(UUID memberId) {
         visibleMember(memberId);
         return hours(memberId);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Milestone> milestonesOf(UUID memberId) {
         visibleMember(memberId);
@@ -305,7 +306,7 @@ public class Cohorts {
     }
 
     /** Co-signed hours against what the cohort requires, and the programme's courses completed. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public Progress progress(UUID memberId) {
         Member member = visibleMember(memberId);

@@ -25,12 +25,13 @@ import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.PermitAll;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ public class FellowshipApplications {
     }
 
     /** Explains, rule by rule, whether these facts and choices are eligible for the call: anyone may check. */
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public EligibilityReport checkEligibility(UUID callId, ApplicantFacts facts, List<UUID> choices) {
         FellowshipCall call = calls.get(callId);
@@ -74,7 +75,7 @@ public class FellowshipApplications {
     }
 
     /** The signed-in person's application to a call, if they started one. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public Optional<FellowshipApplication> mine(UUID callId) {
         return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
@@ -82,7 +83,7 @@ public class FellowshipApplications {
     }
 
     /** Every application of the signed-in person, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<FellowshipApplication> allMine() {
         return jdbc.query("SELECT * FROM fellowship_application WHERE applicant_id = ? ORDER BY updated_at DESC", this::row,
@@ -95,7 +96,7 @@ public class FellowshipApplications {
      * retried in a new transaction, which then finds the row and saves into it (retrying in the same
      * transaction would hold the failed insert's lock and deadlock with a third tab).
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public FellowshipApplication save(UUID callId, ApplicationDraft draft) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -150,7 +151,7 @@ public class FellowshipApplications {
      * least one host offer and every required document. Submitted applications never change; the
      * receipt is the SHA-256 of what was submitted.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public FellowshipApplication submit(UUID callId) {
         AccountId me = CurrentUser.requireId();
@@ -198,7 +199,7 @@ public class FellowshipApplications {
     }
 
     /** Takes an application back (a draft or a submitted one); it is then out of review and placement. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public FellowshipApplication withdraw(UUID callId) {
         AccountId me = CurrentUser.requireId();

@@ -23,14 +23,16 @@ import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
-import org.springframework.dao.DuplicateKeyException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -66,7 +68,7 @@ public class FellowshipCalls {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public FellowshipCall create(CallDraft draft) {
         validate(draft);
@@ -89,7 +91,7 @@ public class FellowshipCalls {
     }
 
     /** Changes a call until it opens; after that its rules and dates are what applicants relied on. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public FellowshipCall update(UUID id, CallDraft draft) {
         FellowshipCall current = locked(id);
@@ -111,7 +113,7 @@ public class FellowshipCalls {
         return load(id);
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public FellowshipCall publish(UUID id) {
         FellowshipCall current = locked(id);
@@ -128,7 +130,7 @@ public class FellowshipCalls {
     }
 
     /** Published calls that have not closed, soonest deadline first. */
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public List<FellowshipCall> open() {
         return jdbc.query("SELECT * FROM fellowship_call WHERE status = 'PUBLISHED' AND closes_at > ? ORDER BY closes_at", this::row,
@@ -136,14 +138,14 @@ public class FellowshipCalls {
     }
 
     /** Every call, newest first, for administrators (and the search index's rebuild). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional(readOnly = true)
     public List<FellowshipCall> all() {
         return jdbc.query("SELECT * FROM fellowship_call ORDER BY created_at DESC", this::row).stream().map(this::withCriteria).toList();
     }
 
     /** A published call by its address; drafts only for administrators. */
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public FellowshipCall bySlug(String slug) {
         FellowshipCall call = jdbc.query("SELECT * FROM fellowship_call WHERE slug = ?", this::row, slug).stream().findFirst()
@@ -154,7 +156,7 @@ public class FellowshipCalls {
         return call;
     }
 
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public FellowshipCall get(UUID id) {
         FellowshipCall call = load(id);
@@ -165,13 +167,13 @@ public class FellowshipCalls {
     }
 
     /** A call's open placement offers. */
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public List<HostOffer> offers(UUID callId) {
         return jdbc.query(OFFERS + " WHERE h.call_id = ? AND h.status = 'OPEN' ORDER BY o.name, h.topic", this::offerRow, callId.toString());
     }
 
-    @PreAuthorize("permitAll()")
+    @PermitAll
     @Transactional(readOnly = true)
     public HostOffer offer(UUID offerId) {
         return jdbc.query(OFFERS + " WHERE h.id = ?", this::offerRow, offerId.toString()).stream().findFirst()
@@ -179,7 +181,7 @@ public class FellowshipCalls {
     }
 
     /** A host entity offers a placement in a call, until the call closes. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public HostOffer addOffer(UUID callId, OfferDraft draft) {
         FellowshipCall call = get(callId);
@@ -198,7 +200,7 @@ public class FellowshipCalls {
     }
 
     /** Withdraws an offer before the call closes. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void withdrawOffer(UUID offerId) {
         HostOffer offer = offer(offerId);

@@ -20,11 +20,13 @@ import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Role;
-import org.springframework.beans.factory.ObjectProvider;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -91,7 +93,7 @@ public class FellowshipPlacements {
      * The submitted applicants who chose an offer, in the host's order where it gave one, the rest
      * in the order they applied: for the host's members once the call has closed.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Candidate> applicantsFor(UUID offerId) {
         HostOffer offer = calls.offer(offerId);
@@ -115,7 +117,7 @@ public class FellowshipPlacements {
     }
 
     /** Hosts order the applicants who chose their offer (optional; the panel's ranking decides otherwise). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void rankApplicants(UUID offerId, List<UUID> applicationsInOrder) {
         HostOffer offer = calls.offer(offerId);
@@ -134,7 +136,7 @@ public class FellowshipPlacements {
     }
 
     /** Runs the matching for the funded applicants of a call whose reviews are complete; placements are offered with a deadline. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public List<Placement> match(UUID callId, Duration respondWithin) {
         FellowshipCall call = calls.locked(callId);
@@ -151,21 +153,21 @@ public class FellowshipPlacements {
     }
 
     /** The signed-in applicant's live or latest placement in a call. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public Optional<Placement> mine(UUID callId) {
         return applications.mine(callId).flatMap(a -> jdbc.query(SELECT + " WHERE p.application_id = ? ORDER BY p.offered_at DESC", this::row,
                 a.id().toString()).stream().findFirst());
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Placement> placements(UUID callId) {
         return jdbc.query(SELECT + " WHERE p.call_id = ? ORDER BY p.round, p.offered_at", this::row, callId.toString());
     }
 
     /** The applicant accepts or declines their placement before its deadline; a decline frees the place for the next in the ranking. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public Placement respond(UUID placementId, boolean accept) {
         jdbc.queryForList("SELECT id FROM fellowship_placement WHERE id = ? FOR UPDATE", String.class, placementId.toString());
@@ -193,7 +195,7 @@ public class FellowshipPlacements {
      * A fellow in post teaches in the Academy: an administrator makes the fellow of an accepted
      * placement a co-instructor of a published course (they get the instructor role for it).
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void assignTeaching(UUID placementId, String courseSlug) {
         Placement placement = jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).stream().findFirst()
@@ -222,7 +224,7 @@ public class FellowshipPlacements {
     }
 
     /** The signed-in person's accepted fellowships, for their profile. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Fellowship> myFellowships() {
         var me = CurrentUser.requireId();
@@ -238,14 +240,14 @@ public class FellowshipPlacements {
     }
 
     /** Placements not answered by their deadline expire and their places go to the next applicants (every call). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     public int expireOverdue() {
         List<String> due = jdbc.queryForList("SELECT DISTINCT call_id FROM fellowship_placement WHERE status = 'OFFERED' AND respond_by <= ?",
                 String.class, Timestamp.from(clock.instant()));
         return due.stream().mapToInt(call -> self().expire(UUID.fromString(call))).sum();
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public int expire(UUID callId) {
         FellowshipCall call = this.calls.locked(callId);

@@ -20,13 +20,14 @@ import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -106,7 +107,7 @@ public class FellowshipReviews {
 
     // ---- the panel and assignments (administrators) ----------------------------------------
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void addToPanel(UUID callId, AccountId reviewer, boolean chair) {
         calls.get(callId);
@@ -122,7 +123,7 @@ public class FellowshipReviews {
         }
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
     public List<PanelMember> panel(UUID callId) {
         List<Object[]> rows = jdbc.query("SELECT reviewer_id, chair FROM review_panel_member WHERE call_id = ? ORDER BY added_at",
@@ -136,7 +137,7 @@ public class FellowshipReviews {
      * included), the least loaded first, never a conflicted one. Returns the applications that could
      * not get enough reviewers.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public List<UUID> assign(UUID callId, int perApplication) {
         if (perApplication < 1 || perApplication > 10) {
@@ -165,7 +166,7 @@ public class FellowshipReviews {
     }
 
     /** Assigns one reviewer to one application; refused when they have a conflict of interest. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void assignOne(UUID applicationId, AccountId reviewer) {
         FellowshipApplication application = submittedApplication(applicationId);
@@ -184,7 +185,7 @@ public class FellowshipReviews {
     // ---- reviewing (reviewers) -------------------------------------------------------------
 
     /** The signed-in reviewer's applications to review. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     @Transactional(readOnly = true)
     public List<Assignment> myAssignments() {
         return jdbc.query("SELECT a.application_id, f.call_id, c.title, f.applicant_name, a.submitted_at FROM review_assignment a"
@@ -195,7 +196,7 @@ public class FellowshipReviews {
     }
 
     /** An application assigned to the signed-in reviewer, with their scores; others' scores only once theirs are submitted. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     @Transactional(readOnly = true)
     public ReviewSheet sheet(UUID applicationId) {
         AccountId me = CurrentUser.requireId();
@@ -206,7 +207,7 @@ public class FellowshipReviews {
     }
 
     /** A document of an application assigned to the signed-in reviewer; the caller closes the stream. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     public java.io.InputStream openDocument(UUID applicationId, eu.aiskills.academy.documents.DocumentId document) {
         requireAssigned(applicationId, CurrentUser.requireId());
         FellowshipApplication application = submittedApplication(applicationId);
@@ -217,7 +218,7 @@ public class FellowshipReviews {
     }
 
     /** Declares a conflict of interest with an application: the reviewer is taken off it (unless already submitted). */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     @Transactional
     public void declareConflict(UUID applicationId, String reason) {
         AccountId me = CurrentUser.requireId();
@@ -236,7 +237,7 @@ public class FellowshipReviews {
     }
 
     /** Saves the signed-in reviewer's scores (all criteria or some); refused once submitted. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     @Transactional
     public ReviewSheet score(UUID applicationId, List<CriterionScore> scores) {
         AccountId me = CurrentUser.requireId();
@@ -255,7 +256,7 @@ public class FellowshipReviews {
     }
 
     /** Submits the reviewer's scores: every criterion scored; then final, and the others' scores become visible to them. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @RolesAllowed(Roles.REVIEWER)
     @Transactional
     public ReviewSheet submitReview(UUID applicationId) {
         AccountId me = CurrentUser.requireId();
@@ -272,7 +273,7 @@ public class FellowshipReviews {
     }
 
     /** The panel chair (or an administrator) records the agreed scores once every assigned reviewer has submitted. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional
     public void consensus(UUID applicationId, List<CriterionScore> scores) {
         FellowshipApplication application = submittedApplication(applicationId);
@@ -308,7 +309,7 @@ public class FellowshipReviews {
      * heaviest criterion (the first of equal weights), then the earlier submission, then the
      * application's id. Applications whose reviews are not all submitted are PENDING, after the others.
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
     public List<Ranked> ranking(UUID callId) {
         FellowshipCall call = calls.get(callId);
@@ -319,7 +320,7 @@ public class FellowshipReviews {
     }
 
     /** Publishes the ranking to applicants: each then sees their own scores, rank and standing. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void releaseRanking(UUID callId) {
         FellowshipCall call = calls.get(callId);
@@ -337,7 +338,7 @@ public class FellowshipReviews {
     }
 
     /** The signed-in applicant's line of the ranking, once released; never before. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public java.util.Optional<Ranked> myResult(UUID callId) {
         FellowshipCall call = calls.get(callId);

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +48,7 @@ public class AccountManagement {
      * postings and fellowships and being shown to employers wait for it; browsing, enrolling and
      * learning do not.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public void requireVerifiedEmail() {
         if (!load(CurrentUser.requireId()).emailVerified()) {
@@ -130,7 +129,7 @@ public class AccountManagement {
     }
 
     /** The signed-in person changes their password; the current one must be given. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void changePassword(String currentPassword, String newPassword) {
         AccountEntity account = load(CurrentUser.requireId());
@@ -151,7 +150,7 @@ public class AccountManagement {
     }
 
     /** The signed-in person changes how they are shown and which language they prefer. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public AccountSummary updateProfile(DisplayName displayName, Locale preferredLocale) {
         AccountEntity account = load(CurrentUser.requireId());

@@ -14,7 +14,6 @@ import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +113,7 @@ public class AccountRecovery {
     }
 
     /** The signed-in person asks for the verification link again (throttled per address). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void resendVerification() {
         AccountEntity account = accounts.findById(CurrentUser.requireId().value()).orElseThrow();

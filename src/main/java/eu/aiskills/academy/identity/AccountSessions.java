@@ -9,7 +9,6 @@ import eu.aiskills.academy.identity.internal.SignedInSessions;
 import eu.aiskills.academy.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -32,7 +31,7 @@ public class AccountSessions {
         this.sessions = sessions;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public List<ActiveSession> mine() {
         String current = currentSessionId().map(SignedInSessions::hashOf).orElse("");
         return sessions.open(CurrentUser.requireId()).stream()
@@ -42,7 +41,7 @@ public class AccountSessions {
     }
 
     /** Signs out every other session of the signed-in person; this one stays. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public int signOutEverywhereElse() {
         int ended = sessions.endAll(CurrentUser.requireId(), currentSessionId().orElse(null));
         log.info("Account {} signed out {} other sessions", CurrentUser.requireId(), ended);
@@ -50,7 +49,7 @@ public class AccountSessions {
     }
 
     /** Signs out one of the signed-in person's sessions. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public void signOut(UUID session) {
         if (!sessions.end(CurrentUser.requireId(), session)) {
             throw new NotFoundException("account.sessions.not-found");

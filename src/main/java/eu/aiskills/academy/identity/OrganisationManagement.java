@@ -26,7 +26,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,7 +103,7 @@ public class OrganisationManagement {
     }
 
     /** Members of an organisation: for administrators and the organisation's managers. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Membership> members(OrganisationId id) {
         OrganisationEntity organisation = load(id);
@@ -119,7 +118,7 @@ public class OrganisationManagement {
     }
 
     /** Adds (or changes the standing of) the person with {@code email} in an organisation. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void addMember(OrganisationId id, String email, MembershipRole role) {
         load(id);
@@ -137,7 +136,7 @@ public class OrganisationManagement {
         events.publishEvent(new MembershipChanged(id, account.id(), role, true));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void removeMember(OrganisationId id, AccountId accountId) {
         requireManagerOrAdmin(id);
@@ -153,7 +152,7 @@ public class OrganisationManagement {
     }
 
     /** The signed-in person's organisations. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Membership> myMemberships() {
         return membershipsOf(CurrentUser.requireId());

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import eu.aiskills.academy.shared.PersonalDataHolder;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,18 +37,18 @@ public class PersonalData {
     }
 
     /** Everything the platform holds about the signed-in person, as JSON. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public String exportMine() {
         return export(CurrentUser.requireId());
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     public String exportOf(AccountId account) {
         return export(account);
     }
 
     /** Erases the signed-in person's data; {@code confirmation} must be their e-mail address. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public void eraseMine(String confirmation) {
         AccountId me = CurrentUser.requireId();
         String email = CurrentUser.principal().map(AcademyPrincipal::email).orElse("");
@@ -58,7 +58,7 @@ public class PersonalData {
         erase(me);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @RolesAllowed(Roles.ADMIN)
     public void eraseOf(AccountId account) {
         erase(account);
     }

@@ -21,7 +21,6 @@ import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ public class SecondFactor {
     }
 
     /** Whether the signed-in person must set one up before going on (their roles require it and they have none). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public boolean requiredAndMissing() {
         AccountEntity account = me();
@@ -71,7 +70,7 @@ public class SecondFactor {
     }
 
     /** Starts the set-up: a new secret (replacing one not yet confirmed), to scan or type into an authenticator app. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public Setup begin() {
         AccountEntity account = me();
@@ -91,7 +90,7 @@ public class SecondFactor {
     }
 
     /** Confirms the set-up with a code from the app; answers the recovery codes, shown this once. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public List<String> confirm(String code) {
         AccountEntity account = me();
@@ -107,7 +106,7 @@ public class SecondFactor {
     }
 
     /** Turns it off, with the current password (not allowed where the role requires it). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void disable(String currentPassword) {
         AccountEntity account = me();
@@ -123,7 +122,7 @@ public class SecondFactor {
     }
 
     /** How many recovery codes the signed-in person has left. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public int recoveryCodesLeft() {
         return codes.recoveryCodesLeft(CurrentUser.requireId());

@@ -22,6 +22,7 @@ import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.internal.LabAccess;
 import eu.aiskills.academy.labs.internal.LabRuntime;
@@ -32,7 +33,6 @@ import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,7 +93,7 @@ public class LabGrading {
     }
 
     /** Grades the signed-in learner's saved notebook of the lab. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public Grade submit(String slug) throws InterruptedException {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
@@ -143,7 +143,7 @@ public class LabGrading {
     }
 
     /** The signed-in learner's submissions of a lab, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public List<Submission> submissions(String slug) {
         LabTemplate lab = labs.require(slug);
         return store.submissions(lab.id(), CurrentUser.requireId(), 20).stream()

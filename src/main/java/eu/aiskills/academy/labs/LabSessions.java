@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.labs.internal.FactoryLabJobs;
 import eu.aiskills.academy.labs.internal.KernelOutputs;
 import eu.aiskills.academy.labs.internal.LabAccess;
@@ -19,7 +20,6 @@ import eu.aiskills.academy.labs.internal.PlatformInstances;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +64,7 @@ public class LabSessions {
      * every local sandbox is taken and starts in the order asked; a GPU lab is submitted to the
      * AI Factory of the learner's run.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public LabSession start(String slug) {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
@@ -89,13 +89,13 @@ public class LabSessions {
     }
 
     /** The signed-in learner's live session of the lab, if any. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public Optional<LabSession> current(String slug) {
         return store.live(labs.require(slug).id(), CurrentUser.requireId());
     }
 
     /** A session, for its learner (and administrators). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public LabSession session(LabSessionId id) {
         LabSession session = store.load(id);
         access.requireOwner(session);
@@ -103,7 +103,7 @@ public class LabSessions {
     }
 
     /** The signed-in learner's sessions, newest first (with what each cost). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public List<LabSession> mine() {
         return store.of(CurrentUser.requireId(), 100);
     }
@@ -116,7 +116,7 @@ public class LabSessions {
      * Runs code in the session's kernel; each output goes to {@code onOutput} as it arrives. The
      * future completes when the kernel is idle again.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public CompletableFuture<CellRun> execute(LabSessionId sessionId, String code, Consumer<LabNotebook.Output> onOutput) {
         LabSession session = session(sessionId);
         if (code == null || code.length() > CODE_MAX_CHARS) {
@@ -133,20 +133,20 @@ public class LabSessions {
                 });
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public void interrupt(LabSessionId sessionId) {
         requireRunning(session(sessionId)).kernel().interrupt();
         store.touch(sessionId, clock.instant());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public void restart(LabSessionId sessionId) {
         requireRunning(session(sessionId)).kernel().restart(runtime.startTimeout());
         store.touch(sessionId, clock.instant());
     }
 
     /** Gives the session more time, up to the longest a session may run. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public LabSession extend(LabSessionId sessionId) {
         LabSession session = session(sessionId);
         if (session.state() != LabSessionState.RUNNING || session.endsAt() == null) {
@@ -166,7 +166,7 @@ public class LabSessions {
     }
 
     /** Stops the session: the kernel and sandbox end, nothing of them stays. The learner's saved notebook is kept. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public LabSession stop(LabSessionId sessionId) {
         session(sessionId);
         lifecycle.end(sessionId, LabSessionState.STOPPED, "lab.reason.stopped", null);

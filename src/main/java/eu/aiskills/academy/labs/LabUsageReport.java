@@ -21,10 +21,10 @@ import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.labs.internal.LabSessionStore;
 import eu.aiskills.academy.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +51,7 @@ public class LabUsageReport {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public LabUsage usage(String courseSlug) {
         CourseDetail course = catalogue.publishedCourse(courseSlug).orElseThrow(() -> new NotFoundException("authoring.course-not-found"));
         if (!CurrentUser.hasRole(Roles.ADMIN) && !catalogue.teaches(course.summary().id())) {

@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.labs.internal.Ipynb;
 import eu.aiskills.academy.labs.internal.LabTemplateStore;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,7 +116,7 @@ public class Labs {
     }
 
     /** The signed-in learner's latest copy of the lab, or the template when they have none yet. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public LabNotebook myNotebook(String slug) {
         LabTemplate lab = require(slug);
@@ -125,7 +125,7 @@ public class Labs {
     }
 
     /** The revisions of the learner's copy, newest first (number and time). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<Revision> revisions(String slug) {
         LabTemplate lab = require(slug);
@@ -141,7 +141,7 @@ public class Labs {
      * Saves the learner's copy as the revision after {@code basedOn}. Refused with
      * {@code lab.notebook.conflict} when another save came first.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public LabNotebook save(String slug, LabNotebook notebook, String origin) {
         LabTemplate lab = require(slug);
@@ -159,7 +159,7 @@ public class Labs {
     }
 
     /** Starts the learner's copy over from the template (as a new revision: the old ones stay in the history). */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public LabNotebook reset(String slug, int basedOn) {
         LabTemplate lab = require(slug);
@@ -168,7 +168,7 @@ public class Labs {
     }
 
     /** The learner's copy as an {@code .ipynb} file. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public byte[] download(String slug) {
         return Ipynb.write(myNotebook(slug)).getBytes(StandardCharsets.UTF_8);

@@ -23,15 +23,17 @@ import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +72,7 @@ public class Applications {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public JobApplication apply(ApplicationDraft draft) {
         AccountId me = CurrentUser.requireId();
@@ -129,7 +131,7 @@ public class Applications {
     }
 
     /** The candidate takes an active application back. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public JobApplication withdraw(UUID id) {
         JobApplication application = locked(id);
@@ -144,7 +146,7 @@ public class Applications {
     }
 
     /** The signed-in candidate's applications, newest first. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<JobApplication> mine() {
         return jdbc.query(SELECT + " WHERE a.candidate_id = ? AND a.erased_at IS NULL ORDER BY a.submitted_at DESC", this::row,
@@ -152,7 +154,7 @@ public class Applications {
     }
 
     /** The signed-in candidate's active application to a posting, if any. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public Optional<JobApplication> mineFor(UUID posting) {
         return jdbc.query(SELECT + " WHERE a.candidate_id = ? AND a.posting_id = ? AND a.active = TRUE", this::row,
@@ -160,7 +162,7 @@ public class Applications {
     }
 
     /** One application, for its candidate or the posting's employer team. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public JobApplication get(UUID id) {
         JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
@@ -169,7 +171,7 @@ public class Applications {
     }
 
     /** A posting's applications for its employer team, by pipeline stage then arrival. */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public List<JobApplication> forPosting(UUID posting) {
         postings.requireEmployerOf(postings.load(posting).draft().organisation());
@@ -177,7 +179,7 @@ public class Applications {
     }
 
     /** Moves one application; a reason is passed on to the candidate. */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public JobApplication move(UUID id, ApplicationStatus to, String reason) {
         moveAll(List.of(id), to, reason);
@@ -185,7 +187,7 @@ public class Applications {
     }
 
     /** Moves several applications at once: all of them or, if one may not move, none. */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public int moveAll(Collection<UUID> ids, ApplicationStatus to, String reason) {
         if (to == null || !to.employerTarget()) {
@@ -213,7 +215,7 @@ public class Applications {
         return moving.size();
     }
 
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional
     public ApplicationNote addNote(UUID id, String body) {
         JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
@@ -229,7 +231,7 @@ public class Applications {
     }
 
     /** The team's notes on an application, oldest first; never for the candidate. */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public List<ApplicationNote> notes(UUID id) {
         JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
@@ -243,7 +245,7 @@ public class Applications {
     }
 
     /** Every move of an application, oldest first. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<ApplicationMove> history(UUID id) {
         JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
@@ -259,7 +261,7 @@ public class Applications {
     }
 
     /** The CV sent with an application, for its candidate or the employer team; the caller closes the stream. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     public InputStream openCv(UUID id) {
         JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireCandidateOrTeam(application);

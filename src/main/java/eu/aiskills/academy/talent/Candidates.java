@@ -24,12 +24,13 @@ import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +68,7 @@ public class Candidates {
     }
 
     /** The signed-in person's profile; an empty one (with any verified skills) until they write it. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public CandidateProfile mine() {
         AccountId me = CurrentUser.requireId();
@@ -75,7 +76,7 @@ public class Candidates {
                 skills(me, false), List.of(), null, null));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public CandidateProfile save(ProfileDraft draft) {
         AccountId me = CurrentUser.requireId();
@@ -118,7 +119,7 @@ public class Candidates {
     }
 
     /** Takes back consent: the profile is private at once, for every employer and in every ranking. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public CandidateProfile withdrawConsent() {
         AccountId me = CurrentUser.requireId();
@@ -134,7 +135,7 @@ public class Candidates {
      * the ESCO skills it names that the profile does not have yet; the candidate confirms or
      * dismisses each.
      */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public List<CandidateSkill> suggestFromCv(DocumentId cv) {
         AccountId me = CurrentUser.requireId();
@@ -156,7 +157,7 @@ public class Candidates {
     }
 
     /** Keeps a suggested skill: it counts as "from the CV" from now on. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public CandidateProfile confirmSuggestion(String skillUri) {
         AccountId me = CurrentUser.requireId();
@@ -169,7 +170,7 @@ public class Candidates {
         return mine();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public CandidateProfile dismissSuggestion(String skillUri) {
         AccountId me = CurrentUser.requireId();
@@ -179,7 +180,7 @@ public class Candidates {
     }
 
     /** Rewrites a learner's verified skills from their valid credentials (after one is issued or revoked). */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional
     public void refreshVerified(AccountId learner) {
         writeVerified(learner);
@@ -190,7 +191,7 @@ public class Candidates {
      * A candidate's profile as an employer sees it: only when the candidate consented, or applied
      * to a posting of one of the employer's organisations.
      */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public CandidateProfile profileFor(AccountId candidate) {
         CandidateProfile profile = load(candidate, false).orElseThrow(() -> new NotFoundException("candidate.not-found"));
@@ -201,14 +202,14 @@ public class Candidates {
     }
 
     /** A profile the search index holds: visible to employers with the candidate's consent; empty otherwise. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public Optional<CandidateProfile> searchable(AccountId candidate) {
         return load(candidate, false).filter(CandidateProfile::visibleToEmployers);
     }
 
     /** The next {@code limit} profiles the search index holds, by account after {@code after} (null: from the first), for a rebuild. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public List<CandidateProfile> searchableAfter(AccountId after, int limit) {
         return jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id > ? ORDER BY account_id"
@@ -216,7 +217,7 @@ public class Candidates {
                 .map(id -> load(new AccountId(java.util.UUID.fromString(id)), false)).flatMap(Optional::stream).toList();
     }
 
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public long countSearchable() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM candidate_profile WHERE " + VISIBLE, Long.class);
@@ -224,7 +225,7 @@ public class Candidates {
     }
 
     /** Of these candidates, those whose profile employers may see right now (consent given, not private). */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public Set<AccountId> visibleToEmployers(java.util.Collection<AccountId> candidates) {
         if (candidates.isEmpty()) {

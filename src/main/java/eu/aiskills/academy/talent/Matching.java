@@ -20,11 +20,13 @@ import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,7 +105,7 @@ public class Matching {
     }
 
     /** The best candidates for one of the employer's postings who are open to offers. */
-    @PreAuthorize("hasRole('EMPLOYER')")
+    @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public List<CandidateMatch> candidatesFor(UUID postingId, CandidateFilter filter, int limit) {
         Posting posting = postings.load(postingId);
@@ -150,7 +152,7 @@ public class Matching {
     }
 
     /** The best open postings for the signed-in person, by their profile's skills, with the courses that close the gaps. */
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<PostingMatch> postingsForMe(PostingKind kind, int limit) {
         if (limit < 1 || limit > LIMIT_MAX) {

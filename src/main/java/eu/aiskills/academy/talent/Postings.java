@@ -28,8 +28,8 @@ import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.Jdbc;
+import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -37,7 +37,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,7 +195,7 @@ public class Postings {
     }
 
     /** A posting the search index holds: published and taking applications; empty otherwise. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public Optional<Posting> searchable(UUID id) {
         return jdbc.query(SELECT + " WHERE p.id = ? AND p.status = 'PUBLISHED' AND p.closes_on >= ?", this::row, id.toString(), today())
@@ -204,14 +203,14 @@ public class Postings {
     }
 
     /** The next {@code limit} postings the search index holds, by id after {@code after} (null: from the first), for a rebuild. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public List<Posting> searchableAfter(UUID after, int limit) {
         return jdbc.query(SELECT + " WHERE p.status = 'PUBLISHED' AND p.closes_on >= ? AND p.id > ? ORDER BY p.id LIMIT ?", this::row,
                 today(), after == null ? "" : after.toString(), limit).stream().map(this::withLists).toList();
     }
 
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public long countSearchable() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM job_posting WHERE status = 'PUBLISHED' AND closes_on >= ?", Long.class, today());

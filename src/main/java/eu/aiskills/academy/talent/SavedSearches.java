@@ -15,11 +15,13 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +56,7 @@ public class SavedSearches {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public SavedSearch save(String name, String text, Set<PostingKind> kinds, Set<String> countries, Set<String> skills) {
         AccountId me = CurrentUser.requireId();
@@ -86,14 +88,14 @@ public class SavedSearches {
         return search;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional(readOnly = true)
     public List<SavedSearch> mine() {
         return jdbc.query("SELECT * FROM saved_search WHERE account_id = ? ORDER BY created_at", (rs, n) -> read(rs),
                 CurrentUser.requireId().value().toString());
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     @Transactional
     public void delete(UUID id) {
         if (jdbc.update("DELETE FROM saved_search WHERE id = ? AND account_id = ?", id.toString(), CurrentUser.requireId().value().toString()) == 0) {
@@ -102,7 +104,7 @@ public class SavedSearches {
     }
 
     /** Announces a newly published posting to every candidate whose saved search matches it, once each. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional
     public int announce(UUID postingId) {
         Posting posting = postings.load(postingId);
@@ -120,7 +122,7 @@ public class SavedSearches {
     }
 
     /** Reminds candidates of announced postings that close within {@link #REMIND_DAYS} days and that they have not applied to. */
-    @PreAuthorize("hasRole('SYSTEM')")
+    @RolesAllowed(Roles.SYSTEM)
     @Transactional
     public int remindClosing() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
