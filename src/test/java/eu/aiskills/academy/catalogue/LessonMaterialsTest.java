@@ -96,12 +96,4 @@ class LessonMaterialsTest {
                 assertThat(search.catalogue(eu.aiskills.academy.search.SearchQuery.of("backpropagation")).hits())
                         .anySatisfy(hit -> assertThat(hit.title()).isEqualTo("Gradients")));
     }
-
-    @Test
-    void aNotebookThatIsNotOneIsRefusedWithAReason() {
-        assertThatThrownBy(() -> Notebook.read(new ByteArrayInputStream("{\"not\": \"a notebook\"}".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("notebook.unreadable"));
-        byte[] deep = ("{\"cells\":" + "[".repeat(200) + "]".repeat(200) + "}").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Notebook.read(new ByteArrayInputStream(deep))).isInstanceOf(UserFacingException.class);
-    }
 }

@@ -89,8 +89,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
                     for (Notebook.Output output : cell.outputs()) {
                         if (output.pngBase64() != null) {
                             box.add(new Image("data:image/png;base64," + output.pngBase64(), getTranslation("notebook.figure", number)));
-                        } else {
-                            Pre text = new Pre(output.text());
+                        } else if (output.text() != null) {
+                            Pre text = new Pre(output.type() == Notebook.OutputType.ERROR ? output.name() + ": " + output.text() : output.text());
                             text.addClassName(output.error() ? "academy-output-error" : "academy-output");
                             box.add(text);
                         }

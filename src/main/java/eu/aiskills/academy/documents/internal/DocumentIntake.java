@@ -10,6 +10,7 @@ import eu.aiskills.academy.documents.DocumentKind;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.DocumentsProperties;
 import eu.aiskills.academy.shared.MessageRef;
+import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,13 @@ public class DocumentIntake {
     private final LocalFileStore files;
     private final ContentInspection inspection;
     private final TextExtraction extraction;
-    private final NotebookText notebooks;
     private final DocumentsProperties properties;
 
-    DocumentIntake(LocalFileStore files, ContentInspection inspection, TextExtraction extraction, NotebookText notebooks,
+    DocumentIntake(LocalFileStore files, ContentInspection inspection, TextExtraction extraction,
                    DocumentsProperties properties) {
         this.files = files;
         this.inspection = inspection;
         this.extraction = extraction;
-        this.notebooks = notebooks;
         this.properties = properties;
     }
 
@@ -74,8 +73,9 @@ public class DocumentIntake {
     }
 
     private TextExtraction.Result readNotebook(Path file) {
-        try {
-            return notebooks.extract(file, properties.maxExtractedChars());
+        try (InputStream in = Files.newInputStream(file)) {
+            Notebook.Text read = Notebook.text(in, properties.maxExtractedChars());
+            return new TextExtraction.Result(read.text(), read.truncated(), null, null, null, null);
         } catch (IOException | RuntimeException e) {
             log.info("Notebook could not be read: {}", e.getMessage());
             return new TextExtraction.Result("", false, null, null, null, TextExtraction.Failure.CORRUPT);

@@ -2,6 +2,7 @@ package eu.aiskills.academy.labs.internal;
 
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
+import eu.aiskills.academy.shared.Notebook;
 
 /** A kernel's messages as notebook outputs. */
 public final class KernelOutputs {
@@ -17,7 +18,7 @@ public final class KernelOutputs {
             case KernelOutput.Display d -> new LabNotebook.Output(LabNotebook.OutputKind.DISPLAY, null, d.data().get("text/plain"),
                     d.data().get("text/html"), png(d.data().get("image/png")));
             case KernelOutput.Error e -> new LabNotebook.Output(LabNotebook.OutputKind.ERROR, e.name(),
-                    e.value() + "\n" + Ipynb.plain(String.join("\n", e.traceback())), null, null);
+                    e.value() + "\n" + Notebook.plain(String.join("\n", e.traceback())), null, null);
         };
     }
 
