@@ -3,7 +3,6 @@ package eu.aiskills.academy.compute;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import eu.aiskills.academy.identity.AccountId;
 
@@ -18,7 +17,7 @@ import eu.aiskills.academy.identity.AccountId;
  * @param comment         the job's Slurm comment (a lab's job writes where its notebook server listens there)
  */
 public record SchedulerJob(
-        UUID id,
+        SchedulerJobId id,
         String factorySlug,
         String partition,
         AllocationId allocation,

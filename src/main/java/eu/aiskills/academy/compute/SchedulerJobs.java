@@ -113,7 +113,7 @@ public class SchedulerJobs {
         }
         int minutes = (int) Math.max(1, request.timeLimit().toMinutes());
         BigDecimal reserved = hours(request.gpus(), Duration.ofMinutes(minutes));
-        UUID id = UUID.randomUUID();
+        SchedulerJobId id = SchedulerJobId.random();
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             store.insert(new SchedulerJobStore.NewJob(id, allocation.factoryId(), allocation.partition(), allocation.id(), owner,
@@ -139,7 +139,7 @@ public class SchedulerJobs {
 
     /** The job, for its owner, its allocation's holder, the factory's operators and administrators. */
     @RolesAllowed({Roles.STUDENT, Roles.FELLOW, Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN, Roles.SYSTEM})
-    public SchedulerJob job(UUID id) {
+    public SchedulerJob job(SchedulerJobId id) {
         SchedulerJob job = readTx.execute(s -> load(id));
         requireViewer(job);
         return job;
@@ -160,7 +160,7 @@ public class SchedulerJobs {
      * until the job is given up as lost.
      */
     @RolesAllowed({Roles.STUDENT, Roles.FELLOW, Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN, Roles.SYSTEM})
-    public SchedulerJob cancel(UUID id) {
+    public SchedulerJob cancel(SchedulerJobId id) {
         SchedulerJob job = readTx.execute(s -> load(id));
         requireViewer(job);
         if (job.state().terminal()) {
@@ -180,7 +180,7 @@ public class SchedulerJobs {
 
     /** Asks the scheduler where the job stands now and settles it when it ended. */
     @RolesAllowed({Roles.STUDENT, Roles.FELLOW, Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN, Roles.SYSTEM})
-    public SchedulerJob refresh(UUID id) {
+    public SchedulerJob refresh(SchedulerJobId id) {
         SchedulerJob job = readTx.execute(s -> load(id));
         requireViewer(job);
         if (job.state().terminal()) {
@@ -193,7 +193,7 @@ public class SchedulerJobs {
     @RolesAllowed(Roles.SYSTEM)
     public int pollActive() {
         int polled = 0;
-        for (UUID id : store.unfinished()) {
+        for (SchedulerJobId id : store.unfinished()) {
             try {
                 SchedulerJob job = load(id);
                 // A submission in flight is left to its own thread until it is clearly stale.
@@ -302,11 +302,11 @@ public class SchedulerJobs {
                 .orElseThrow(() -> new NotFoundException("factory.not-found"));
     }
 
-    private SchedulerJob load(UUID id) {
+    private SchedulerJob load(SchedulerJobId id) {
         return store.load(id);
     }
 
-    static String jobName(UUID id) {
+    static String jobName(SchedulerJobId id) {
         return SlurmJobTracking.jobName(id);
     }
 

@@ -14,7 +14,7 @@ import eu.aiskills.academy.identity.AccountId;
  * @param documents the required documents, each one of the applicant's files
  * @param receipt   once submitted: the SHA-256 of what was submitted, as the receipt's number
  */
-public record FellowshipApplication(UUID id, UUID callId, AccountId applicant, String applicantName, Status status, String proposal,
+public record FellowshipApplication(FellowshipApplicationId id, FellowshipCallId callId, AccountId applicant, String applicantName, Status status, String proposal,
                                     ApplicantFacts facts, List<UUID> choices, List<Attached> documents, Instant submittedAt,
                                     String receipt, Instant updatedAt) {
 

@@ -68,7 +68,7 @@ public class FellowshipApplications {
     /** Explains, rule by rule, whether these facts and choices are eligible for the call: anyone may check. */
     @PermitAll
     @Transactional(readOnly = true)
-    public EligibilityReport checkEligibility(UUID callId, ApplicantFacts facts, List<UUID> choices) {
+    public EligibilityReport checkEligibility(FellowshipCallId callId, ApplicantFacts facts, List<UUID> choices) {
         FellowshipCall call = calls.get(callId);
         validate(facts, call.referenceDay());
         return Eligibility.evaluate(call.rules(), facts, call.referenceDay(), hostCountries(callId, choices));
@@ -77,7 +77,7 @@ public class FellowshipApplications {
     /** The signed-in person's application to a call, if they started one. */
     @SignedIn
     @Transactional(readOnly = true)
-    public Optional<FellowshipApplication> mine(UUID callId) {
+    public Optional<FellowshipApplication> mine(FellowshipCallId callId) {
         return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
                 CurrentUser.requireId().value().toString()).stream().findFirst();
     }
@@ -97,7 +97,7 @@ public class FellowshipApplications {
      * transaction would hold the failed insert's lock and deadlock with a third tab).
      */
     @SignedIn
-    public FellowshipApplication save(UUID callId, ApplicationDraft draft) {
+    public FellowshipApplication save(FellowshipCallId callId, ApplicationDraft draft) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> saveOnce(callId, draft));
@@ -109,7 +109,7 @@ public class FellowshipApplications {
         }
     }
 
-    private FellowshipApplication saveOnce(UUID callId, ApplicationDraft draft) {
+    private FellowshipApplication saveOnce(FellowshipCallId callId, ApplicationDraft draft) {
         FellowshipCall call = calls.get(callId);
         AccountId me = CurrentUser.requireId();
         Instant now = clock.instant();
@@ -153,7 +153,7 @@ public class FellowshipApplications {
      */
     @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public FellowshipApplication submit(UUID callId) {
+    public FellowshipApplication submit(FellowshipCallId callId) {
         AccountId me = CurrentUser.requireId();
         accounts.requireVerifiedEmail();
         FellowshipApplication draft = lockedMine(callId, me).orElseThrow(() -> new UserFacingException("fellowship.no-draft"));
@@ -201,7 +201,7 @@ public class FellowshipApplications {
     /** Takes an application back (a draft or a submitted one); it is then out of review and placement. */
     @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public FellowshipApplication withdraw(UUID callId) {
+    public FellowshipApplication withdraw(FellowshipCallId callId) {
         AccountId me = CurrentUser.requireId();
         FellowshipApplication application = lockedMine(callId, me).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
         if (application.status() == FellowshipApplication.Status.WITHDRAWN) {
@@ -263,7 +263,7 @@ public class FellowshipApplications {
         return attached;
     }
 
-    private List<String> hostCountries(UUID callId, List<UUID> choices) {
+    private List<String> hostCountries(FellowshipCallId callId, List<UUID> choices) {
         if (choices == null || choices.isEmpty()) {
             return List.of();
         }
@@ -285,7 +285,7 @@ public class FellowshipApplications {
         }
     }
 
-    private Optional<FellowshipApplication> lockedMine(UUID callId, AccountId me) {
+    private Optional<FellowshipApplication> lockedMine(FellowshipCallId callId, AccountId me) {
         jdbc.queryForList("SELECT id FROM fellowship_application WHERE call_id = ? AND applicant_id = ? FOR UPDATE", String.class,
                 callId.toString(), me.value().toString());
         return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
@@ -294,7 +294,7 @@ public class FellowshipApplications {
 
     FellowshipApplication row(ResultSet rs, int n) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
-        return new FellowshipApplication(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("call_id")),
+        return new FellowshipApplication(FellowshipApplicationId.of(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
                 new AccountId(UUID.fromString(rs.getString("applicant_id"))), rs.getString("applicant_name"),
                 FellowshipApplication.Status.valueOf(rs.getString("status")), rs.getString("proposal"),
                 FellowshipCalls.JSON.readValue(rs.getString("facts"), ApplicantFacts.class),

@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 /** A fellowship call as applicants, hosts, reviewers and administrators see it. */
-public record FellowshipCall(UUID id, String slug, String title, Scheme scheme, String summary, Instant opensAt, Instant closesAt,
+public record FellowshipCall(FellowshipCallId id, String slug, String title, Scheme scheme, String summary, Instant opensAt, Instant closesAt,
                              ZoneId timeZone, BigDecimal budget, String currency, int fundedPlaces, int maxChoices, int scoreMax,
                              EligibilityRules rules, List<String> requiredDocuments, List<Criterion> criteria, CallStatus status,
                              Instant rankingReleasedAt) {

@@ -72,7 +72,7 @@ public class FellowshipCalls {
     @Transactional
     public FellowshipCall create(CallDraft draft) {
         validate(draft);
-        UUID id = UUID.randomUUID();
+        FellowshipCallId id = FellowshipCallId.random();
         Instant now = clock.instant();
         try {
             jdbc.update("INSERT INTO fellowship_call (id, slug, title, scheme, summary, opens_at, closes_at, time_zone, budget, currency,"
@@ -93,7 +93,7 @@ public class FellowshipCalls {
     /** Changes a call until it opens; after that its rules and dates are what applicants relied on. */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
-    public FellowshipCall update(UUID id, CallDraft draft) {
+    public FellowshipCall update(FellowshipCallId id, CallDraft draft) {
         FellowshipCall current = locked(id);
         if (current.status() == CallStatus.PUBLISHED && !clock.instant().isBefore(current.opensAt())) {
             throw new UserFacingException("fellowship.call-opened");
@@ -115,7 +115,7 @@ public class FellowshipCalls {
 
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
-    public FellowshipCall publish(UUID id) {
+    public FellowshipCall publish(FellowshipCallId id) {
         FellowshipCall current = locked(id);
         if (current.status() != CallStatus.DRAFT) {
             throw new UserFacingException("fellowship.call-published");
@@ -158,7 +158,7 @@ public class FellowshipCalls {
 
     @PermitAll
     @Transactional(readOnly = true)
-    public FellowshipCall get(UUID id) {
+    public FellowshipCall get(FellowshipCallId id) {
         FellowshipCall call = load(id);
         if (call.status() == CallStatus.DRAFT && !CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.hasRole(Roles.SYSTEM)) {
             throw new NotFoundException("fellowship.call-not-found");
@@ -169,7 +169,7 @@ public class FellowshipCalls {
     /** A call's open placement offers. */
     @PermitAll
     @Transactional(readOnly = true)
-    public List<HostOffer> offers(UUID callId) {
+    public List<HostOffer> offers(FellowshipCallId callId) {
         return jdbc.query(OFFERS + " WHERE h.call_id = ? AND h.status = 'OPEN' ORDER BY o.name, h.topic", this::offerRow, callId.toString());
     }
 
@@ -183,7 +183,7 @@ public class FellowshipCalls {
     /** A host entity offers a placement in a call, until the call closes. */
     @SignedIn
     @Transactional
-    public HostOffer addOffer(UUID callId, OfferDraft draft) {
+    public HostOffer addOffer(FellowshipCallId callId, OfferDraft draft) {
         FellowshipCall call = get(callId);
         requireHost(draft.organisation());
         if (!clock.instant().isBefore(call.closesAt())) {
@@ -325,7 +325,7 @@ public class FellowshipCalls {
         }
     }
 
-    private void writeCriteria(UUID id, List<Criterion> criteria) {
+    private void writeCriteria(FellowshipCallId id, List<Criterion> criteria) {
         for (int i = 0; i < criteria.size(); i++) {
             Criterion c = criteria.get(i);
             jdbc.update("INSERT INTO fellowship_criterion (call_id, position, name, description, weight) VALUES (?, ?, ?, ?, ?)",
@@ -333,12 +333,12 @@ public class FellowshipCalls {
         }
     }
 
-    FellowshipCall locked(UUID id) {
+    FellowshipCall locked(FellowshipCallId id) {
         jdbc.queryForList("SELECT id FROM fellowship_call WHERE id = ? FOR UPDATE", String.class, id.toString());
         return load(id);
     }
 
-    FellowshipCall load(UUID id) {
+    FellowshipCall load(FellowshipCallId id) {
         return jdbc.query("SELECT * FROM fellowship_call WHERE id = ?", this::row, id.toString()).stream().findFirst()
                 .map(this::withCriteria).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
     }
@@ -353,7 +353,7 @@ public class FellowshipCalls {
 
     private FellowshipCall row(ResultSet rs, int n) throws SQLException {
         Timestamp released = rs.getTimestamp("ranking_released_at");
-        return new FellowshipCall(UUID.fromString(rs.getString("id")), rs.getString("slug"), rs.getString("title"),
+        return new FellowshipCall(FellowshipCallId.of(rs.getString("id")), rs.getString("slug"), rs.getString("title"),
                 Scheme.valueOf(rs.getString("scheme")), rs.getString("summary"), rs.getTimestamp("opens_at").toInstant(),
                 rs.getTimestamp("closes_at").toInstant(), ZoneId.of(rs.getString("time_zone")), rs.getBigDecimal("budget"),
                 rs.getString("currency"), rs.getInt("funded_places"), rs.getInt("max_choices"), rs.getInt("score_max"),
@@ -365,7 +365,7 @@ public class FellowshipCalls {
     private static final String OFFERS = "SELECT h.*, o.name AS organisation_name FROM host_offer h JOIN organisation o ON o.id = h.organisation_id";
 
     private HostOffer offerRow(ResultSet rs, int n) throws SQLException {
-        return new HostOffer(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("call_id")),
+        return new HostOffer(UUID.fromString(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
                 new OrganisationId(UUID.fromString(rs.getString("organisation_id"))), rs.getString("organisation_name"), rs.getString("topic"),
                 rs.getString("description"), rs.getString("supervisor"),
                 JSON.readValue(rs.getString("skills"), new TypeReference<List<String>>() { }), rs.getInt("places"), rs.getString("city"),

@@ -49,7 +49,7 @@ public class FellowshipPlacements {
      * @param choice     which of the applicant's choices it is (1 = first)
      * @param fullBefore for each better choice, how many places its host filled with applicants it ranked higher
      */
-    public record Placement(UUID id, UUID callId, UUID application, UUID offer, String offerTopic, String host, int round, Status status,
+    public record Placement(UUID id, FellowshipCallId callId, FellowshipApplicationId application, UUID offer, String offerTopic, String host, int round, Status status,
                             int choice, Map<String, Integer> fullBefore, Instant offeredAt, Instant respondBy, Instant respondedAt) {
     }
 
@@ -86,7 +86,7 @@ public class FellowshipPlacements {
     }
 
     /** An applicant who chose a host's offer, as the host orders them. */
-    public record Candidate(UUID application, String name, int choice, String proposal) {
+    public record Candidate(FellowshipApplicationId application, String name, int choice, String proposal) {
     }
 
     /**
@@ -119,12 +119,12 @@ public class FellowshipPlacements {
     /** Hosts order the applicants who chose their offer (optional; the panel's ranking decides otherwise). */
     @SignedIn
     @Transactional
-    public void rankApplicants(UUID offerId, List<UUID> applicationsInOrder) {
+    public void rankApplicants(UUID offerId, List<FellowshipApplicationId> applicationsInOrder) {
         HostOffer offer = calls.offer(offerId);
         if (!calls.mayHost(offer.organisation())) {
             throw new org.springframework.security.access.AccessDeniedException("Not a member of the offer's host");
         }
-        List<UUID> eligible = applicantsFor(offerId).stream().map(Candidate::application).toList();
+        List<FellowshipApplicationId> eligible = applicantsFor(offerId).stream().map(Candidate::application).toList();
         if (!eligible.containsAll(applicationsInOrder) || new java.util.HashSet<>(applicationsInOrder).size() != applicationsInOrder.size()) {
             throw new UserFacingException("fellowship.host.order-invalid");
         }
@@ -138,7 +138,7 @@ public class FellowshipPlacements {
     /** Runs the matching for the funded applicants of a call whose reviews are complete; placements are offered with a deadline. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public List<Placement> match(UUID callId, Duration respondWithin) {
+    public List<Placement> match(FellowshipCallId callId, Duration respondWithin) {
         FellowshipCall call = calls.locked(callId);
         List<FellowshipReviews.Ranked> ranking = reviews.rank(call);
         if (ranking.stream().anyMatch(r -> r.standing() == FellowshipReviews.Standing.PENDING)) {
@@ -155,14 +155,14 @@ public class FellowshipPlacements {
     /** The signed-in applicant's live or latest placement in a call. */
     @SignedIn
     @Transactional(readOnly = true)
-    public Optional<Placement> mine(UUID callId) {
+    public Optional<Placement> mine(FellowshipCallId callId) {
         return applications.mine(callId).flatMap(a -> jdbc.query(SELECT + " WHERE p.application_id = ? ORDER BY p.offered_at DESC", this::row,
                 a.id().toString()).stream().findFirst());
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
-    public List<Placement> placements(UUID callId) {
+    public List<Placement> placements(FellowshipCallId callId) {
         return jdbc.query(SELECT + " WHERE p.call_id = ? ORDER BY p.round, p.offered_at", this::row, callId.toString());
     }
 
@@ -244,12 +244,12 @@ public class FellowshipPlacements {
     public int expireOverdue() {
         List<String> due = jdbc.queryForList("SELECT DISTINCT call_id FROM fellowship_placement WHERE status = 'OFFERED' AND respond_by <= ?",
                 String.class, Timestamp.from(clock.instant()));
-        return due.stream().mapToInt(call -> self().expire(UUID.fromString(call))).sum();
+        return due.stream().mapToInt(call -> self().expire(FellowshipCallId.of(call))).sum();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
-    public int expire(UUID callId) {
+    public int expire(FellowshipCallId callId) {
         FellowshipCall call = this.calls.locked(callId);
         int expired = jdbc.update("UPDATE fellowship_placement SET status = 'EXPIRED', live = NULL WHERE call_id = ? AND status = 'OFFERED'"
                 + " AND respond_by <= ?", callId.toString(), Timestamp.from(clock.instant()));
@@ -287,7 +287,7 @@ public class FellowshipPlacements {
 
     private void place(FellowshipCall call, List<FellowshipReviews.Ranked> who, List<FellowshipReviews.Ranked> ranking, Duration respondWithin,
                        int round) {
-        Map<UUID, FellowshipApplication> byId = new HashMap<>();
+        Map<FellowshipApplicationId, FellowshipApplication> byId = new HashMap<>();
         Map<String, List<String>> preferences = new LinkedHashMap<>();
         for (FellowshipReviews.Ranked r : who) {
             FellowshipApplication application = jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'",
@@ -327,7 +327,7 @@ public class FellowshipPlacements {
                     application, outcome.placed(), round, FellowshipCalls.JSON.writeValueAsString(
                             Map.of("choice", outcome.choice(), "fullBefore", fullBefore)),
                     Timestamp.from(now), Timestamp.from(now.plus(respondWithin)));
-            FellowshipApplication placedApplication = byId.get(UUID.fromString(application));
+            FellowshipApplication placedApplication = byId.get(FellowshipApplicationId.of(application));
             events.publishEvent(new PlacementOffered(placedApplication.applicant(), call.slug(), call.title(),
                     calls.offer(UUID.fromString(outcome.placed())).topic()));
         });
@@ -343,8 +343,8 @@ public class FellowshipPlacements {
             map.forEach((offer, count) -> fullBefore.put(topic(String.valueOf(offer)), ((Number) count).intValue()));
         }
         Timestamp responded = rs.getTimestamp("responded_at");
-        return new Placement(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("call_id")),
-                UUID.fromString(rs.getString("application_id")), UUID.fromString(rs.getString("offer_id")), rs.getString("topic"),
+        return new Placement(UUID.fromString(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
+                FellowshipApplicationId.of(rs.getString("application_id")), UUID.fromString(rs.getString("offer_id")), rs.getString("topic"),
                 rs.getString("host"), rs.getInt("round"), Status.valueOf(rs.getString("status")),
                 ((Number) explanation.getOrDefault("choice", 0)).intValue(), fullBefore, rs.getTimestamp("offered_at").toInstant(),
                 rs.getTimestamp("respond_by").toInstant(), responded == null ? null : responded.toInstant());

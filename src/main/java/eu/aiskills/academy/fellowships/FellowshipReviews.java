@@ -61,7 +61,7 @@ public class FellowshipReviews {
     }
 
     /** An application to review: who, for which call, whether the reviewer submitted. */
-    public record Assignment(UUID application, UUID callId, String callTitle, String applicantName, Instant submittedAt) {
+    public record Assignment(FellowshipApplicationId application, FellowshipCallId callId, String callTitle, String applicantName, Instant submittedAt) {
     }
 
     /**
@@ -71,7 +71,7 @@ public class FellowshipReviews {
      * @param weighted     Σ weight × score / Σ weight, on the call's scale
      * @param standing     FUNDED within the funded places, RESERVE after, PENDING while reviews are missing
      */
-    public record Ranked(UUID application, AccountId applicant, String applicantName, int rank, List<BigDecimal> perCriterion,
+    public record Ranked(FellowshipApplicationId application, AccountId applicant, String applicantName, int rank, List<BigDecimal> perCriterion,
                          BigDecimal weighted, boolean consensus, Standing standing, Instant submittedAt) {
     }
 
@@ -109,7 +109,7 @@ public class FellowshipReviews {
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void addToPanel(UUID callId, AccountId reviewer, boolean chair) {
+    public void addToPanel(FellowshipCallId callId, AccountId reviewer, boolean chair) {
         calls.get(callId);
         if (!accounts.get(reviewer).has(Role.REVIEWER)) {
             throw UserFacingException.onField("reviewer", "fellowship.review.not-a-reviewer");
@@ -125,7 +125,7 @@ public class FellowshipReviews {
 
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
-    public List<PanelMember> panel(UUID callId) {
+    public List<PanelMember> panel(FellowshipCallId callId) {
         List<Object[]> rows = jdbc.query("SELECT reviewer_id, chair FROM review_panel_member WHERE call_id = ? ORDER BY added_at",
                 (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getBoolean(2)}, callId.toString());
         Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> (AccountId) r[0]).toList());
@@ -139,7 +139,7 @@ public class FellowshipReviews {
      */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public List<UUID> assign(UUID callId, int perApplication) {
+    public List<FellowshipApplicationId> assign(FellowshipCallId callId, int perApplication) {
         if (perApplication < 1 || perApplication > 10) {
             throw UserFacingException.onField("perApplication", "fellowship.review.per-application");
         }
@@ -147,7 +147,7 @@ public class FellowshipReviews {
         Map<AccountId, Integer> load = new HashMap<>();
         panel.forEach(m -> load.put(m.reviewer(), count("SELECT COUNT(*) FROM review_assignment a JOIN fellowship_application f"
                 + " ON f.id = a.application_id WHERE f.call_id = ? AND a.reviewer_id = ?", callId.toString(), m.reviewer().value().toString())));
-        List<UUID> short_ = new ArrayList<>();
+        List<FellowshipApplicationId> short_ = new ArrayList<>();
         for (FellowshipApplication application : submitted(callId)) {
             Set<AccountId> already = new HashSet<>(assigned(application.id()));
             List<AccountId> candidates = panel.stream().map(PanelMember::reviewer).filter(r -> !already.contains(r))
@@ -168,7 +168,7 @@ public class FellowshipReviews {
     /** Assigns one reviewer to one application; refused when they have a conflict of interest. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void assignOne(UUID applicationId, AccountId reviewer) {
+    public void assignOne(FellowshipApplicationId applicationId, AccountId reviewer) {
         FellowshipApplication application = submittedApplication(applicationId);
         if (panel(application.callId()).stream().noneMatch(m -> m.reviewer().equals(reviewer))) {
             throw UserFacingException.onField("reviewer", "fellowship.review.not-on-panel");
@@ -191,14 +191,14 @@ public class FellowshipReviews {
         return jdbc.query("SELECT a.application_id, f.call_id, c.title, f.applicant_name, a.submitted_at FROM review_assignment a"
                         + " JOIN fellowship_application f ON f.id = a.application_id JOIN fellowship_call c ON c.id = f.call_id"
                         + " WHERE a.reviewer_id = ? AND f.status = 'SUBMITTED' ORDER BY c.closes_at, f.submitted_at",
-                (rs, n) -> new Assignment(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3), rs.getString(4),
+                (rs, n) -> new Assignment(FellowshipApplicationId.of(rs.getString(1)), FellowshipCallId.of(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()), CurrentUser.requireId().value().toString());
     }
 
     /** An application assigned to the signed-in reviewer, with their scores; others' scores only once theirs are submitted. */
     @RolesAllowed(Roles.REVIEWER)
     @Transactional(readOnly = true)
-    public ReviewSheet sheet(UUID applicationId) {
+    public ReviewSheet sheet(FellowshipApplicationId applicationId) {
         AccountId me = CurrentUser.requireId();
         Instant submitted = requireAssigned(applicationId, me);
         FellowshipApplication application = submittedApplication(applicationId);
@@ -208,7 +208,7 @@ public class FellowshipReviews {
 
     /** A document of an application assigned to the signed-in reviewer; the caller closes the stream. */
     @RolesAllowed(Roles.REVIEWER)
-    public java.io.InputStream openDocument(UUID applicationId, eu.aiskills.academy.documents.DocumentId document) {
+    public java.io.InputStream openDocument(FellowshipApplicationId applicationId, eu.aiskills.academy.documents.DocumentId document) {
         requireAssigned(applicationId, CurrentUser.requireId());
         FellowshipApplication application = submittedApplication(applicationId);
         if (application.documents().stream().noneMatch(a -> a.document().equals(document))) {
@@ -220,7 +220,7 @@ public class FellowshipReviews {
     /** Declares a conflict of interest with an application: the reviewer is taken off it (unless already submitted). */
     @RolesAllowed(Roles.REVIEWER)
     @Transactional
-    public void declareConflict(UUID applicationId, String reason) {
+    public void declareConflict(FellowshipApplicationId applicationId, String reason) {
         AccountId me = CurrentUser.requireId();
         Instant submitted = requireAssigned(applicationId, me);
         String text = reason == null ? "" : reason.strip();
@@ -239,7 +239,7 @@ public class FellowshipReviews {
     /** Saves the signed-in reviewer's scores (all criteria or some); refused once submitted. */
     @RolesAllowed(Roles.REVIEWER)
     @Transactional
-    public ReviewSheet score(UUID applicationId, List<CriterionScore> scores) {
+    public ReviewSheet score(FellowshipApplicationId applicationId, List<CriterionScore> scores) {
         AccountId me = CurrentUser.requireId();
         if (requireAssigned(applicationId, me) != null) {
             throw new UserFacingException("fellowship.review.already-submitted");
@@ -258,7 +258,7 @@ public class FellowshipReviews {
     /** Submits the reviewer's scores: every criterion scored; then final, and the others' scores become visible to them. */
     @RolesAllowed(Roles.REVIEWER)
     @Transactional
-    public ReviewSheet submitReview(UUID applicationId) {
+    public ReviewSheet submitReview(FellowshipApplicationId applicationId) {
         AccountId me = CurrentUser.requireId();
         if (requireAssigned(applicationId, me) != null) {
             throw new UserFacingException("fellowship.review.already-submitted");
@@ -275,7 +275,7 @@ public class FellowshipReviews {
     /** The panel chair (or an administrator) records the agreed scores once every assigned reviewer has submitted. */
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional
-    public void consensus(UUID applicationId, List<CriterionScore> scores) {
+    public void consensus(FellowshipApplicationId applicationId, List<CriterionScore> scores) {
         FellowshipApplication application = submittedApplication(applicationId);
         AccountId me = CurrentUser.requireId();
         boolean chair = panel(application.callId()).stream().anyMatch(m -> m.chair() && m.reviewer().equals(me));
@@ -311,7 +311,7 @@ public class FellowshipReviews {
      */
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
-    public List<Ranked> ranking(UUID callId) {
+    public List<Ranked> ranking(FellowshipCallId callId) {
         FellowshipCall call = calls.get(callId);
         if (!CurrentUser.hasRole(Roles.ADMIN) && panel(callId).stream().noneMatch(m -> m.chair() && CurrentUser.is(m.reviewer()))) {
             throw new AccessDeniedException("The ranking is for administrators and the panel's chair");
@@ -322,7 +322,7 @@ public class FellowshipReviews {
     /** Publishes the ranking to applicants: each then sees their own scores, rank and standing. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void releaseRanking(UUID callId) {
+    public void releaseRanking(FellowshipCallId callId) {
         FellowshipCall call = calls.get(callId);
         if (clock.instant().isBefore(call.closesAt())) {
             throw new UserFacingException("fellowship.review.still-open");
@@ -340,7 +340,7 @@ public class FellowshipReviews {
     /** The signed-in applicant's line of the ranking, once released; never before. */
     @SignedIn
     @Transactional(readOnly = true)
-    public java.util.Optional<Ranked> myResult(UUID callId) {
+    public java.util.Optional<Ranked> myResult(FellowshipCallId callId) {
         FellowshipCall call = calls.get(callId);
         if (call.rankingReleasedAt() == null) {
             return java.util.Optional.empty();
@@ -351,22 +351,22 @@ public class FellowshipReviews {
     /** The call's ranking: three queries whatever the number of applications and criteria. */
     List<Ranked> rank(FellowshipCall call) {
         String id = call.id().toString();
-        Map<UUID, Map<Integer, BigDecimal>> consensus = new HashMap<>();
+        Map<FellowshipApplicationId, Map<Integer, BigDecimal>> consensus = new HashMap<>();
         jdbc.query("SELECT c.application_id, c.position, c.score FROM review_consensus c JOIN fellowship_application a"
                 + " ON a.id = c.application_id WHERE a.call_id = ?", rs -> {
-                    consensus.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
+                    consensus.computeIfAbsent(FellowshipApplicationId.of(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
                 }, id);
-        Map<UUID, Map<Integer, BigDecimal>> means = new HashMap<>();
+        Map<FellowshipApplicationId, Map<Integer, BigDecimal>> means = new HashMap<>();
         jdbc.query("SELECT s.application_id, s.position, AVG(s.score) FROM review_score s JOIN review_assignment r"
                 + " ON r.application_id = s.application_id AND r.reviewer_id = s.reviewer_id JOIN fellowship_application a"
                 + " ON a.id = s.application_id WHERE a.call_id = ? AND r.submitted_at IS NOT NULL GROUP BY s.application_id, s.position",
                 rs -> {
-                    means.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
+                    means.computeIfAbsent(FellowshipApplicationId.of(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
                 }, id);
-        Map<UUID, int[]> assignments = new HashMap<>();
+        Map<FellowshipApplicationId, int[]> assignments = new HashMap<>();
         jdbc.query("SELECT r.application_id, COUNT(*), SUM(CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 0 END) FROM review_assignment r"
                 + " JOIN fellowship_application a ON a.id = r.application_id WHERE a.call_id = ? GROUP BY r.application_id", rs -> {
-                    assignments.put(UUID.fromString(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3)});
+                    assignments.put(FellowshipApplicationId.of(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3)});
                 }, id);
         List<Ranking.Reviews> reviews = submitted(call.id()).stream().map(application -> {
             int[] counts = assignments.getOrDefault(application.id(), new int[2]);
@@ -413,23 +413,23 @@ public class FellowshipReviews {
         }
     }
 
-    private List<FellowshipApplication> submitted(UUID callId) {
+    private List<FellowshipApplication> submitted(FellowshipCallId callId) {
         return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED' ORDER BY submitted_at",
                 applications::row, callId.toString());
     }
 
-    private FellowshipApplication submittedApplication(UUID id) {
+    private FellowshipApplication submittedApplication(FellowshipApplicationId id) {
         return jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'", applications::row, id.toString())
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
     }
 
-    private List<AccountId> assigned(UUID applicationId) {
+    private List<AccountId> assigned(FellowshipApplicationId applicationId) {
         return jdbc.queryForList("SELECT reviewer_id FROM review_assignment WHERE application_id = ?", String.class, applicationId.toString())
                 .stream().map(id -> new AccountId(UUID.fromString(id))).toList();
     }
 
     /** The reviewer's submission time (null while a draft); not assigned reads as not found: another's application does not exist for them. */
-    private Instant requireAssigned(UUID applicationId, AccountId reviewer) {
+    private Instant requireAssigned(FellowshipApplicationId applicationId, AccountId reviewer) {
         List<Timestamp> found = jdbc.query("SELECT submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id = ?",
                 (rs, n) -> rs.getTimestamp(1), applicationId.toString(), reviewer.value().toString());
         if (found.isEmpty()) {
@@ -438,18 +438,18 @@ public class FellowshipReviews {
         return found.getFirst() == null ? null : found.getFirst().toInstant();
     }
 
-    private void insertAssignment(UUID applicationId, AccountId reviewer) {
+    private void insertAssignment(FellowshipApplicationId applicationId, AccountId reviewer) {
         jdbc.update("INSERT INTO review_assignment (application_id, reviewer_id, assigned_at) VALUES (?, ?, ?)", applicationId.toString(),
                 reviewer.value().toString(), Timestamp.from(clock.instant()));
     }
 
-    private List<CriterionScore> scores(UUID applicationId, AccountId reviewer) {
+    private List<CriterionScore> scores(FellowshipApplicationId applicationId, AccountId reviewer) {
         return jdbc.query("SELECT position, score, comment FROM review_score WHERE application_id = ? AND reviewer_id = ? ORDER BY position",
                 (rs, n) -> new CriterionScore(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)), applicationId.toString(),
                 reviewer.value().toString());
     }
 
-    private List<OtherReview> others(UUID applicationId, AccountId me) {
+    private List<OtherReview> others(FellowshipApplicationId applicationId, AccountId me) {
         List<Object[]> rows = jdbc.query("SELECT reviewer_id, submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id <> ?"
                         + " AND submitted_at IS NOT NULL ORDER BY submitted_at",
                 (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getTimestamp(2).toInstant()},

@@ -66,7 +66,7 @@ final class Ranking {
         if (!criteria.isEmpty()) {
             order = order.thenComparing(l -> l.scores().get(tie), Comparator.reverseOrder());
         }
-        lines.sort(order.thenComparing(l -> l.application().submittedAt()).thenComparing(l -> l.application().id()));
+        lines.sort(order.thenComparing(l -> l.application().submittedAt()).thenComparing(l -> l.application().id().value()));
         List<Ranked> ranked = new ArrayList<>();
         int position = 0;
         for (Line line : lines) {

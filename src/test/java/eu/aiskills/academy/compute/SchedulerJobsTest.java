@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import eu.aiskills.academy.catalogue.Catalogue;
@@ -226,12 +225,12 @@ class SchedulerJobsTest {
     void aSubmissionInterruptedByACrashIsAdoptedOrEnded() {
         Allocation allocation = approvedAllocation("10");
         // As if the platform stopped after reserving and before (or while) handing the job over.
-        UUID handedOver = crashedSubmission(allocation);
+        SchedulerJobId handedOver = crashedSubmission(allocation);
         SlurmConnection connection = new SlurmConnection(slurm.url(), LocalSlurm.USER, slurm::token);
         String slurmId = new SlurmV0038(new SlurmHttp(Duration.ofSeconds(2), Duration.ofSeconds(5))).submit(connection,
                 new SlurmJobSubmission(SchedulerJobs.jobName(handedOver), LocalSlurm.PARTITION, "#!/bin/bash\nsleep 300\n", 60, 1,
                         null, null, java.util.Map.of(), slurm.workDir(), null, 0));
-        UUID neverArrived = crashedSubmission(allocation);
+        SchedulerJobId neverArrived = crashedSubmission(allocation);
         assertThat(remaining(allocation)).isEqualByComparingTo("8");
 
         SystemActor.run(jobs::pollActive);
@@ -327,8 +326,8 @@ class SchedulerJobsTest {
         assertThat(remaining(allocation)).isEqualByComparingTo("10");
     }
 
-    private UUID crashedSubmission(Allocation allocation) {
-        UUID id = UUID.randomUUID();
+    private SchedulerJobId crashedSubmission(Allocation allocation) {
+        SchedulerJobId id = SchedulerJobId.random();
         String factory = jdbc.queryForObject("SELECT id FROM ai_factory WHERE slug = 'lumi'", String.class);
         String owner = jdbc.queryForObject("SELECT id FROM account WHERE email = 'instructor@academy.test'", String.class);
         jdbc.update("INSERT INTO scheduler_job (id, factory_id, partition_name, allocation_id, owner_id, purpose, gpus,"

@@ -91,7 +91,7 @@ class EligibilityTest {
     void theReferenceDayIsTheDeadlinesDateWhereTheCallRuns() {
         // 00:30 on 1 April in Helsinki is still 31 March in UTC: the applicant's rules count to 1 April.
         Instant deadline = LocalDateTime.of(2026, 4, 1, 0, 30).atZone(ZoneId.of("Europe/Helsinki")).toInstant();
-        FellowshipCall call = new FellowshipCall(java.util.UUID.randomUUID(), "c", "C", Scheme.POSTDOCTORAL, "s",
+        FellowshipCall call = new FellowshipCall(FellowshipCallId.random(), "c", "C", Scheme.POSTDOCTORAL, "s",
                 deadline.minusSeconds(86_400 * 30), deadline, ZoneId.of("Europe/Helsinki"), BigDecimal.ONE, "EUR", 1, 1, 5,
                 EligibilityRules.none(), List.of(), List.of(), CallStatus.PUBLISHED, null);
         assertThat(deadline.toString()).startsWith("2026-03-31T21:30");

@@ -112,7 +112,7 @@ class FellowshipReviewTest {
         HostOffer a = SystemActor.call(() -> calls.addOffer(call.id(), new OfferDraft(alpha, "Alpha topic", "", "Dr. A", List.of(), 1, "Bonn", "DE")));
         HostOffer b = SystemActor.call(() -> calls.addOffer(call.id(), new OfferDraft(beta, "Beta topic", "", "Dr. B", List.of(), 1, "Lyon", "FR")));
         Map<String, List<UUID>> choices = Map.of("ada", List.of(a.id(), b.id()), "ben", List.of(a.id()), "cai", List.of(b.id(), a.id()));
-        Map<String, UUID> ids = new LinkedHashMap<>();
+        Map<String, FellowshipApplicationId> ids = new LinkedHashMap<>();
         for (String name : applicants.keySet()) {
             ids.put(name, as(name + "-" + tag, () -> {
                 applications.save(call.id(), new ApplicationDraft("Plan of " + name, new ApplicantFacts("KE",

@@ -95,7 +95,7 @@ class FellowshipReviewViewsTest {
         KaribuSupport.signIn(context, "fellow-" + tag + "@example.org");
         applications.save(call.id(), new ApplicationDraft("My plan.", new ApplicantFacts("NG", List.of(new Residence("NG", LocalDate.of(2015, 1, 1),
                 null)), PhdStatus.ENROLLED, LocalDate.of(2024, 1, 1), List.of()), List.of(offer.id()), Map.of("CV", cv.id())));
-        UUID application = applications.submit(call.id()).id();
+        FellowshipApplicationId application = applications.submit(call.id()).id();
         while (!Instant.now().isAfter(deadline.atZone(BRUSSELS).toInstant())) {
             Thread.sleep(100);
         }

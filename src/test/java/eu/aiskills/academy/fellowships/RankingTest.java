@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import eu.aiskills.academy.fellowships.FellowshipReviews.Ranked;
 import eu.aiskills.academy.fellowships.FellowshipReviews.Standing;
@@ -68,7 +67,7 @@ class RankingTest {
 
     private static Ranking.Reviews reviews(String name, int minutesAfter, Map<Integer, BigDecimal> consensus, Map<Integer, BigDecimal> means,
                                            int assigned, int open) {
-        FellowshipApplication application = new FellowshipApplication(UUID.randomUUID(), UUID.randomUUID(), AccountId.random(), name,
+        FellowshipApplication application = new FellowshipApplication(FellowshipApplicationId.random(), FellowshipCallId.random(), AccountId.random(), name,
                 FellowshipApplication.Status.SUBMITTED, "", ApplicantFacts.empty(), List.of(), List.of(),
                 MORNING.plusSeconds(60L * minutesAfter), "", MORNING);
         return new Ranking.Reviews(application, consensus, means, assigned, open);

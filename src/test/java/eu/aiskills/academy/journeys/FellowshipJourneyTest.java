@@ -1,7 +1,5 @@
 package eu.aiskills.academy.journeys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +21,7 @@ import eu.aiskills.academy.fellowships.CallDraft;
 import eu.aiskills.academy.fellowships.Cohorts;
 import eu.aiskills.academy.fellowships.Criterion;
 import eu.aiskills.academy.fellowships.EligibilityRules;
+import eu.aiskills.academy.fellowships.FellowshipApplicationId;
 import eu.aiskills.academy.fellowships.FellowshipApplications;
 import eu.aiskills.academy.fellowships.FellowshipCall;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
@@ -47,6 +46,8 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fellowships in a real browser: the demo fellow checks eligibility for the demo call and is
@@ -118,7 +119,7 @@ class FellowshipJourneyTest {
                         new Criterion("Teaching", "For the Academy's learners", new BigDecimal("30"))))).id()));
         HostOffer offer = SystemActor.call(() -> calls.addOffer(call.id(), new OfferDraft(host, "Vision for forest monitoring", "Drones.",
                 "Dr. Kask", List.of(), 1, "Tartu", "EE")));
-        UUID application = as(applicant, () -> {
+        FellowshipApplicationId application = as(applicant, () -> {
             applications.save(call.id(), new ApplicationDraft("Forest **monitoring** from the air.", new ApplicantFacts("NG", List.of(),
                     ApplicantFacts.PhdStatus.OBTAINED, LocalDate.now().minusYears(2), List.of()), List.of(offer.id()), Map.of("CV", cv.id())));
             return applications.submit(call.id()).id();

@@ -1,7 +1,5 @@
 package eu.aiskills.academy.compute.internal;
 
-import static eu.aiskills.academy.shared.Columns.LONG_TEXT;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +23,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import static eu.aiskills.academy.shared.Columns.LONG_TEXT;
 
 @Entity
 @Table(name = "ai_factory")

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import eu.aiskills.academy.compute.JobState;
 import eu.aiskills.academy.compute.QuotaEntryKind;
+import eu.aiskills.academy.compute.SchedulerJobId;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class JobSettlement {
      * Ends the job (the state change is conditional, so a poller and a person refreshing at the
      * same time settle it once) and settles its hours; nothing happens when it had ended already.
      */
-    public void finish(UUID id, JobState state, String reasonKey, String detail, Instant start, Instant end,
+    public void finish(SchedulerJobId id, JobState state, String reasonKey, String detail, Instant start, Instant end,
                        SchedulerJobStore.EndedFrom from) {
         tx.executeWithoutResult(status -> {
             SchedulerJobStore.Costs job = store.lockForSettling(id);

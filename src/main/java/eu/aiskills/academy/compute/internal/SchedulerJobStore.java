@@ -13,6 +13,7 @@ import java.util.UUID;
 import eu.aiskills.academy.compute.AllocationId;
 import eu.aiskills.academy.compute.JobState;
 import eu.aiskills.academy.compute.SchedulerJob;
+import eu.aiskills.academy.compute.SchedulerJobId;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.shared.Jdbc;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -50,7 +51,7 @@ public class SchedulerJobStore {
     }
 
     /** A new job, submitting. */
-    public record NewJob(UUID id, UUID factory, String partition, AllocationId allocation, AccountId owner, UUID learnerRun, String purpose,
+    public record NewJob(SchedulerJobId id, UUID factory, String partition, AllocationId allocation, AccountId owner, UUID learnerRun, String purpose,
                          int gpus, int minutes, BigDecimal reservedHours, Instant createdAt) {
     }
 
@@ -63,7 +64,7 @@ public class SchedulerJobStore {
                 job.reservedHours(), Timestamp.from(job.createdAt()));
     }
 
-    public SchedulerJob load(UUID id) {
+    public SchedulerJob load(SchedulerJobId id) {
         return jdbc.query(SELECT + " WHERE j.id = ?", this::row, id.toString()).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("job.not-found"));
     }
@@ -74,51 +75,51 @@ public class SchedulerJobStore {
     }
 
     /** Jobs that have not ended, oldest first. */
-    public List<UUID> unfinished() {
+    public List<SchedulerJobId> unfinished() {
         return jdbc.queryForList("SELECT id FROM scheduler_job WHERE state IN ('SUBMITTING', 'QUEUED', 'RUNNING') ORDER BY created_at",
-                String.class).stream().map(UUID::fromString).toList();
+                String.class).stream().map(SchedulerJobId::of).toList();
     }
 
     /** A lost job that may still run on its factory. */
-    public record LostJob(UUID id, String slurmJobId) {
+    public record LostJob(SchedulerJobId id, String slurmJobId) {
     }
 
     /** Lost jobs ended since {@code since} whose cancellation on the factory is still owed. */
     public List<LostJob> lostToCancel(Instant since) {
         return jdbc.query("SELECT id, slurm_job_id FROM scheduler_job WHERE state = 'LOST' AND cancel_requested = TRUE"
                         + " AND slurm_job_id IS NOT NULL AND ended_at > ?",
-                (rs, n) -> new LostJob(UUID.fromString(rs.getString("id")), rs.getString("slurm_job_id")), Timestamp.from(since));
+                (rs, n) -> new LostJob(SchedulerJobId.of(rs.getString("id")), rs.getString("slurm_job_id")), Timestamp.from(since));
     }
 
-    public void cancelRequested(UUID id, boolean requested) {
+    public void cancelRequested(SchedulerJobId id, boolean requested) {
         jdbc.update("UPDATE scheduler_job SET cancel_requested = ? WHERE id = ?", requested, id.toString());
     }
 
     /** SUBMITTING to QUEUED with the scheduler's id; false when the job ended meanwhile. */
-    public boolean handed(UUID id, String slurmJobId, Instant now) {
+    public boolean handed(SchedulerJobId id, String slurmJobId, Instant now) {
         return jdbc.update("UPDATE scheduler_job SET slurm_job_id = ?, state = 'QUEUED', submitted_at = ?, last_contact_at = ?"
                 + " WHERE id = ? AND state = 'SUBMITTING'", slurmJobId, Timestamp.from(now), Timestamp.from(now), id.toString()) == 1;
     }
 
     /** Records the scheduler's id of a job that ended before it was known (to cancel it there). */
-    public void slurmJobIdIfMissing(UUID id, String slurmJobId) {
+    public void slurmJobIdIfMissing(SchedulerJobId id, String slurmJobId) {
         jdbc.update("UPDATE scheduler_job SET slurm_job_id = ? WHERE id = ? AND slurm_job_id IS NULL", slurmJobId, id.toString());
     }
 
     /** What the scheduler said now: its state, nodes and comment; the count of failed contacts starts again. */
-    public void heard(UUID id, String slurmState, String nodes, String comment, Instant now) {
+    public void heard(SchedulerJobId id, String slurmState, String nodes, String comment, Instant now) {
         jdbc.update("UPDATE scheduler_job SET slurm_state = ?, last_contact_at = ?, failures = 0, nodes = ?, slurm_comment = ? WHERE id = ?",
                 slurmState, Timestamp.from(now), nodes, comment, id.toString());
     }
 
     /** Waiting in the factory's queue, with Slurm's reason and expected start. */
-    public void queued(UUID id, Instant expectedStart, String reasonKey, String detail) {
+    public void queued(SchedulerJobId id, Instant expectedStart, String reasonKey, String detail) {
         jdbc.update("UPDATE scheduler_job SET state = 'QUEUED', expected_start_at = ?, reason_key = ?, reason_detail = ?"
                         + " WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", expectedStart == null ? null : Timestamp.from(expectedStart),
                 reasonKey, detail, id.toString());
     }
 
-    public void running(UUID id, Instant startedAt) {
+    public void running(SchedulerJobId id, Instant startedAt) {
         jdbc.update("UPDATE scheduler_job SET state = 'RUNNING', started_at = COALESCE(started_at, ?), expected_start_at = NULL,"
                 + " reason_key = NULL, reason_detail = NULL WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", Timestamp.from(startedAt),
                 id.toString());
@@ -129,7 +130,7 @@ public class SchedulerJobStore {
     }
 
     /** Locks the job's row (in the caller's transaction) and reads what settling it needs. */
-    public Costs lockForSettling(UUID id) {
+    public Costs lockForSettling(SchedulerJobId id) {
         return jdbc.queryForObject("SELECT allocation_id, owner_id, learner_run_id, gpus, reserved_hours, purpose"
                         + " FROM scheduler_job WHERE id = ? FOR UPDATE",
                 (rs, n) -> new Costs(new AllocationId(UUID.fromString(rs.getString("allocation_id"))), AccountId.of(rs.getString("owner_id")),
@@ -138,7 +139,7 @@ public class SchedulerJobStore {
     }
 
     /** Ends the job once, from the given states; false when it had ended already. */
-    public boolean ended(UUID id, JobState state, String reasonKey, String detail, Instant start, Instant end, BigDecimal consumed,
+    public boolean ended(SchedulerJobId id, JobState state, String reasonKey, String detail, Instant start, Instant end, BigDecimal consumed,
                          EndedFrom from) {
         return jdbc.update("UPDATE scheduler_job SET state = ?, reason_key = ?, reason_detail = ?, started_at = COALESCE(started_at, ?),"
                         + " ended_at = ?, consumed_hours = ?, expected_start_at = NULL WHERE id = ? AND state IN (" + from.sql + ")",
@@ -147,17 +148,17 @@ public class SchedulerJobStore {
     }
 
     /** One more failed contact with the scheduler, and what it said. */
-    public void failed(UUID id, String detail) {
+    public void failed(SchedulerJobId id, String detail) {
         jdbc.update("UPDATE scheduler_job SET failures = failures + 1, reason_detail = ? WHERE id = ? AND state IN ('SUBMITTING', 'QUEUED', 'RUNNING')",
                 cut(detail, DETAIL_MAX), id.toString());
     }
 
-    public Optional<Instant> lastContact(UUID id) {
+    public Optional<Instant> lastContact(SchedulerJobId id) {
         Timestamp at = jdbc.queryForObject("SELECT last_contact_at FROM scheduler_job WHERE id = ?", Timestamp.class, id.toString());
         return Optional.ofNullable(at).map(Timestamp::toInstant);
     }
 
-    public UUID factoryOf(UUID id) {
+    public UUID factoryOf(SchedulerJobId id) {
         return UUID.fromString(jdbc.queryForObject("SELECT factory_id FROM scheduler_job WHERE id = ?", String.class, id.toString()));
     }
 
@@ -167,7 +168,7 @@ public class SchedulerJobStore {
     }
 
     private SchedulerJob row(ResultSet rs, int n) throws SQLException {
-        return new SchedulerJob(UUID.fromString(rs.getString("id")), rs.getString("factory_slug"), rs.getString("partition_name"),
+        return new SchedulerJob(SchedulerJobId.of(rs.getString("id")), rs.getString("factory_slug"), rs.getString("partition_name"),
                 new AllocationId(UUID.fromString(rs.getString("allocation_id"))), AccountId.of(rs.getString("owner_id")),
                 rs.getString("purpose"), rs.getInt("gpus"), Duration.ofMinutes(rs.getInt("time_limit_minutes")),
                 JobState.valueOf(rs.getString("state")), rs.getString("slurm_job_id"), rs.getString("slurm_state"),

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import eu.aiskills.academy.compute.ComputeProperties;
 import eu.aiskills.academy.compute.JobState;
 import eu.aiskills.academy.compute.SchedulerJob;
+import eu.aiskills.academy.compute.SchedulerJobId;
 import eu.aiskills.academy.compute.internal.SchedulerJobStore.EndedFrom;
 import eu.aiskills.academy.compute.internal.slurm.SlurmApi;
-import eu.aiskills.academy.compute.internal.slurm.SlurmConnector;
 import eu.aiskills.academy.compute.internal.slurm.SlurmConnector.Endpoint;
+import eu.aiskills.academy.compute.internal.slurm.SlurmConnector;
 import eu.aiskills.academy.compute.internal.slurm.SlurmException;
 import eu.aiskills.academy.compute.internal.slurm.SlurmJobStatus;
 import eu.aiskills.academy.compute.internal.slurm.SlurmJobSubmission;
@@ -46,7 +46,7 @@ public class SlurmJobTracking {
     }
 
     /** The job's name on the scheduler, by which a submission whose answer was lost is found again. */
-    public static String jobName(UUID id) {
+    public static String jobName(SchedulerJobId id) {
         return "academy-" + id;
     }
 
@@ -55,7 +55,7 @@ public class SlurmJobTracking {
      * an owed cancellation. A job left submitting is adopted or ended.
      */
     public SchedulerJob follow(SchedulerJob job) {
-        UUID id = job.id();
+        SchedulerJobId id = job.id();
         if (job.state() == JobState.SUBMITTING) {
             recoverSubmission(job);
             return store.load(id);
@@ -99,7 +99,7 @@ public class SlurmJobTracking {
 
     /** Asks the scheduler to cancel the handed-over job; false when it could not be reached (the poller tries again). */
     public boolean cancelOnScheduler(SchedulerJob job) {
-        UUID id = job.id();
+        SchedulerJobId id = job.id();
         Optional<Endpoint> endpoint = connector.endpoint(store.factoryOf(id));
         if (endpoint.isPresent()) {
             try {
@@ -119,7 +119,7 @@ public class SlurmJobTracking {
     // ---- submission -------------------------------------------------------------------------
 
     /** Hands the job to the scheduler, repeating only what cannot have created it twice. */
-    public void hand(UUID id, Endpoint endpoint, SlurmJobSubmission submission) {
+    public void hand(SchedulerJobId id, Endpoint endpoint, SlurmJobSubmission submission) {
         SlurmException last = null;
         for (int attempt = 1; attempt <= connector.attempts(); attempt++) {
             if (attempt > 1) {
@@ -154,7 +154,7 @@ public class SlurmJobTracking {
     }
 
     /** Records the scheduler's id; if the job was cancelled meanwhile, the scheduler's job is cancelled too. */
-    private void handed(UUID id, Endpoint endpoint, String slurmId) {
+    private void handed(SchedulerJobId id, Endpoint endpoint, String slurmId) {
         if (!store.handed(id, slurmId, clock.instant())) {
             store.slurmJobIdIfMissing(id, slurmId);
             log.info("Job {} ended while it was being submitted; cancelling Slurm job {}", id, slurmId);
@@ -247,7 +247,7 @@ public class SlurmJobTracking {
     }
 
     /** Cancels on the factory what a lost job may still be running, once the scheduler answers again. */
-    public void cancelLost(UUID id, String slurmJobId) {
+    public void cancelLost(SchedulerJobId id, String slurmJobId) {
         Optional<Endpoint> endpoint = connector.endpoint(store.factoryOf(id));
         if (endpoint.isEmpty()) {
             return;
@@ -264,7 +264,7 @@ public class SlurmJobTracking {
         }
     }
 
-    private void noteFailure(UUID id, SlurmException e) {
+    private void noteFailure(SchedulerJobId id, SlurmException e) {
         store.failed(id, e.getMessage());
     }
 

@@ -1,6 +1,5 @@
 package eu.aiskills.academy.fellowships.ui;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import eu.aiskills.academy.fellowships.FellowshipApplicationId;
 import eu.aiskills.academy.fellowships.FellowshipCall;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
 import eu.aiskills.academy.fellowships.FellowshipPlacements;
@@ -106,7 +106,7 @@ public class CallReviewView extends VerticalLayout implements BeforeEnterObserve
         perApplication.setValue(2);
         Button assign = new Button(getTranslation("review-admin.assign"), click -> {
             try {
-                List<java.util.UUID> short_ = reviews.assign(call.id(), perApplication.getValue() == null ? 0 : perApplication.getValue());
+                List<FellowshipApplicationId> short_ = reviews.assign(call.id(), perApplication.getValue() == null ? 0 : perApplication.getValue());
                 Views.success(short_.isEmpty() ? getTranslation("review-admin.assigned")
                         : getTranslation("review-admin.assigned-short", short_.size()));
                 render();
@@ -162,7 +162,7 @@ public class CallReviewView extends VerticalLayout implements BeforeEnterObserve
             add(new Paragraph(getTranslation("review-admin.match-intro")), match);
             return;
         }
-        Map<java.util.UUID, String> names = reviews.ranking(call.id()).stream()
+        Map<FellowshipApplicationId, String> names = reviews.ranking(call.id()).stream()
                 .collect(Collectors.toMap(FellowshipReviews.Ranked::application, FellowshipReviews.Ranked::applicantName, (a, b) -> a));
         Grid<FellowshipPlacements.Placement> grid = new Grid<>();
         grid.addColumn(p -> names.getOrDefault(p.application(), "")).setHeader(getTranslation("reviews.applicant")).setFlexGrow(2);

@@ -30,9 +30,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.aiskills.academy.fellowships.Criterion;
 import eu.aiskills.academy.fellowships.FellowshipApplication;
+import eu.aiskills.academy.fellowships.FellowshipApplicationId;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
-import eu.aiskills.academy.fellowships.FellowshipReviews;
 import eu.aiskills.academy.fellowships.FellowshipReviews.CriterionScore;
+import eu.aiskills.academy.fellowships.FellowshipReviews;
 import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
@@ -54,7 +55,7 @@ public class ReviewSheetView extends VerticalLayout implements BeforeEnterObserv
 
     private final transient FellowshipReviews reviews;
     private final transient FellowshipCalls calls;
-    private UUID applicationId;
+    private FellowshipApplicationId applicationId;
     private String title = "";
 
     ReviewSheetView(FellowshipReviews reviews, FellowshipCalls calls) {
@@ -66,7 +67,7 @@ public class ReviewSheetView extends VerticalLayout implements BeforeEnterObserv
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            applicationId = UUID.fromString(event.getRouteParameters().get(APPLICATION).orElse(""));
+            applicationId = FellowshipApplicationId.of(event.getRouteParameters().get(APPLICATION).orElse(""));
             render();
         } catch (IllegalArgumentException | NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);

@@ -24,6 +24,7 @@ import eu.aiskills.academy.compute.Bookings;
 import eu.aiskills.academy.compute.JobRequest;
 import eu.aiskills.academy.compute.JobState;
 import eu.aiskills.academy.compute.SchedulerJob;
+import eu.aiskills.academy.compute.SchedulerJobId;
 import eu.aiskills.academy.compute.SchedulerJobs;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.identity.AccountId;
@@ -129,7 +130,7 @@ public class FactoryLabJobs {
     }
 
     /** A job nothing follows any more (its instance is gone): it must not keep the GPUs. */
-    public void abandon(UUID job) {
+    public void abandon(SchedulerJobId job) {
         SystemActor.call(() -> jobs.cancel(job));
     }
 
@@ -155,7 +156,7 @@ public class FactoryLabJobs {
     }
 
     /** Follows a lab's job until it ends: connects when it runs, ends the session with the job's reason. */
-    private void follow(LabSessionId session, UUID jobId, String token, LabTemplate lab) {
+    private void follow(LabSessionId session, SchedulerJobId jobId, String token, LabTemplate lab) {
         boolean connected = false;
         int silent = 0;
         while (true) {
@@ -224,7 +225,7 @@ public class FactoryLabJobs {
     }
 
     /** A factory session's cost: the GPU-hours its job consumed, once the job is settled. */
-    private void meter(LabSessionId session, UUID jobId) {
+    private void meter(LabSessionId session, SchedulerJobId jobId) {
         for (int attempt = 0; attempt < 30; attempt++) {
             SchedulerJob job = SystemActor.call(() -> jobs.refresh(jobId));
             if (job.state().terminal()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import eu.aiskills.academy.compute.SchedulerJobId;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.labs.LabLauncher;
 import eu.aiskills.academy.labs.LabSession;
@@ -41,7 +42,7 @@ public class LabSessionStore {
     }
 
     /** A live session as the culler sees it: which instance holds it, and its factory job. */
-    public record Live(LabSession session, String instance, UUID schedulerJob) {
+    public record Live(LabSession session, String instance, SchedulerJobId schedulerJob) {
     }
 
     public LabSession load(LabSessionId id) {
@@ -63,7 +64,7 @@ public class LabSessionStore {
     /** Every session that holds its learner's live slot. */
     public List<Live> live() {
         return jdbc.query(SELECT + " WHERE s.active_slot IS NOT NULL", (rs, n) -> new Live(row(rs, n), rs.getString("instance_id"),
-                Optional.ofNullable(rs.getString("scheduler_job_id")).map(UUID::fromString).orElse(null)));
+                Optional.ofNullable(rs.getString("scheduler_job_id")).map(SchedulerJobId::of).orElse(null)));
     }
 
     /**
@@ -83,7 +84,7 @@ public class LabSessionStore {
         }
     }
 
-    public void jobSubmitted(LabSessionId id, UUID job) {
+    public void jobSubmitted(LabSessionId id, SchedulerJobId job) {
         jdbc.update("UPDATE lab_session SET scheduler_job_id = ? WHERE id = ?", job.toString(), id.toString());
     }
 

@@ -15,6 +15,7 @@ import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.fellowships.CallPublished;
 import eu.aiskills.academy.fellowships.CallStatus;
 import eu.aiskills.academy.fellowships.FellowshipCall;
+import eu.aiskills.academy.fellowships.FellowshipCallId;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.Markdown;
@@ -109,7 +110,7 @@ class OpportunityIndexing implements SearchSource {
         return "posting:" + posting;
     }
 
-    static String callId(UUID call) {
+    static String callId(FellowshipCallId call) {
         return "call:" + call;
     }
 
