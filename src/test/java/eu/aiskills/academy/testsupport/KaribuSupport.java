@@ -6,10 +6,19 @@ import java.util.Locale;
 
 import com.github.mvysny.fakeservlet.FakeHttpSession;
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,7 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public final class KaribuSupport {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("eu.aiskills.academy");
+    private static final Routes ROUTES = routes();
 
     private KaribuSupport() {
     }
@@ -36,6 +45,38 @@ public final class KaribuSupport {
         com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(locale);
         UI.getCurrent().setLocale(locale);
         UI.getCurrent().refreshCurrentRoute(true);
+    }
+
+    /**
+     * The platform's routes, layouts and error views, package-private ones included (ADR 0019: views
+     * are package-private). Karibu's own discovery sees public classes only; the application's, Spring's
+     * component scan, sees them all.
+     */
+    private static Routes routes() {
+        Routes routes = new Routes().autoDiscoverViews("eu.aiskills.academy");
+        try (ScanResult scan = new ClassGraph().enableClassInfo().enableAnnotationInfo().ignoreClassVisibility()
+                .acceptPackages("eu.aiskills.academy").scan()) {
+            scan.getClassesWithAnnotation(Route.class.getName()).loadClasses(Component.class).forEach(routes.getRoutes()::add);
+            scan.getClassesWithAnnotation(Layout.class.getName()).loadClasses(Component.class).forEach(routes.getRoutes()::add);
+            for (ClassInfo error : scan.getClassesImplementing(HasErrorParameter.class.getName())) {
+                if (!error.isAbstract() && !error.isInterface()) {
+                    @SuppressWarnings("unchecked")
+                    Class<? extends HasErrorParameter<?>> type = (Class<? extends HasErrorParameter<?>>) error.loadClass();
+                    routes.getErrorRoutes().add(type);
+                    if (handles(type, NotFoundException.class)) {
+                        // Karibu stands in for a missing "not found" view; the platform has its own.
+                        routes.getErrorRoutes().remove(MockRouteNotFoundError.class);
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static boolean handles(Class<?> view, Class<? extends Exception> exception) {
+        return java.util.Arrays.stream(view.getGenericInterfaces())
+                .anyMatch(i -> i instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == HasErrorParameter.class
+                        && p.getActualTypeArguments()[0] == exception);
     }
 
     public static void tearDown() {

@@ -24,7 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** A course as learners will see it, before it is published: for its authors and reviewers. */
 @Route("teaching/courses/:" + CoursePreviewView.ID + "/preview")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
-public class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID = "id";
 

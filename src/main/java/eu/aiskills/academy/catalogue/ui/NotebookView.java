@@ -31,7 +31,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Route("courses/:" + NotebookView.COURSE + "/lessons/:" + NotebookView.LESSON + "/materials/:" + NotebookView.MATERIAL)
 @AnonymousAllowed
-public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String COURSE = "course";
     static final String LESSON = "lesson";

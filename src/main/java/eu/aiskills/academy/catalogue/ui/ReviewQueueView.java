@@ -28,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("review/courses")
 @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
 @Menu(title = "nav.course-review", order = 16, icon = "vaadin:check-square-o")
-public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
+class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient CourseAuthoring authoring;
 

@@ -33,7 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("operator/allocations")
 @RolesAllowed({Roles.FACTORY_OPERATOR, Roles.ADMIN})
 @Menu(title = "nav.allocation-requests", order = 22, icon = "vaadin:clipboard-check")
-public class AllocationRequestsView extends VerticalLayout implements HasDynamicTitle {
+class AllocationRequestsView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Allocations allocations;
     private final transient AccountManagement accounts;

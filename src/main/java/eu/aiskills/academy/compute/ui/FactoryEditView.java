@@ -43,7 +43,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("factories/:slug/edit")
 @RolesAllowed({Roles.FACTORY_OPERATOR, Roles.ADMIN})
-public class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient FactoryRegistry registry;
     private final transient SchedulerJobs jobs;

@@ -62,7 +62,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("gpu-hours")
 @PermitAll
 @Menu(title = "nav.gpu-hours", order = 21, icon = "vaadin:dashboard")
-public class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
+class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Quotas quotas;
     private final transient Allocations allocations;

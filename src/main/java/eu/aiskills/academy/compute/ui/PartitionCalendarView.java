@@ -45,7 +45,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("factories/:slug/:partition/calendar")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN})
-public class PartitionCalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class PartitionCalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient Bookings bookings;
     private String title = "";

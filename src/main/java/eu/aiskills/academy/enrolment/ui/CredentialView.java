@@ -39,7 +39,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Route("credentials/:" + CredentialView.ID)
 @AnonymousAllowed
-public class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID = "id";
 

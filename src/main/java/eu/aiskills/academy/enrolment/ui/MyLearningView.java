@@ -46,7 +46,7 @@ import jakarta.annotation.security.PermitAll;
 @Route(MyLearningView.ROUTE)
 @PermitAll
 @Menu(title = "nav.learning", order = 12, icon = "vaadin:diploma")
-public class MyLearningView extends VerticalLayout implements HasDynamicTitle {
+class MyLearningView extends VerticalLayout implements HasDynamicTitle {
 
     public static final String ROUTE = "learning";
 

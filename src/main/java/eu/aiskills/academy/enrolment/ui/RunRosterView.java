@@ -40,7 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("teaching/runs/:" + RunRosterView.RUN)
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
-public class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String RUN = "run";
 

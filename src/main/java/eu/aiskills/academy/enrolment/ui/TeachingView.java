@@ -30,7 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("teaching")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
 @Menu(title = "nav.teaching", order = 15, icon = "vaadin:presentation")
-public class TeachingView extends VerticalLayout implements HasDynamicTitle {
+class TeachingView extends VerticalLayout implements HasDynamicTitle {
 
     TeachingView(Catalogue catalogue, Enrolments enrolments) {
         addClassName("academy-teaching");

@@ -19,7 +19,7 @@ import eu.aiskills.academy.shared.ui.Views;
 /** Checks a credential token someone received, pasted as text. */
 @Route("credentials/verify")
 @AnonymousAllowed
-public class VerifyCredentialView extends VerticalLayout implements HasDynamicTitle {
+class VerifyCredentialView extends VerticalLayout implements HasDynamicTitle {
 
     VerifyCredentialView(Credentials credentials) {
         addClassName("academy-verify");

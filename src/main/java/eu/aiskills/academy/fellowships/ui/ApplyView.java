@@ -64,7 +64,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("fellowships/:" + CallView.SLUG + "/apply")
 @PermitAll
-public class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient FellowshipCalls calls;
     private final transient FellowshipApplications applications;

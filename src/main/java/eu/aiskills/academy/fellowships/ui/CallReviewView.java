@@ -40,7 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** An administrator runs a call's review: the panel, assignments, the ranking and its release, the placements. */
 @Route("admin/fellowships/:" + CallView.SLUG + "/review")
 @RolesAllowed(Roles.ADMIN)
-public class CallReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CallReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient FellowshipCalls calls;
     private final transient FellowshipReviews reviews;

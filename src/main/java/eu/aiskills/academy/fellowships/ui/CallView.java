@@ -51,7 +51,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Route("fellowships/:" + CallView.SLUG)
 @AnonymousAllowed
-public class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String SLUG = "slug";
 

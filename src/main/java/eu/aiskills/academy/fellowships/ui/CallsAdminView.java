@@ -46,7 +46,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("admin/fellowships")
 @RolesAllowed(Roles.ADMIN)
 @Menu(title = "nav.admin.fellowships", order = 93, icon = "vaadin:globe-wire")
-public class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
+class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient FellowshipCalls calls;
     private final Grid<FellowshipCall> grid = new Grid<>();

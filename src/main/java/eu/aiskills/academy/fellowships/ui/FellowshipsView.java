@@ -26,7 +26,7 @@ import eu.aiskills.academy.shared.ui.Views;
 @Route("fellowships")
 @AnonymousAllowed
 @Menu(title = "nav.fellowships", order = 13, icon = "vaadin:globe")
-public class FellowshipsView extends VerticalLayout implements HasDynamicTitle {
+class FellowshipsView extends VerticalLayout implements HasDynamicTitle {
 
     FellowshipsView(FellowshipCalls calls, FellowshipApplications applications) {
         addClassName("academy-fellowships");

@@ -49,7 +49,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("reviews/:" + ReviewSheetView.APPLICATION)
 @RolesAllowed(Roles.REVIEWER)
-public class ReviewSheetView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ReviewSheetView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String APPLICATION = "application";
 

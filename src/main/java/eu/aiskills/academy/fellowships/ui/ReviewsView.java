@@ -22,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("reviews")
 @RolesAllowed(Roles.REVIEWER)
 @Menu(title = "nav.reviews", order = 17, icon = "vaadin:star-half-left-o")
-public class ReviewsView extends VerticalLayout implements HasDynamicTitle {
+class ReviewsView extends VerticalLayout implements HasDynamicTitle {
 
     ReviewsView(FellowshipReviews reviews) {
         addClassName("academy-reviews");

@@ -27,7 +27,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Route(ForgotPasswordView.ROUTE)
 @AnonymousAllowed
-public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
+class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
 
     public static final String ROUTE = "forgot-password";
 

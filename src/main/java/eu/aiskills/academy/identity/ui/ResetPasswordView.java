@@ -27,7 +27,7 @@ import eu.aiskills.academy.shared.ui.Views;
 /** The page a reset link opens: a new password, twice; a used or expired link says so and leads to a new one. */
 @Route(AccountRecovery.RESET_ROUTE)
 @AnonymousAllowed
-public class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AccountRecovery recovery;
     final PasswordField password = new PasswordField();

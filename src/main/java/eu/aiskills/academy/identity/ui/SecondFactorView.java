@@ -34,7 +34,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  */
 @Route(SecondFactorStep.ROUTE)
 @AnonymousAllowed
-public class SecondFactorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class SecondFactorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final int TRIES = 5;

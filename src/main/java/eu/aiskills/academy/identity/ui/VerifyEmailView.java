@@ -18,7 +18,7 @@ import eu.aiskills.academy.shared.ui.Views;
 /** The page the verification link opens: the address is verified, or the link is used or expired (the account page sends a new one). */
 @Route(AccountRecovery.VERIFY_ROUTE)
 @AnonymousAllowed
-public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class VerifyEmailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AccountRecovery recovery;
 

@@ -42,7 +42,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("teaching/labs/publish")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
-public class LabAuthoringView extends VerticalLayout implements HasDynamicTitle {
+class LabAuthoringView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Labs labs;
     private final Select<CourseDetail> course = new Select<>();

@@ -41,7 +41,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("teaching/labs")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
 @Menu(title = "nav.lab-usage", order = 15.5, icon = "vaadin:laptop")
-public class LabUsageView extends VerticalLayout implements HasDynamicTitle {
+class LabUsageView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient LabUsageReport report;
     private final Div body = new Div();

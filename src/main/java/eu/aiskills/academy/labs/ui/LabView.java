@@ -60,7 +60,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("labs/:slug")
 @PermitAll
-public class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String SLUG = "slug";
     private static final int BUSY_POLL_MS = 300;

@@ -49,7 +49,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route(CandidateSearchView.ROUTE)
 @RolesAllowed(Roles.EMPLOYER)
 @Menu(title = "nav.candidates", order = 25.5, icon = "vaadin:users")
-public class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "candidates";
     static final int PAGE_SIZE = 10;

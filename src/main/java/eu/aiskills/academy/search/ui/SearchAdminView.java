@@ -31,7 +31,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @Route("admin/search")
 @RolesAllowed(Roles.ADMIN)
 @Menu(title = "nav.admin.search", order = 92, icon = "vaadin:search-plus")
-public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
+class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient SearchAdministration administration;
     private final transient TaskExecutor executor;

@@ -51,7 +51,7 @@ import eu.aiskills.academy.shared.ui.Views;
 @Route(SearchView.ROUTE)
 @AnonymousAllowed
 @Menu(title = "nav.search", order = 5, icon = "vaadin:search")
-public class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "search";
     static final int PAGE_SIZE = 10;

@@ -55,7 +55,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
     private final transient AccountManagement accounts;

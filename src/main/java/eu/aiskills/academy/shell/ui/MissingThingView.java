@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** A course, lesson or other thing a link pointed to no longer exists: say which, in the user's language. */
 @AnonymousAllowed
 @ParentLayout(MainLayout.class)
-public class MissingThingView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
+class MissingThingView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** A page that does not exist: said plainly, with a way home. */
 @AnonymousAllowed
 @ParentLayout(MainLayout.class)
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
+class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {

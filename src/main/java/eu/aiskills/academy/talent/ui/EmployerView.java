@@ -28,7 +28,7 @@ import eu.aiskills.academy.talent.Postings;
 /** An employer's page: its open postings, soonest closing first. */
 @Route("employers/:id")
 @AnonymousAllowed
-public class EmployerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class EmployerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient Postings postings;
     private final transient OrganisationManagement organisations;

@@ -32,7 +32,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("my-applications")
 @PermitAll
 @Menu(title = "nav.my-applications", order = 24, icon = "vaadin:paperplane")
-public class MyApplicationsView extends VerticalLayout implements HasDynamicTitle {
+class MyApplicationsView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Applications applications;
 

@@ -50,7 +50,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("my-postings")
 @RolesAllowed(Roles.EMPLOYER)
 @Menu(title = "nav.my-postings", order = 25, icon = "vaadin:briefcase")
-public class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
+class MyPostingsView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Postings postings;
     private final transient Catalogue catalogue;

@@ -48,7 +48,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("opportunities")
 @PermitAll
 @Menu(title = "nav.opportunities", order = 23, icon = "vaadin:bullseye")
-public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle {
+class OpportunitiesView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN = 30;
 

@@ -64,7 +64,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route("my-postings/:id")
 @RolesAllowed(Roles.EMPLOYER)
-public class PipelineView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class PipelineView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient Postings postings;
     private final transient Applications applications;

@@ -44,7 +44,7 @@ import org.springframework.beans.factory.ObjectProvider;
 /** A posting's public page: what the role is, where, for whom, the skills it needs and, for apprenticeships, the courses. */
 @Route("postings/:id")
 @AnonymousAllowed
-public class PostingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class PostingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient Postings postings;
     private final transient Catalogue catalogue;

@@ -58,7 +58,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("my-profile")
 @PermitAll
 @Menu(title = "nav.my-profile", order = 23.5, icon = "vaadin:user-card")
-public class ProfileView extends VerticalLayout implements HasDynamicTitle {
+class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Candidates candidates;
     private final transient Catalogue catalogue;

@@ -1,4 +1,4 @@
-package eu.aiskills.academy.fellowships;
+package eu.aiskills.academy.fellowships.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -25,9 +25,11 @@ import com.vaadin.flow.router.RouteParameters;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
-import eu.aiskills.academy.fellowships.ui.ApplyView;
-import eu.aiskills.academy.fellowships.ui.CallView;
-import eu.aiskills.academy.fellowships.ui.FellowshipsView;
+import eu.aiskills.academy.fellowships.ApplicantFacts;
+import eu.aiskills.academy.fellowships.FellowshipApplication;
+import eu.aiskills.academy.fellowships.FellowshipApplications;
+import eu.aiskills.academy.fellowships.FellowshipCalls;
+import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;

@@ -1,4 +1,4 @@
-package eu.aiskills.academy.compute;
+package eu.aiskills.academy.compute.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.card.Card;
-import eu.aiskills.academy.compute.ui.FactoriesView;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import org.junit.jupiter.api.AfterEach;
