@@ -95,6 +95,17 @@ public class Credentials {
     }
 
     /** An ESCO skill a credential attests: the skill's URI and the achievement that attests it. */
+    /**
+     * The same credential (same subject key) was issued by another transaction at the same moment,
+     * a redelivered completion for instance; the database's unique key kept it to one. This
+     * transaction is rolled back; the credential exists.
+     */
+    public static final class IssuedConcurrently extends IllegalStateException {
+        IssuedConcurrently(String subjectKey, DataIntegrityViolationException cause) {
+            super("Credential for " + subjectKey + " was issued concurrently", cause);
+        }
+    }
+
     public record AttestedSkill(String skillUri, String achievementName, CredentialId credential) {
     }
 
@@ -341,7 +352,7 @@ public class Credentials {
             credentials.saveAndFlush(entity);
         } catch (DataIntegrityViolationException issuedConcurrently) {
             // The unique subject key held: the credential exists already; the caller's transaction ends here.
-            throw new IllegalStateException("Credential for " + subject.key() + " was issued concurrently", issuedConcurrently);
+            throw new IssuedConcurrently(subject.key(), issuedConcurrently);
         }
         events.publishEvent(new CredentialIssued(id, subject.learner(), subject.achievementName()));
         log.info("Credential {} issued to {} for {}", id, subject.learner(), subject.key());

@@ -7,18 +7,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,8 +143,7 @@ class CourseAuthoringTest {
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("skills"));
         CourseId mine = authoring.create(draft("Mine to edit"));
 
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("second-instructor@example.org", "Second Instructor",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.INSTRUCTOR), null)));
+        People.create(registration, "second-instructor@example.org", "Second Instructor", Role.INSTRUCTOR);
         KaribuSupport.signIn(context, "second-instructor@example.org");
         assertThatThrownBy(() -> authoring.update(mine, draft("Not mine"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> authoring.authored(mine)).isInstanceOf(AccessDeniedException.class);
@@ -162,10 +159,8 @@ class CourseAuthoringTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         eu.aiskills.academy.identity.OrganisationId university = organisations.create(new eu.aiskills.academy.identity.NewOrganisation(
                 "Universidad de Prueba", eu.aiskills.academy.identity.OrganisationKind.UNIVERSITY, "ES", null));
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("uni-instructor@example.org", "Uni Instructor",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.INSTRUCTOR), null)));
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("uni-reviewer@example.org", "Uni Reviewer",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.REVIEWER), null)));
+        People.create(registration, "uni-instructor@example.org", "Uni Instructor", Role.INSTRUCTOR);
+        People.create(registration, "uni-reviewer@example.org", "Uni Reviewer", Role.REVIEWER);
         organisations.addMember(university, "uni-instructor@example.org", eu.aiskills.academy.identity.MembershipRole.MEMBER);
         organisations.addMember(university, "uni-reviewer@example.org", eu.aiskills.academy.identity.MembershipRole.MEMBER);
 

@@ -8,19 +8,18 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,8 +123,7 @@ class AllocationsTest {
         assertThat(playground.status()).isEqualTo(AllocationStatus.APPROVED);
         assertThat(playground.grantedHours()).isEqualByComparingTo("50");
 
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("capped@example.org", "Capped Learner",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "capped@example.org", "Capped Learner", Role.STUDENT);
         KaribuSupport.signIn(context, "capped@example.org");
         enrolments.enrol(run.id());
         List<LearnerQuota> mine = await().atMost(Duration.ofSeconds(20)).pollInSameThread()

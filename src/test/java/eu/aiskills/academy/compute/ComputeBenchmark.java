@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,14 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.compute.internal.Ledger;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
-import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.BenchmarkReport.Latencies;
+import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -85,8 +83,7 @@ class ComputeBenchmark {
     @Test
     void bookingsAndLedger() throws Exception {
         String admin = "bench-admin@example.org";
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(admin, "Bench Admin", "Tram-Gravel-Orbit-7",
-                EnumSet.of(Role.ADMIN), null)));
+        People.create(registration, admin, "Bench Admin", Role.ADMIN);
         new TestCourses(content, context).course("bench-lab").instructor(admin).create();
         CourseRun run = catalogue.publishedCourse("bench-lab").orElseThrow().runs().getFirst();
         KaribuSupport.signIn(context, admin);

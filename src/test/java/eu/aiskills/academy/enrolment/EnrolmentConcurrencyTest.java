@@ -3,21 +3,18 @@ package eu.aiskills.academy.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.identity.AccountId;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
-import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Test;
@@ -64,7 +61,7 @@ class EnrolmentConcurrencyTest {
     void manyLearnersRaceForTheLastSeatsWithoutOverbookingAndTheWaitlistKeepsArrivalOrder() throws Exception {
         new TestCourses(content, context).course("race").capacity(20).instructor("nobody@example.org").create();
         CourseRun run = catalogue.publishedCourse("race").orElseThrow().runs().getFirst();
-        List<String> learners = learners("racer", 60);
+        List<String> learners = People.students(registration, "racer", 60);
 
         List<LearnerCourse> results = Race.run(learners.size(), n -> () -> as(learners.get(n), () -> enrolments.enrol(run.id())));
 
@@ -98,7 +95,7 @@ class EnrolmentConcurrencyTest {
     void oneLearnerClickingManyTimesAtOnceGetsOneSeat() throws Exception {
         new TestCourses(content, context).course("double-click").capacity(5).instructor("nobody@example.org").create();
         CourseRun run = catalogue.publishedCourse("double-click").orElseThrow().runs().getFirst();
-        String learner = learners("clicker", 1).getFirst();
+        String learner = People.students(registration, "clicker", 1).getFirst();
 
         List<Boolean> accepted = Race.run(8, n -> () -> {
             try {
@@ -116,7 +113,7 @@ class EnrolmentConcurrencyTest {
     void aCompletionIssuedTwiceAtOnceYieldsOneCredential() throws Exception {
         new TestCourses(content, context).course("one-credential").lessons(1).instructor("nobody@example.org").create();
         CourseRun run = catalogue.publishedCourse("one-credential").orElseThrow().runs().getFirst();
-        String learner = learners("earner", 1).getFirst();
+        String learner = People.students(registration, "earner", 1).getFirst();
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
         AccountId learnerId = as(learner, eu.aiskills.academy.identity.CurrentUser::requireId);
         CourseCompleted completed = new CourseCompleted(seat.id(), run.id(), run.courseId(), learnerId);
@@ -135,18 +132,6 @@ class EnrolmentConcurrencyTest {
     private int seatsTaken(CourseRun run) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM enrolment WHERE run_id = ? AND status IN ('ENROLLED', 'COMPLETED')",
                 Integer.class, run.id().value().toString());
-    }
-
-    private List<String> learners(String prefix, int count) {
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String email = prefix + i + "@example.org";
-            int n = i;
-            SystemActor.call(() -> registration.createAccount(NewAccount.of(email, "Learner " + prefix + " " + n,
-                    "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
-            emails.add(email);
-        }
-        return emails;
     }
 
     private <T> T as(String email, java.util.concurrent.Callable<T> work) throws Exception {

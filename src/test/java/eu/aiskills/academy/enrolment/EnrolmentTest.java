@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.LessonSummary;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
@@ -24,6 +22,7 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shell.Notifications;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +72,7 @@ class EnrolmentTest {
     void fullRunsWaitlistInArrivalOrderAndAFreedSeatGoesToTheFirstWaiting() {
         courses.course("seats-test").capacity(2).create();
         CourseRun run = run("seats-test");
-        List<String> learners = learners("seats", 4);
+        List<String> learners = People.students(registration, "seats", 4);
 
         LearnerCourse first = as(learners.get(0), () -> enrolments.enrol(run.id()));
         as(learners.get(1), () -> enrolments.enrol(run.id()));
@@ -114,7 +113,7 @@ class EnrolmentTest {
     void noWaitlistMeansFullIsFullAndTheReasonIsGiven() {
         courses.course("no-waitlist").capacity(1).noWaitlist().create();
         CourseRun run = run("no-waitlist");
-        List<String> learners = learners("nowait", 2);
+        List<String> learners = People.students(registration, "nowait", 2);
         as(learners.get(0), () -> enrolments.enrol(run.id()));
         assertThatThrownBy(() -> as(learners.get(1), () -> enrolments.enrol(run.id())))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("enrolment.full"));
@@ -127,7 +126,7 @@ class EnrolmentTest {
         courses.course("window-past").enrolmentWindow(now.minusDays(20), now.minusDays(10)).create();
         courses.course("basics").lessons(1).create();
         courses.course("advanced").requires("basics").create();
-        String learner = learners("window", 1).getFirst();
+        String learner = People.students(registration, "window", 1).getFirst();
 
         assertThatThrownBy(() -> as(learner, () -> enrolments.enrol(run("window-later").id())))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("enrolment.not-yet-open"));
@@ -148,7 +147,7 @@ class EnrolmentTest {
     void completingEveryLessonIssuesACredentialThatVerifiesAndCanBeRevoked() throws Exception {
         courses.course("credential-test").lessons(2).create();
         CourseRun run = run("credential-test");
-        String learner = learners("cred", 1).getFirst();
+        String learner = People.students(registration, "cred", 1).getFirst();
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
         List<LessonSummary> lessons = catalogue.lessons(run.courseId());
 
@@ -211,7 +210,7 @@ class EnrolmentTest {
                   - {course: prog-elective-b, required: false, part: Electives}
                 """);
         eu.aiskills.academy.catalogue.internal.ProgrammeImports.from(programmes, context).importAll();
-        String learner = learners("degree", 1).getFirst();
+        String learner = People.students(registration, "degree", 1).getFirst();
 
         complete(learner, "prog-core");
         await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 1);
@@ -242,7 +241,7 @@ class EnrolmentTest {
     void aGradedLessonIsCompletedOnlyByPassingItsLab() {
         courses.course("graded-test").lessons(2).gradedLastLesson(70).create();
         CourseRun run = run("graded-test");
-        String learner = learners("graded", 1).getFirst();
+        String learner = People.students(registration, "graded", 1).getFirst();
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
         List<LessonSummary> lessons = catalogue.lessons(run.courseId());
         LessonSummary lab = lessons.get(1);
@@ -271,7 +270,7 @@ class EnrolmentTest {
     void keysRotateAndEarlierCredentialsStillVerify() {
         courses.course("rotation-test").lessons(1).create();
         CourseRun run = run("rotation-test");
-        String learner = learners("rotate", 1).getFirst();
+        String learner = People.students(registration, "rotate", 1).getFirst();
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
         as(learner, () -> enrolments.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
         CredentialSummary before = await().atMost(Duration.ofSeconds(20))
@@ -285,7 +284,7 @@ class EnrolmentTest {
     void onlyTheLearnerOrAnAdministratorActsOnAnEnrolmentAndOnlyTheCoursesInstructorsSeeTheRoster() {
         courses.course("guarded").create();
         CourseRun run = run("guarded");
-        List<String> learners = learners("guard", 2);
+        List<String> learners = People.students(registration, "guard", 2);
         LearnerCourse seat = as(learners.get(0), () -> enrolments.enrol(run.id()));
 
         assertThatThrownBy(() -> enrolments.enrol(run.id())).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
@@ -300,8 +299,7 @@ class EnrolmentTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(learners.get(0), () -> enrolments.roster(run.id()))).isInstanceOf(AccessDeniedException.class);
 
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("other-instructor@example.org", "Other Instructor",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.INSTRUCTOR), null)));
+        People.create(registration, "other-instructor@example.org", "Other Instructor", Role.INSTRUCTOR);
         assertThatThrownBy(() -> as("other-instructor@example.org", () -> enrolments.roster(run.id())))
                 .isInstanceOf(AccessDeniedException.class);
 
@@ -322,23 +320,8 @@ class EnrolmentTest {
         return catalogue.publishedCourse(slug).orElseThrow().runs().getFirst();
     }
 
-    private List<String> learners(String prefix, int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
-            String email = prefix + i + "@example.org";
-            SystemActor.call(() -> registration.createAccount(NewAccount.of(email, "Learner " + prefix + " " + i,
-                    "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
-            return email;
-        }).toList();
-    }
-
     private <T> T as(String email, java.util.concurrent.Callable<T> work) {
-        try {
-            return KaribuSupport.as(context, email, work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return KaribuSupport.as(context, email, work);
     }
 
     /** Changes one character of the payload, keeping header and signature: what a forger would do. */

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
 import eu.aiskills.academy.fellowships.ui.CohortView;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -38,6 +36,7 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
@@ -224,8 +223,7 @@ class CohortsTest {
     }
 
     private String person(String name, Role role) {
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(name + "@example.org", "Person " + name, "Tram-Gravel-Orbit-7",
-                EnumSet.of(role), null)));
+        People.create(registration, name + "@example.org", "Person " + name, role);
         return name + "@example.org";
     }
 

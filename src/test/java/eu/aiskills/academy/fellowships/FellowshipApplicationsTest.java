@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.fellowships.ApplicantFacts.PhdStatus;
 import eu.aiskills.academy.fellowships.ApplicantFacts.Residence;
 import eu.aiskills.academy.identity.MembershipRole;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -34,6 +32,7 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -205,8 +204,7 @@ class FellowshipApplicationsTest {
     }
 
     private String person(String email, Role role) {
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(email, "Person " + email.substring(0, 6), "Tram-Gravel-Orbit-7",
-                EnumSet.of(role), null)));
+        People.create(registration, email, "Person " + email.substring(0, 6), role);
         return email;
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import eu.aiskills.academy.fellowships.FellowshipReviews.CriterionScore;
 import eu.aiskills.academy.fellowships.FellowshipReviews.Standing;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.MembershipRole;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -39,6 +37,7 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,8 +243,7 @@ class FellowshipReviewTest {
     }
 
     private AccountId person(String name, Role role) {
-        return SystemActor.call(() -> registration.createAccount(NewAccount.of(name + "@example.org", "Person " + name, "Tram-Gravel-Orbit-7",
-                EnumSet.of(role), null)));
+        return People.create(registration, name + "@example.org", "Person " + name, role);
     }
 
     private <T> T as(String name, Callable<T> work) throws Exception {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.fellowships.ApplicantFacts.PhdStatus;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
@@ -27,6 +25,7 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,8 +70,7 @@ class FellowshipSubmissionsOnMariaDbTest {
     @Test
     void concurrentDraftsMakeOneApplicationAndConcurrentSubmitsOneSubmission() throws Exception {
         String email = "mariadb-applicant@example.org";
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(email, "Maria Applicant", "Tram-Gravel-Orbit-7",
-                EnumSet.of(Role.FELLOW), null)));
+        People.create(registration, email, "Maria Applicant", Role.FELLOW);
         FellowshipCall call = SystemActor.call(() -> calls.publish(calls.create(new CallDraft("mariadb-call", "MariaDB call", Scheme.DOCTORAL,
                 "Test.", LocalDateTime.now(BRUSSELS).minusHours(1), LocalDateTime.now(BRUSSELS).plusDays(2), BRUSSELS, new BigDecimal("1000"),
                 "EUR", 1, 1, 5, EligibilityRules.none(), List.of("CV"), List.of(new Criterion("Excellence", "", BigDecimal.ONE)))).id()));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -43,6 +42,7 @@ import eu.aiskills.academy.talent.Seniority;
 import eu.aiskills.academy.talent.Visibility;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,8 +107,7 @@ class PersonalDataTest {
 
     @Test
     void everythingIsExportedThenErasedAcrossModulesKeepingWhatOthersNeed() throws Exception {
-        AccountId person = SystemActor.call(() -> registration.createAccount(NewAccount.of(EMAIL, "Petra Private",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        AccountId person = People.create(registration, EMAIL, "Petra Private", Role.STUDENT);
         new TestCourses(content, context).course("privacy-ml").lessons(1).create();
         CourseRun run = catalogue.publishedCourse("privacy-ml").orElseThrow().runs().getFirst();
         as(EMAIL, () -> enrolments.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));

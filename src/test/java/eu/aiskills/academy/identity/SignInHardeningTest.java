@@ -9,9 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 
 import eu.aiskills.academy.testsupport.AcademyWebTest;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +38,7 @@ class SignInHardeningTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAddressForAWhileAlikeWithOrWithoutAnAccount() throws Exception {
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("locked-out@example.org", "Lou Locked", "Tram-Gravel-Orbit-7",
-                EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "locked-out@example.org", "Lou Locked", Role.STUDENT);
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThat(signIn("locked-out@example.org", "wrong-" + attempt)).endsWith("/login?error");
         }

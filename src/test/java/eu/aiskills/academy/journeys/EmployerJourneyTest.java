@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 
 import eu.aiskills.academy.catalogue.Catalogue;
@@ -15,10 +14,8 @@ import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.talent.ApplicationStatus;
 import eu.aiskills.academy.talent.Applications;
 import eu.aiskills.academy.talent.Candidates;
@@ -28,6 +25,7 @@ import eu.aiskills.academy.talent.Visibility;
 import eu.aiskills.academy.testsupport.AcademyWebTest;
 import eu.aiskills.academy.testsupport.Browser;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,7 +160,7 @@ class EmployerJourneyTest {
     }
 
     private void aStudentWithAVerifiedSkillAndACv() {
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(CANDIDATE, "Jonas Journey", PASSWORD, EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, CANDIDATE, "Jonas Journey", Role.STUDENT);
         new TestCourses(content, context).course("journey-ml").lessons(1).create();
         CourseRun run = catalogue.publishedCourse("journey-ml").orElseThrow().runs().getFirst();
         KaribuSupport.signIn(context, CANDIDATE);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.fellowships.OfferDraft;
 import eu.aiskills.academy.fellowships.Scheme;
 import eu.aiskills.academy.identity.AccountManagement;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
@@ -43,6 +41,7 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.testsupport.AcademyWebTest;
 import eu.aiskills.academy.testsupport.Browser;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,8 +103,7 @@ class FellowshipJourneyTest {
         }
 
         // A call that has closed, with one application, reviewed on the sheet, ranked, placed.
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("journey-fellow-" + tag + "@example.org", "Amara Okafor",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.FELLOW), null)));
+        People.create(registration, "journey-fellow-" + tag + "@example.org", "Amara Okafor", Role.FELLOW);
         String applicant = "journey-fellow-" + tag + "@example.org";
         var cv = as(applicant, () -> documents.store(DocumentPurpose.CV, "amara-cv.md",
                 new ByteArrayInputStream("# Amara Okafor\n\nPhD in computer vision.".getBytes(StandardCharsets.UTF_8))));
@@ -182,8 +180,7 @@ class FellowshipJourneyTest {
         }
 
         // An apprentice's cohort: hours logged, co-signed by the mentor.
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("journey-apprentice-" + tag + "@example.org", "Lea Lehrling",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "journey-apprentice-" + tag + "@example.org", "Lea Lehrling", Role.STUDENT);
         LocalDate today = LocalDate.now();
         Cohorts.Cohort cohort = as("admin@academy.test", () -> cohorts.create(Cohorts.Kind.APPRENTICESHIP, "AI apprentices 2026",
                 List.of("ml-with-scikit-learn"), new BigDecimal("40"), new BigDecimal("120"), new BigDecimal("40"), today.minusDays(20),

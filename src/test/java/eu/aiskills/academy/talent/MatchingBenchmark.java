@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.identity.AcademyPrincipal;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.MembershipRole;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -29,10 +27,11 @@ import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
-import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.BenchmarkReport.Latencies;
+import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,8 +86,7 @@ class MatchingBenchmark {
     @Test
     void rankingCandidatesAndPostings() {
         String employer = "bench-employer@example.org";
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(employer, "Bench Employer", "Tram-Gravel-Orbit-7",
-                EnumSet.of(Role.EMPLOYER), null)));
+        People.create(registration, employer, "Bench Employer", Role.EMPLOYER);
         OrganisationId company = SystemActor.call(() -> {
             OrganisationId id = organisations.create(new NewOrganisation("Bench Robotics", OrganisationKind.EMPLOYER, "DE", null));
             organisations.addMember(id, employer, MembershipRole.MANAGER);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,6 @@ import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.MembershipRole;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -46,6 +44,7 @@ import eu.aiskills.academy.shell.Notifications;
 import eu.aiskills.academy.shell.internal.MailOutbox;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.Smtp;
 import eu.aiskills.academy.testsupport.TestCourses;
@@ -352,7 +351,7 @@ class TalentMarketplaceTest {
     }
 
     private String person(String email, String name, Role role) {
-        SystemActor.call(() -> registration.createAccount(NewAccount.of(email, name, "Tram-Gravel-Orbit-7", EnumSet.of(role), null)));
+        People.create(registration, email, name, role);
         return email;
     }
 

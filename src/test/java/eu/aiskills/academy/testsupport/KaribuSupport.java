@@ -91,12 +91,19 @@ public final class KaribuSupport {
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 
-    /** Runs {@code work} signed in as the account with this email, and signs out again. */
-    public static <T> T as(ApplicationContext context, String email, java.util.concurrent.Callable<T> work) throws Exception {
+    /**
+     * Runs {@code work} signed in as the account with this email, and signs out again; what it
+     * throws comes out as it is (a checked exception wrapped in an {@link IllegalStateException}).
+     */
+    public static <T> T as(ApplicationContext context, String email, java.util.concurrent.Callable<T> work) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         signIn(context, email);
         try {
             return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             // Whoever was signed in before is again (nobody, mostly).
             SecurityContextHolder.getContext().setAuthentication(previous);

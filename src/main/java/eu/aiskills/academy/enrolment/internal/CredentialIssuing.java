@@ -3,16 +3,23 @@ package eu.aiskills.academy.enrolment.internal;
 import eu.aiskills.academy.enrolment.CourseCompleted;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.identity.SystemActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Issues credentials after a completion is committed. The event publication registry keeps the
  * event until this succeeds, and issuing is idempotent, so a crash or retry never loses or
- * doubles a credential.
+ * doubles a credential. Each issuing runs in its own transaction (none around the listener): a
+ * delivery racing another one for the same completion loses on the database's unique key, finds
+ * the credential issued, and still issues the programme credentials the completion earned.
  */
 @Component
 class CredentialIssuing {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialIssuing.class);
 
     private final Credentials credentials;
 
@@ -20,11 +27,19 @@ class CredentialIssuing {
         this.credentials = credentials;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CourseCompleted completed) {
         SystemActor.run(() -> {
-            credentials.issueForCourse(completed);
-            credentials.issueForProgrammes(completed.learner());
+            try {
+                credentials.issueForCourse(completed);
+            } catch (Credentials.IssuedConcurrently alreadyIssued) {
+                log.info("{}: nothing left to issue for this completion", alreadyIssued.getMessage());
+            }
+            try {
+                credentials.issueForProgrammes(completed.learner());
+            } catch (Credentials.IssuedConcurrently alreadyIssued) {
+                log.info("{}: the other completion issued it", alreadyIssued.getMessage());
+            }
         });
     }
 }

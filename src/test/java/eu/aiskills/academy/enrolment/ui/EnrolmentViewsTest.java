@@ -9,26 +9,24 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Locale;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import eu.aiskills.academy.catalogue.ui.CourseView;
 import eu.aiskills.academy.catalogue.ui.LessonView;
 import eu.aiskills.academy.enrolment.CredentialSummary;
 import eu.aiskills.academy.enrolment.Credentials;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +56,7 @@ class EnrolmentViewsTest {
     @Test
     void enrolFollowLessonsCompleteAndVerify() {
         new TestCourses(content, context).course("views-test").lessons(2).capacity(1).create();
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("viewer@example.org", "Vera Viewer",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "viewer@example.org", "Vera Viewer", Role.STUDENT);
         KaribuSupport.signIn(context, "viewer@example.org");
         KaribuSupport.setUp(context, Locale.ENGLISH);
 
@@ -95,8 +92,7 @@ class EnrolmentViewsTest {
     @Test
     void cancellingFromTheDashboardAsksFirst() {
         new TestCourses(content, context).course("cancel-view").create();
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("canceller@example.org", "Carl Canceller",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "canceller@example.org", "Carl Canceller", Role.STUDENT);
         KaribuSupport.signIn(context, "canceller@example.org");
         KaribuSupport.setUp(context, Locale.GERMAN);
         UI.getCurrent().navigate("courses/cancel-view");

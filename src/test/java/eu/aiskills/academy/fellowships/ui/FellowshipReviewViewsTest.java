@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,6 @@ import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.fellowships.OfferDraft;
 import eu.aiskills.academy.fellowships.Scheme;
 import eu.aiskills.academy.identity.AccountId;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
@@ -53,6 +51,7 @@ import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,7 +168,6 @@ class FellowshipReviewViewsTest {
     }
 
     private AccountId person(String name, Role role) {
-        return SystemActor.call(() -> registration.createAccount(NewAccount.of(name + "@example.org", "Person " + name, "Tram-Gravel-Orbit-7",
-                EnumSet.of(role), null)));
+        return People.create(registration, name + "@example.org", "Person " + name, role);
     }
 }

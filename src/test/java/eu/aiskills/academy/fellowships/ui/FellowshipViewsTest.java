@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,12 +28,11 @@ import eu.aiskills.academy.fellowships.FellowshipApplication;
 import eu.aiskills.academy.fellowships.FellowshipApplications;
 import eu.aiskills.academy.fellowships.FellowshipCalls;
 import eu.aiskills.academy.fellowships.HostOffer;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,8 +74,7 @@ class FellowshipViewsTest {
                 "Nordic Institute for Machine Learning (demo)", "Supervised by Dr. Aino Virtanen · 2 places", "Europe/Brussels");
         KaribuSupport.tearDown();
 
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("views-researcher@example.org", "Ravi Researcher",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.FELLOW), null)));
+        People.create(registration, "views-researcher@example.org", "Ravi Researcher", Role.FELLOW);
         KaribuSupport.signIn(context, "views-researcher@example.org");
         StoredDocument cv = documents.store(DocumentPurpose.CV, "ravi-cv.md", new ByteArrayInputStream("CV".getBytes(StandardCharsets.UTF_8)));
         documents.store(DocumentPurpose.APPLICATION_ATTACHMENT, "ravi-plan.md", new ByteArrayInputStream("Plan".getBytes(StandardCharsets.UTF_8)));

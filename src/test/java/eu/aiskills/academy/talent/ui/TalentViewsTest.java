@@ -6,10 +6,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +27,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.Skill;
-import eu.aiskills.academy.identity.NewAccount;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.talent.ApplicationStatus;
 import eu.aiskills.academy.talent.Applications;
 import eu.aiskills.academy.talent.JobApplication;
@@ -47,6 +43,7 @@ import eu.aiskills.academy.talent.Seniority;
 import eu.aiskills.academy.talent.Visibility;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.People;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,8 +87,7 @@ class TalentViewsTest {
                 "Audit models.", null, Seniority.MID, List.of("Espoo"), RemotePolicy.HYBRID, "FI", false, null, null, null, null,
                 List.of("en"), LocalDate.now(ZoneOffset.UTC).plusDays(14), 1, List.of(MACHINE_LEARNING, STATISTICS), List.of(), null,
                 List.of(), List.of("When could you start?"))).id());
-        SystemActor.call(() -> registration.createAccount(NewAccount.of("views-candidate@example.org", "Vic Candidate",
-                "Tram-Gravel-Orbit-7", EnumSet.of(Role.STUDENT), null)));
+        People.create(registration, "views-candidate@example.org", "Vic Candidate", Role.STUDENT);
 
         KaribuSupport.signIn(context, "views-candidate@example.org");
         KaribuSupport.setUp(context, Locale.ENGLISH);
