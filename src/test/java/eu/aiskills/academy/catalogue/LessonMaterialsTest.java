@@ -53,7 +53,7 @@ class LessonMaterialsTest {
         CourseId id = authoring.create(new CourseDraft("Notebook course", "With a notebook.", null, CourseLevel.INTRODUCTORY,
                 CourseFormat.SELF_PACED, "en", Set.of(), 2, BigDecimal.ONE, List.of("Read a notebook"), Set.of(), Set.of(),
                 Set.of(), Set.of()));
-        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Gradients", null, 20, true, "See the notebook."));
+        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Gradients", null, 20, true, "See the notebook.", null));
         StoredDocument notebookFile = documents.store(DocumentPurpose.COURSE_MATERIAL, "gradients.ipynb",
                 new ByteArrayInputStream(TestFiles.notebook("# Gradients <script>alert(1)</script>", "print(2 * 3)", "6")));
         StoredDocument slides = documents.store(DocumentPurpose.COURSE_MATERIAL, "slides.pdf",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import eu.aiskills.academy.catalogue.RunPlan;
 import eu.aiskills.academy.shared.MessageRef;
 
 /**
@@ -13,10 +14,10 @@ import eu.aiskills.academy.shared.MessageRef;
  */
 public final class RunRules {
 
-    public static final int CODE_MAX_LENGTH = 40;
-    public static final int LOCATION_MAX_LENGTH = 200;
-    public static final int CAPACITY_MAX = 100_000;
-    public static final BigDecimal LAB_HOURS_MAX = new BigDecimal("10000");
+    public static final int CODE_MAX_LENGTH = RunPlan.CODE_MAX_LENGTH;
+    public static final int LOCATION_MAX_LENGTH = RunPlan.LOCATION_MAX_LENGTH;
+    public static final int CAPACITY_MAX = RunPlan.CAPACITY_MAX;
+    public static final BigDecimal LAB_HOURS_MAX = RunPlan.LAB_HOURS_MAX;
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
 

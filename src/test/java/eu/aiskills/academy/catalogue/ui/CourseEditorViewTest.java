@@ -46,16 +46,16 @@ class CourseEditorViewTest {
         UI.getCurrent().navigate("teaching/courses/new");
         CourseEditorView editor = _get(CourseEditorView.class);
 
-        assertThat(editor.prerequisites.getLazyDataView().getItems().map(CourseSummary::title))
+        assertThat(editor.form.prerequisites.getLazyDataView().getItems().map(CourseSummary::title))
                 .containsExactlyElementsOf(catalogue.publishedCourses("", 0, 100).courses().stream().map(CourseSummary::title).toList());
 
         _click(_get(Button.class, spec -> spec.withText("Create course")));
-        assertThat(editor.courseTitle.isInvalid()).isTrue();
-        assertThat(editor.courseTitle.getErrorMessage()).isEqualTo("Enter a title of at most 200 characters.");
+        assertThat(editor.form.courseTitle.isInvalid()).isTrue();
+        assertThat(editor.form.courseTitle.getErrorMessage()).isEqualTo("Enter a title of at most 200 characters.");
 
-        _setValue(editor.courseTitle, "Retrieval-augmented generation");
-        _setValue(editor.summary, "Ground a language model in your own documents.");
-        _setValue(editor.outcomes, "Build a retrieval pipeline\nMeasure answer faithfulness");
+        _setValue(editor.form.courseTitle, "Retrieval-augmented generation");
+        _setValue(editor.form.summary, "Ground a language model in your own documents.");
+        _setValue(editor.form.outcomes, "Build a retrieval pipeline\nMeasure answer faithfulness");
         _click(_get(Button.class, spec -> spec.withText("Create course")));
         editor = _get(CourseEditorView.class);
         assertThat(editor.getPageTitle()).startsWith("Retrieval-augmented generation");

@@ -54,7 +54,7 @@ class NotebookViewTest {
         CourseId id = authoring.create(new CourseDraft("Notebook page course", "With a notebook.", null, CourseLevel.INTRODUCTORY,
                 CourseFormat.SELF_PACED, "en", Set.of(), 2, BigDecimal.ONE, List.of("Read a notebook"), Set.of(), Set.of(),
                 Set.of(), Set.of()));
-        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Loss curves", null, 20, true, "See the notebook."));
+        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Loss curves", null, 20, true, "See the notebook.", null));
         var stored = documents.store(DocumentPurpose.COURSE_MATERIAL, "loss.ipynb", new ByteArrayInputStream(
                 TestFiles.notebook("## Loss <img src=x onerror=alert(1)>", "loss = 0.25", "0.25")));
         authoring.attachMaterial(id, lesson, stored.id());

@@ -1,0 +1,79 @@
+package eu.aiskills.academy.catalogue.ui;
+
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import eu.aiskills.academy.catalogue.AuthoredCourse;
+import eu.aiskills.academy.catalogue.CourseAuthoring;
+import eu.aiskills.academy.catalogue.LessonDraft;
+import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.Views;
+
+/** Adds or edits one lesson of a course, bound to a {@link LessonDraft}; {@code saved} runs once the service accepted it. */
+class LessonDialog extends Dialog {
+
+    private final Binder<LessonDraft> binder = new Binder<>(LessonDraft.class);
+
+    LessonDialog(CourseAuthoring authoring, AuthoredCourse course, AuthoredCourse.Lesson lesson, Runnable saved) {
+        setHeaderTitle(getTranslation(lesson == null ? "authoring.add-lesson" : "authoring.edit-lesson"));
+        TextField lessonTitle = new TextField(getTranslation("authoring.field.title"));
+        lessonTitle.setMaxLength(LessonDraft.TITLE_MAX_LENGTH);
+        lessonTitle.setRequired(true);
+        TextField module = new TextField(getTranslation("authoring.field.module"));
+        module.setMaxLength(LessonDraft.MODULE_MAX_LENGTH);
+        module.setHelperText(getTranslation("authoring.module-help"));
+        IntegerField minutes = new IntegerField(getTranslation("authoring.field.minutes"));
+        minutes.setMin(1);
+        minutes.setMax(LessonDraft.MINUTES_MAX);
+        Checkbox required = new Checkbox(getTranslation("authoring.field.required-lesson"), true);
+        BigDecimalField passScore = new BigDecimalField(getTranslation("authoring.field.pass-score"));
+        passScore.setHelperText(getTranslation("authoring.pass-score-help"));
+        TextArea body = new TextArea(getTranslation("authoring.field.body"));
+        body.setHelperText(getTranslation("authoring.markdown-help"));
+        body.setMaxLength(Markdown.MAX_LENGTH);
+        body.setWidthFull();
+        body.setMinHeight("14rem");
+
+        // The service is the one judge of a draft (its messages name the limit, in the person's language);
+        // the fields' own constraints (minimum, maximum) only guide the person as they type.
+        binder.setDefaultValidatorsEnabled(false);
+        binder.forField(lessonTitle).bind("title");
+        binder.forField(module).withNullRepresentation("").bind("module");
+        binder.forField(minutes).withConverter(value -> value == null ? 0 : value, value -> value).bind("minutes");
+        binder.forField(required).bind("required");
+        binder.forField(body).withNullRepresentation("").bind("markdown");
+        binder.forField(passScore).bind("passScore");
+        binder.readRecord(lesson != null ? lesson.draft() : new LessonDraft("", "", 30, true, "", null));
+
+        FormLayout layout = new FormLayout(lessonTitle, module, minutes, required, passScore, body);
+        layout.setColspan(body, 2);
+        add(layout);
+        setWidth("min(52rem, 95vw)");
+        Button save = new Button(getTranslation("authoring.save"), click -> {
+            try {
+                authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), binder.writeRecord());
+                close();
+                Views.success(getTranslation("authoring.saved"));
+                saved.run();
+            } catch (ValidationException e) {
+                // The bindings convert only; the service decides what a lesson may be.
+                throw new IllegalStateException(e);
+            } catch (UserFacingException rejection) {
+                Views.showRejection(this, rejection, Views.boundFields(binder, LessonDraft.class, Map.of()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        getFooter().add(new Button(getTranslation("common.cancel"), click -> close()), save);
+    }
+}
