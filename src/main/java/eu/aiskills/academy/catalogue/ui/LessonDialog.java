@@ -2,30 +2,22 @@ package eu.aiskills.academy.catalogue.ui;
 
 import java.util.Map;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.LessonDraft;
 import eu.aiskills.academy.shared.Markdown;
-import eu.aiskills.academy.shared.UserFacingException;
-import eu.aiskills.academy.shared.ui.Views;
 
 /** Adds or edits one lesson of a course, bound to a {@link LessonDraft}; {@code saved} runs once the service accepted it. */
-class LessonDialog extends Dialog {
-
-    private final Binder<LessonDraft> binder = new Binder<>(LessonDraft.class);
+class LessonDialog extends RecordDialog<LessonDraft> {
 
     LessonDialog(CourseAuthoring authoring, AuthoredCourse course, AuthoredCourse.Lesson lesson, Runnable saved) {
+        super(LessonDraft.class);
         setHeaderTitle(getTranslation(lesson == null ? "authoring.add-lesson" : "authoring.edit-lesson"));
         TextField lessonTitle = new TextField(getTranslation("authoring.field.title"));
         lessonTitle.setMaxLength(LessonDraft.TITLE_MAX_LENGTH);
@@ -45,9 +37,6 @@ class LessonDialog extends Dialog {
         body.setWidthFull();
         body.setMinHeight("14rem");
 
-        // The service is the one judge of a draft (its messages name the limit, in the person's language);
-        // the fields' own constraints (minimum, maximum) only guide the person as they type.
-        binder.setDefaultValidatorsEnabled(false);
         binder.forField(lessonTitle).bind("title");
         binder.forField(module).withNullRepresentation("").bind("module");
         binder.forField(minutes).withConverter(value -> value == null ? 0 : value, value -> value).bind("minutes");
@@ -60,20 +49,6 @@ class LessonDialog extends Dialog {
         layout.setColspan(body, 2);
         add(layout);
         setWidth("min(52rem, 95vw)");
-        Button save = new Button(getTranslation("authoring.save"), click -> {
-            try {
-                authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), binder.writeRecord());
-                close();
-                Views.success(getTranslation("authoring.saved"));
-                saved.run();
-            } catch (ValidationException e) {
-                // The bindings convert only; the service decides what a lesson may be.
-                throw new IllegalStateException(e);
-            } catch (UserFacingException rejection) {
-                Views.showRejection(this, rejection, Views.boundFields(binder, LessonDraft.class, Map.of()));
-            }
-        });
-        save.addThemeVariants(ButtonVariant.PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), click -> close()), save);
+        addFooter(LessonDraft.class, Map.of(), draft -> authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), draft), saved);
     }
 }

@@ -6,40 +6,32 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.DeliveryMode;
 import eu.aiskills.academy.catalogue.RunPlan;
-import eu.aiskills.academy.shared.UserFacingException;
-import eu.aiskills.academy.shared.ui.Views;
 
 /**
  * Plans or changes one run of a course, bound to a {@link RunPlan}: enrolment opens and closes at
  * local times in the run's time zone. {@code saved} runs once the service accepted it.
  */
-class RunDialog extends Dialog {
+class RunDialog extends RecordDialog<RunPlan> {
 
     /** Rejection field names that differ from the record's component names. */
     private static final Map<String, String> ALIASES = Map.of("enrolOpensAt", "enrolOpens", "enrolClosesAt", "enrolCloses");
 
-    private final Binder<RunPlan> binder = new Binder<>(RunPlan.class);
-
     RunDialog(CourseAuthoring authoring, AuthoredCourse course, CourseRun run, Runnable saved) {
+        super(RunPlan.class);
         setHeaderTitle(getTranslation(run == null ? "authoring.add-run" : "authoring.edit-run"));
         TextField code = new TextField(getTranslation("authoring.field.code"));
         code.setHelperText(getTranslation("authoring.code-help"));
@@ -67,9 +59,6 @@ class RunDialog extends Dialog {
         BigDecimalField labHours = new BigDecimalField(getTranslation("authoring.field.lab-hours"));
         labHours.setHelperText(getTranslation("authoring.lab-hours-help"));
 
-        // The service is the one judge of a draft (its messages name the limit, in the person's language);
-        // the fields' own constraints (minimum, maximum) only guide the person as they type.
-        binder.setDefaultValidatorsEnabled(false);
         binder.forField(code).bind("code");
         binder.forField(starts).bind("startsOn");
         binder.forField(ends).bind("endsOn");
@@ -87,21 +76,7 @@ class RunDialog extends Dialog {
 
         add(new FormLayout(code, capacity, starts, ends, opens, closes, zone, language, mode, location, labHours, waitlist));
         setWidth("min(48rem, 95vw)");
-        Button save = new Button(getTranslation("authoring.save"), click -> {
-            try {
-                authoring.saveRun(course.id(), run == null ? null : run.id(), binder.writeRecord());
-                close();
-                Views.success(getTranslation("authoring.saved"));
-                saved.run();
-            } catch (ValidationException e) {
-                // The bindings convert only; the service decides what a run may be.
-                throw new IllegalStateException(e);
-            } catch (UserFacingException rejection) {
-                Views.showRejection(this, rejection, Views.boundFields(binder, RunPlan.class, ALIASES));
-            }
-        });
-        save.addThemeVariants(ButtonVariant.PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), click -> close()), save);
+        addFooter(RunPlan.class, ALIASES, plan -> authoring.saveRun(course.id(), run == null ? null : run.id(), plan), saved);
     }
 
     private static RunPlan plan(CourseRun run) {

@@ -1,16 +1,12 @@
 package eu.aiskills.academy.search.ui;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -29,7 +25,6 @@ import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.search.CandidateSearch;
-import eu.aiskills.academy.search.FacetValue;
 import eu.aiskills.academy.search.Search;
 import eu.aiskills.academy.search.SearchUnavailableException;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -57,10 +52,11 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     private final transient Search search;
     private final transient Candidates candidates;
     final TextField box = new TextField();
-    final Div facets = new Div();
-    final Div results = new Div();
-    final Paragraph summary = new Paragraph();
-    final Div pager = new Div();
+    final FacetedResults page = new FacetedResults();
+    final Div facets = page.facets;
+    final Div results = page.results;
+    final Paragraph summary = page.summary;
+    final Div pager = page.pager;
     private CandidateSearch current = new CandidateSearch("", Map.of(), 0, PAGE_SIZE);
 
     CandidateSearchView(Search search, Candidates candidates) {
@@ -80,18 +76,9 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
         bar.setAlignItems(Alignment.BASELINE);
         bar.setWidthFull();
         bar.setFlexGrow(1, box);
-        facets.addClassName("academy-facets");
-        facets.getElement().setAttribute("role", "group");
-        facets.getElement().setAttribute("aria-label", getTranslation("search.filters"));
-        results.addClassName("academy-results");
-        summary.getElement().setAttribute("aria-live", "polite");
-        summary.addClassName("academy-search-summary");
-        pager.addClassName("academy-pager");
-        Div body = new Div(facets, new Div(summary, results, pager));
-        body.addClassName("academy-search-body");
         Paragraph intro = new Paragraph(getTranslation("candidates.search.intro"));
         intro.addClassName("academy-note");
-        add(new H1(getTranslation("candidates.search.title")), intro, bar, body);
+        add(new H1(getTranslation("candidates.search.title")), intro, bar, page);
     }
 
     private void submit() {
@@ -119,9 +106,7 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void run() {
-        results.removeAll();
-        pager.removeAll();
-        facets.removeAll();
+        page.clear();
         CandidateSearch.Results found;
         try {
             found = search.candidates(current);
@@ -152,10 +137,7 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
             card.add(new Paragraph(getTranslation("candidates.search.verified", String.join(", ", hit.verifiedSkills()))));
         }
         if (!hit.snippetHtml().isEmpty()) {
-            Paragraph snippet = new Paragraph();
-            snippet.getElement().setProperty("innerHTML", hit.snippetHtml());
-            snippet.addClassName("academy-result-snippet");
-            card.add(snippet);
+            card.add(FacetedResults.snippet(hit.snippetHtml()));
         }
         Button profile = new Button(getTranslation("pipeline.view-profile"), click -> open(new AccountId(hit.account())));
         profile.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
@@ -178,31 +160,9 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void showFacets(CandidateSearch.Results found) {
-        for (String facet : CandidateSearch.FACETS) {
-            List<FacetValue> values = found.facets().getOrDefault(facet, List.of());
-            Set<String> selected = current.filters().getOrDefault(facet, Set.of());
-            if (values.isEmpty() && selected.isEmpty()) {
-                continue;
-            }
-            CheckboxGroup<FacetValue> group = new CheckboxGroup<>(getTranslation("candidates.facet." + facet.replace('_', '-')));
-            group.setItems(values);
-            group.setItemLabelGenerator(f -> label(facet, f.value()) + " (" + f.count() + ")");
-            group.setValue(values.stream().filter(f -> selected.contains(f.value())).collect(Collectors.toSet()));
-            group.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    Map<String, Set<String>> filters = new LinkedHashMap<>(current.filters());
-                    Set<String> chosen = e.getValue().stream().map(FacetValue::value).collect(Collectors.toSet());
-                    if (chosen.isEmpty()) {
-                        filters.remove(facet);
-                    } else {
-                        filters.put(facet, chosen);
-                    }
-                    go(new CandidateSearch(current.text(), filters, 0, PAGE_SIZE));
-                }
-            });
-            group.addClassName("academy-facet");
-            facets.add(group);
-        }
+        page.showFacets(CandidateSearch.FACETS, found.facets(), current.filters(), false,
+                facet -> getTranslation("candidates.facet." + facet.replace('_', '-')), this::label,
+                filters -> go(new CandidateSearch(current.text(), filters, 0, PAGE_SIZE)));
     }
 
     private String label(String facet, String value) {

@@ -1,13 +1,9 @@
 package eu.aiskills.academy.search.ui;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.badge.Badge;
@@ -61,10 +57,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final transient Search search;
     final ComboBox<Suggestion> box = new ComboBox<>();
     final Select<SearchOrder> order = new Select<>();
-    final Div facets = new Div();
-    final Div results = new Div();
-    final Paragraph summary = new Paragraph();
-    final Div pager = new Div();
+    final FacetedResults page = new FacetedResults();
+    final Div facets = page.facets;
+    final Div results = page.results;
+    final Paragraph summary = page.summary;
+    final Div pager = page.pager;
     private final Map<String, CheckboxGroup<FacetValue>> facetGroups = new HashMap<>();
     private SearchQuery query = SearchQuery.of("");
     /** What the person last typed into the box (the box asks for suggestions as they type). */
@@ -111,16 +108,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         bar.setFlexGrow(1, box);
         bar.setWrap(true);
 
-        facets.addClassName("academy-facets");
-        facets.getElement().setAttribute("role", "group");
-        facets.getElement().setAttribute("aria-label", getTranslation("search.filters"));
-        results.addClassName("academy-results");
-        summary.getElement().setAttribute("aria-live", "polite");
-        summary.addClassName("academy-search-summary");
-        pager.addClassName("academy-pager");
-        Div body = new Div(facets, new Div(summary, results, pager));
-        body.addClassName("academy-search-body");
-        add(new H1(getTranslation("search.title")), bar, body);
+        add(new H1(getTranslation("search.title")), bar, page);
     }
 
     private List<Suggestion> suggestions(String prefix) {
@@ -160,9 +148,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private void run() {
-        results.removeAll();
-        pager.removeAll();
-        facets.removeAll();
+        page.clear();
         facetGroups.clear();
         SearchResults found;
         try {
@@ -199,10 +185,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             item.add(context);
         }
         if (!hit.snippetHtml().isEmpty()) {
-            Paragraph snippet = new Paragraph();
-            snippet.getElement().setProperty("innerHTML", hit.snippetHtml());
-            snippet.addClassName("academy-result-snippet");
-            item.add(snippet);
+            item.add(FacetedResults.snippet(hit.snippetHtml()));
         }
         return item;
     }
@@ -220,35 +203,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private void showFacets(SearchResults found) {
-        for (String facet : SHOWN_FACETS) {
-            List<FacetValue> values = found.facets().getOrDefault(facet, List.of());
-            Set<String> selected = query.filters().getOrDefault(facet, Set.of());
-            if (values.isEmpty() && selected.isEmpty()) {
-                continue;
-            }
-            List<FacetValue> items = new ArrayList<>(values);
-            selected.stream().filter(v -> values.stream().noneMatch(f -> f.value().equals(v)))
-                    .forEach(v -> items.add(new FacetValue(v, 0)));
-            CheckboxGroup<FacetValue> group = new CheckboxGroup<>(getTranslation("search.facet." + facet));
-            group.setItems(items);
-            group.setItemLabelGenerator(f -> label(facet, f.value()) + " (" + f.count() + ")");
-            group.setValue(items.stream().filter(f -> selected.contains(f.value())).collect(Collectors.toSet()));
-            group.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    Map<String, Set<String>> filters = new LinkedHashMap<>(query.filters());
-                    Set<String> chosen = e.getValue().stream().map(FacetValue::value).collect(Collectors.toSet());
-                    if (chosen.isEmpty()) {
-                        filters.remove(facet);
-                    } else {
-                        filters.put(facet, chosen);
-                    }
-                    go(new SearchQuery(query.text(), filters, query.order(), 0, PAGE_SIZE));
-                }
-            });
-            group.addClassName("academy-facet");
-            facetGroups.put(facet, group);
-            facets.add(group);
-        }
+        facetGroups.putAll(page.showFacets(SHOWN_FACETS, found.facets(), query.filters(), true, facet -> getTranslation("search.facet." + facet),
+                this::label, filters -> go(new SearchQuery(query.text(), filters, query.order(), 0, PAGE_SIZE))));
     }
 
     private String label(String facet, String value) {
