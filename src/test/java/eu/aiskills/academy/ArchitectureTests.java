@@ -104,7 +104,6 @@ class ArchitectureTests {
             "eu.aiskills.academy.fellowships.FellowshipApplications",
             "eu.aiskills.academy.fellowships.FellowshipCalls",
             "eu.aiskills.academy.fellowships.FellowshipPlacements",
-            "eu.aiskills.academy.fellowships.FellowshipReviews",
             "eu.aiskills.academy.shell.AuditLog",
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",

@@ -292,6 +292,18 @@ public class FellowshipApplications {
                 me.value().toString()).stream().findFirst();
     }
 
+    /** The call's submitted applications, in the order they were submitted (for review and ranking). */
+    List<FellowshipApplication> submittedTo(FellowshipCallId callId) {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED' ORDER BY submitted_at",
+                this::row, callId.toString());
+    }
+
+    /** A submitted application, or empty (a draft, withdrawn, or none). */
+    Optional<FellowshipApplication> submitted(FellowshipApplicationId id) {
+        return jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'", this::row, id.toString())
+                .stream().findFirst();
+    }
+
     FellowshipApplication row(ResultSet rs, int n) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         return new FellowshipApplication(FellowshipApplicationId.of(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),

@@ -1,7 +1,6 @@
 package eu.aiskills.academy.fellowships;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.aiskills.academy.fellowships.internal.ReviewStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -25,8 +25,6 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and assign applications, never to a reviewer with a conflict of interest (a member of an
  * organisation whose offer the applicant chose, or a declared conflict); each reviewer scores
  * each criterion with a comment and submits, and only then sees the others' scores; the chair
- * records the consensus; the ranking follows from the weighted scores.
+ * records the consensus; the ranking follows from the weighted scores ({@link Ranking}). Its SQL is in
+ * {@code internal/ReviewStore}; what stays here are the checks of who may do what, and the review's
+ * records (a fifth of the file), which views and placements read.
  */
 @Service
 public class FellowshipReviews {
@@ -83,7 +83,7 @@ public class FellowshipReviews {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final ReviewStore store;
     private final FellowshipCalls calls;
     private final FellowshipApplications applications;
     private final AccountManagement accounts;
@@ -92,12 +92,12 @@ public class FellowshipReviews {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    FellowshipReviews(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
+    FellowshipReviews(ReviewStore store, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
                       OrganisationManagement organisations, eu.aiskills.academy.documents.Documents documents,
                       org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.calls = calls;
         this.applications = applications;
         this.accounts = accounts;
@@ -114,22 +114,15 @@ public class FellowshipReviews {
         if (!accounts.get(reviewer).has(Role.REVIEWER)) {
             throw UserFacingException.onField("reviewer", "fellowship.review.not-a-reviewer");
         }
-        try {
-            jdbc.update("INSERT INTO review_panel_member (call_id, reviewer_id, chair, added_at) VALUES (?, ?, ?, ?)", callId.toString(),
-                    reviewer.value().toString(), chair, Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException e) {
-            jdbc.update("UPDATE review_panel_member SET chair = ? WHERE call_id = ? AND reviewer_id = ?", chair, callId.toString(),
-                    reviewer.value().toString());
-        }
+        store.putPanelMember(callId, reviewer, chair, clock.instant());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Transactional(readOnly = true)
     public List<PanelMember> panel(FellowshipCallId callId) {
-        List<Object[]> rows = jdbc.query("SELECT reviewer_id, chair FROM review_panel_member WHERE call_id = ? ORDER BY added_at",
-                (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getBoolean(2)}, callId.toString());
-        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> (AccountId) r[0]).toList());
-        return rows.stream().map(r -> new PanelMember((AccountId) r[0], names.getOrDefault((AccountId) r[0], ""), (Boolean) r[1])).toList();
+        List<ReviewStore.PanelRow> rows = store.panel(callId);
+        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(ReviewStore.PanelRow::reviewer).toList());
+        return rows.stream().map(r -> new PanelMember(r.reviewer(), names.getOrDefault(r.reviewer(), ""), r.chair())).toList();
     }
 
     /**
@@ -144,18 +137,17 @@ public class FellowshipReviews {
             throw UserFacingException.onField("perApplication", "fellowship.review.per-application");
         }
         List<PanelMember> panel = panel(callId);
-        Map<AccountId, Integer> load = new HashMap<>();
-        panel.forEach(m -> load.put(m.reviewer(), count("SELECT COUNT(*) FROM review_assignment a JOIN fellowship_application f"
-                + " ON f.id = a.application_id WHERE f.call_id = ? AND a.reviewer_id = ?", callId.toString(), m.reviewer().value().toString())));
+        Map<AccountId, Integer> load = new HashMap<>(store.load(callId));
+        panel.forEach(m -> load.putIfAbsent(m.reviewer(), 0));
         List<FellowshipApplicationId> short_ = new ArrayList<>();
-        for (FellowshipApplication application : submitted(callId)) {
-            Set<AccountId> already = new HashSet<>(assigned(application.id()));
+        for (FellowshipApplication application : applications.submittedTo(callId)) {
+            Set<AccountId> already = new HashSet<>(store.assigned(application.id()));
             List<AccountId> candidates = panel.stream().map(PanelMember::reviewer).filter(r -> !already.contains(r))
                     .filter(r -> conflict(application, r) == null)
                     .sorted(Comparator.comparingInt((AccountId r) -> load.get(r)).thenComparing(r -> r.value())).toList();
             int missing = perApplication - already.size();
             for (AccountId reviewer : candidates.subList(0, Math.max(0, Math.min(missing, candidates.size())))) {
-                insertAssignment(application.id(), reviewer);
+                store.assign(application.id(), reviewer, clock.instant());
                 load.merge(reviewer, 1, Integer::sum);
             }
             if (already.size() + Math.min(Math.max(missing, 0), candidates.size()) < perApplication) {
@@ -177,8 +169,8 @@ public class FellowshipReviews {
         if (conflict != null) {
             throw UserFacingException.onField("reviewer", "fellowship.review.conflict", conflict);
         }
-        if (!assigned(applicationId).contains(reviewer)) {
-            insertAssignment(applicationId, reviewer);
+        if (!store.assigned(applicationId).contains(reviewer)) {
+            store.assign(applicationId, reviewer, clock.instant());
         }
     }
 
@@ -188,11 +180,7 @@ public class FellowshipReviews {
     @RolesAllowed(Roles.REVIEWER)
     @Transactional(readOnly = true)
     public List<Assignment> myAssignments() {
-        return jdbc.query("SELECT a.application_id, f.call_id, c.title, f.applicant_name, a.submitted_at FROM review_assignment a"
-                        + " JOIN fellowship_application f ON f.id = a.application_id JOIN fellowship_call c ON c.id = f.call_id"
-                        + " WHERE a.reviewer_id = ? AND f.status = 'SUBMITTED' ORDER BY c.closes_at, f.submitted_at",
-                (rs, n) -> new Assignment(FellowshipApplicationId.of(rs.getString(1)), FellowshipCallId.of(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()), CurrentUser.requireId().value().toString());
+        return store.assignmentsOf(CurrentUser.requireId());
     }
 
     /** An application assigned to the signed-in reviewer, with their scores; others' scores only once theirs are submitted. */
@@ -203,7 +191,7 @@ public class FellowshipReviews {
         Instant submitted = requireAssigned(applicationId, me);
         FellowshipApplication application = submittedApplication(applicationId);
         List<OtherReview> others = submitted == null ? List.of() : others(applicationId, me);
-        return new ReviewSheet(application, calls.get(application.callId()), scores(applicationId, me), submitted, others);
+        return new ReviewSheet(application, calls.get(application.callId()), store.scores(applicationId, me), submitted, others);
     }
 
     /** A document of an application assigned to the signed-in reviewer; the caller closes the stream. */
@@ -230,10 +218,7 @@ public class FellowshipReviews {
         if (submitted != null) {
             throw new UserFacingException("fellowship.review.already-submitted");
         }
-        jdbc.update("INSERT INTO review_conflict (application_id, reviewer_id, reason, declared_at) VALUES (?, ?, ?, ?)",
-                applicationId.toString(), me.value().toString(), text, Timestamp.from(clock.instant()));
-        jdbc.update("DELETE FROM review_score WHERE application_id = ? AND reviewer_id = ?", applicationId.toString(), me.value().toString());
-        jdbc.update("DELETE FROM review_assignment WHERE application_id = ? AND reviewer_id = ?", applicationId.toString(), me.value().toString());
+        store.declareConflict(applicationId, me, text, clock.instant());
     }
 
     /** Saves the signed-in reviewer's scores (all criteria or some); refused once submitted. */
@@ -246,12 +231,7 @@ public class FellowshipReviews {
         }
         FellowshipCall call = calls.get(submittedApplication(applicationId).callId());
         validate(call, scores);
-        for (CriterionScore s : scores) {
-            jdbc.update("DELETE FROM review_score WHERE application_id = ? AND reviewer_id = ? AND position = ?", applicationId.toString(),
-                    me.value().toString(), s.criterion());
-            jdbc.update("INSERT INTO review_score (application_id, reviewer_id, position, score, comment) VALUES (?, ?, ?, ?, ?)",
-                    applicationId.toString(), me.value().toString(), s.criterion(), s.score(), s.comment() == null ? "" : s.comment().strip());
-        }
+        scores.forEach(score -> store.putScore(applicationId, me, score));
         return sheet(applicationId);
     }
 
@@ -264,11 +244,10 @@ public class FellowshipReviews {
             throw new UserFacingException("fellowship.review.already-submitted");
         }
         FellowshipCall call = calls.get(submittedApplication(applicationId).callId());
-        if (scores(applicationId, me).size() != call.criteria().size()) {
+        if (store.scores(applicationId, me).size() != call.criteria().size()) {
             throw new UserFacingException("fellowship.review.incomplete");
         }
-        jdbc.update("UPDATE review_assignment SET submitted_at = ? WHERE application_id = ? AND reviewer_id = ? AND submitted_at IS NULL",
-                Timestamp.from(clock.instant()), applicationId.toString(), me.value().toString());
+        store.submit(applicationId, me, clock.instant());
         return sheet(applicationId);
     }
 
@@ -285,8 +264,7 @@ public class FellowshipReviews {
         if (chair && conflict(application, me) != null) {
             throw new AccessDeniedException("A conflicted chair does not record this consensus");
         }
-        int open = count("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND submitted_at IS NULL", applicationId.toString());
-        if (open > 0 || assigned(applicationId).isEmpty()) {
+        if (store.openReviews(applicationId) > 0 || store.assigned(applicationId).isEmpty()) {
             throw new UserFacingException("fellowship.review.not-all-submitted");
         }
         FellowshipCall call = calls.get(application.callId());
@@ -294,12 +272,7 @@ public class FellowshipReviews {
         if (scores.size() != call.criteria().size()) {
             throw new UserFacingException("fellowship.review.incomplete");
         }
-        jdbc.update("DELETE FROM review_consensus WHERE application_id = ?", applicationId.toString());
-        for (CriterionScore s : scores) {
-            jdbc.update("INSERT INTO review_consensus (application_id, position, score, comment, agreed_by, agreed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    applicationId.toString(), s.criterion(), s.score(), s.comment() == null ? "" : s.comment().strip(), me.value().toString(),
-                    Timestamp.from(clock.instant()));
-        }
+        store.putConsensus(applicationId, scores, me, clock.instant());
     }
 
     // ---- ranking ---------------------------------------------------------------------------
@@ -330,10 +303,9 @@ public class FellowshipReviews {
         if (rank(call).stream().anyMatch(r -> r.standing() == Standing.PENDING)) {
             throw new UserFacingException("fellowship.review.pending");
         }
-        int released = jdbc.update("UPDATE fellowship_call SET ranking_released_at = ? WHERE id = ? AND ranking_released_at IS NULL",
-                Timestamp.from(clock.instant()), callId.toString());
-        if (released == 1) {
-            events.publishEvent(new RankingReleased(call.slug(), call.title(), submitted(callId).stream().map(FellowshipApplication::applicant).toList()));
+        if (store.releaseRanking(callId, clock.instant())) {
+            events.publishEvent(new RankingReleased(call.slug(), call.title(),
+                    applications.submittedTo(callId).stream().map(FellowshipApplication::applicant).toList()));
         }
     }
 
@@ -348,30 +320,13 @@ public class FellowshipReviews {
         return rank(call).stream().filter(r -> CurrentUser.is(r.applicant())).findFirst();
     }
 
-    /** The call's ranking: three queries whatever the number of applications and criteria. */
+    /** The call's ranking: four queries whatever the number of applications and criteria. */
     List<Ranked> rank(FellowshipCall call) {
-        String id = call.id().toString();
-        Map<FellowshipApplicationId, Map<Integer, BigDecimal>> consensus = new HashMap<>();
-        jdbc.query("SELECT c.application_id, c.position, c.score FROM review_consensus c JOIN fellowship_application a"
-                + " ON a.id = c.application_id WHERE a.call_id = ?", rs -> {
-                    consensus.computeIfAbsent(FellowshipApplicationId.of(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
-                }, id);
-        Map<FellowshipApplicationId, Map<Integer, BigDecimal>> means = new HashMap<>();
-        jdbc.query("SELECT s.application_id, s.position, AVG(s.score) FROM review_score s JOIN review_assignment r"
-                + " ON r.application_id = s.application_id AND r.reviewer_id = s.reviewer_id JOIN fellowship_application a"
-                + " ON a.id = s.application_id WHERE a.call_id = ? AND r.submitted_at IS NOT NULL GROUP BY s.application_id, s.position",
-                rs -> {
-                    means.computeIfAbsent(FellowshipApplicationId.of(rs.getString(1)), k -> new HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
-                }, id);
-        Map<FellowshipApplicationId, int[]> assignments = new HashMap<>();
-        jdbc.query("SELECT r.application_id, COUNT(*), SUM(CASE WHEN r.submitted_at IS NULL THEN 1 ELSE 0 END) FROM review_assignment r"
-                + " JOIN fellowship_application a ON a.id = r.application_id WHERE a.call_id = ? GROUP BY r.application_id", rs -> {
-                    assignments.put(FellowshipApplicationId.of(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3)});
-                }, id);
-        List<Ranking.Reviews> reviews = submitted(call.id()).stream().map(application -> {
-            int[] counts = assignments.getOrDefault(application.id(), new int[2]);
-            return new Ranking.Reviews(application, consensus.getOrDefault(application.id(), Map.of()),
-                    means.getOrDefault(application.id(), Map.of()), counts[0], counts[1]);
+        ReviewStore.RankInputs inputs = store.rankInputs(call.id());
+        List<Ranking.Reviews> reviews = applications.submittedTo(call.id()).stream().map(application -> {
+            int[] counts = inputs.assignments().getOrDefault(application.id(), new int[2]);
+            return new Ranking.Reviews(application, inputs.consensus().getOrDefault(application.id(), Map.of()),
+                    inputs.means().getOrDefault(application.id(), Map.of()), counts[0], counts[1]);
         }).toList();
         return Ranking.rank(call.criteria(), call.fundedPlaces(), reviews);
     }
@@ -386,8 +341,7 @@ public class FellowshipReviews {
         if (application.applicant().equals(reviewer)) {
             return "self";
         }
-        String declared = jdbc.query("SELECT reason FROM review_conflict WHERE application_id = ? AND reviewer_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, application.id().toString(), reviewer.value().toString());
+        String declared = store.declaredConflict(application.id(), reviewer);
         if (declared != null) {
             return declared;
         }
@@ -413,58 +367,24 @@ public class FellowshipReviews {
         }
     }
 
-    private List<FellowshipApplication> submitted(FellowshipCallId callId) {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED' ORDER BY submitted_at",
-                applications::row, callId.toString());
-    }
-
     private FellowshipApplication submittedApplication(FellowshipApplicationId id) {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'", applications::row, id.toString())
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
-    }
-
-    private List<AccountId> assigned(FellowshipApplicationId applicationId) {
-        return jdbc.queryForList("SELECT reviewer_id FROM review_assignment WHERE application_id = ?", String.class, applicationId.toString())
-                .stream().map(id -> new AccountId(UUID.fromString(id))).toList();
+        return applications.submitted(id).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
     }
 
     /** The reviewer's submission time (null while a draft); not assigned reads as not found: another's application does not exist for them. */
     private Instant requireAssigned(FellowshipApplicationId applicationId, AccountId reviewer) {
-        List<Timestamp> found = jdbc.query("SELECT submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id = ?",
-                (rs, n) -> rs.getTimestamp(1), applicationId.toString(), reviewer.value().toString());
-        if (found.isEmpty()) {
-            throw new NotFoundException("fellowship.application-not-found");
-        }
-        return found.getFirst() == null ? null : found.getFirst().toInstant();
-    }
-
-    private void insertAssignment(FellowshipApplicationId applicationId, AccountId reviewer) {
-        jdbc.update("INSERT INTO review_assignment (application_id, reviewer_id, assigned_at) VALUES (?, ?, ?)", applicationId.toString(),
-                reviewer.value().toString(), Timestamp.from(clock.instant()));
-    }
-
-    private List<CriterionScore> scores(FellowshipApplicationId applicationId, AccountId reviewer) {
-        return jdbc.query("SELECT position, score, comment FROM review_score WHERE application_id = ? AND reviewer_id = ? ORDER BY position",
-                (rs, n) -> new CriterionScore(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)), applicationId.toString(),
-                reviewer.value().toString());
+        return store.assignment(applicationId, reviewer).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"))
+                .orElse(null);
     }
 
     private List<OtherReview> others(FellowshipApplicationId applicationId, AccountId me) {
-        List<Object[]> rows = jdbc.query("SELECT reviewer_id, submitted_at FROM review_assignment WHERE application_id = ? AND reviewer_id <> ?"
-                        + " AND submitted_at IS NOT NULL ORDER BY submitted_at",
-                (rs, n) -> new Object[] {new AccountId(UUID.fromString(rs.getString(1))), rs.getTimestamp(2).toInstant()},
-                applicationId.toString(), me.value().toString());
-        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> (AccountId) r[0]).toList());
+        List<ReviewStore.Submitted> submitted = store.submittedBesides(applicationId, me);
+        Map<AccountId, String> names = accounts.displayNames(submitted.stream().map(ReviewStore.Submitted::reviewer).toList());
         Map<AccountId, OtherReview> reviews = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            AccountId reviewer = (AccountId) row[0];
-            reviews.put(reviewer, new OtherReview(names.getOrDefault(reviewer, ""), scores(applicationId, reviewer), (Instant) row[1]));
+        for (ReviewStore.Submitted review : submitted) {
+            reviews.put(review.reviewer(), new OtherReview(names.getOrDefault(review.reviewer(), ""),
+                    store.scores(applicationId, review.reviewer()), review.at()));
         }
         return List.copyOf(reviews.values());
-    }
-
-    private int count(String sql, Object... arguments) {
-        Integer count = jdbc.queryForObject(sql, Integer.class, arguments);
-        return count == null ? 0 : count;
     }
 }
