@@ -11,7 +11,6 @@ import eu.aiskills.academy.catalogue.RunId;
 import eu.aiskills.academy.compute.internal.Ledger;
 import eu.aiskills.academy.identity.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +23,10 @@ public class Quotas {
 
     private final Ledger ledger;
     private final Catalogue catalogue;
-    private final JdbcTemplate jdbc;
 
-    Quotas(Ledger ledger, Catalogue catalogue, JdbcTemplate jdbc) {
+    Quotas(Ledger ledger, Catalogue catalogue) {
         this.ledger = ledger;
         this.catalogue = catalogue;
-        this.jdbc = jdbc;
     }
 
     /** The signed-in person's GPU-hours in each run they have a lab quota in. */
@@ -37,17 +34,13 @@ public class Quotas {
     @Transactional(readOnly = true)
     public List<LearnerQuota> mine() {
         UUID me = CurrentUser.requireId().value();
-        List<Map<String, Object>> accounts = jdbc.queryForList(
-                "SELECT id, run_id FROM quota_account WHERE learner_id = ? ORDER BY created_at DESC", me.toString());
-        Map<RunId, CourseRun> runs = catalogue.runs(accounts.stream().map(a -> new RunId(UUID.fromString((String) a.get("run_id"))))
-                .toList());
+        List<Ledger.LearnerAccount> accounts = ledger.learnerAccounts(me);
+        Map<RunId, CourseRun> runs = catalogue.runs(accounts.stream().map(a -> new RunId(a.runId())).toList());
         List<LearnerQuota> quotas = new ArrayList<>();
-        for (Map<String, Object> account : accounts) {
-            QuotaAccountId id = new QuotaAccountId(UUID.fromString((String) account.get("id")));
-            RunId run = new RunId(UUID.fromString((String) account.get("run_id")));
-            CourseRun details = runs.get(run);
-            quotas.add(new LearnerQuota(run.value(), details == null ? "?" : details.courseTitle(),
-                    details == null ? "" : details.code(), ledger.balance(id), ledger.entries(id, 100)));
+        for (Ledger.LearnerAccount account : accounts) {
+            CourseRun details = runs.get(new RunId(account.runId()));
+            quotas.add(new LearnerQuota(account.runId(), details == null ? "?" : details.courseTitle(),
+                    details == null ? "" : details.code(), ledger.balance(account.id()), ledger.entries(account.id(), 100)));
         }
         return quotas;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shell.internal.AuditEventStore;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +19,10 @@ public class AuditLog {
             "credential-revoked");
     public static final int LIMIT_MAX = 500;
 
-    private final JdbcTemplate jdbc;
+    private final AuditEventStore store;
 
-    AuditLog(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AuditLog(AuditEventStore store) {
+        this.store = store;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -31,11 +31,6 @@ public class AuditLog {
         if (limit < 1 || limit > LIMIT_MAX || (action != null && !ACTIONS.contains(action))) {
             throw new UserFacingException("audit.invalid.filter", LIMIT_MAX);
         }
-        String where = action == null ? "" : " WHERE action = ?";
-        Object[] arguments = action == null ? new Object[0] : new Object[] {action};
-        return jdbc.query("SELECT occurred_at, actor_name, action, subject, details FROM audit_event" + where
-                        + " ORDER BY occurred_at DESC, id LIMIT " + limit,
-                (rs, n) -> new AuditEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_name"), rs.getString("action"),
-                        rs.getString("subject"), rs.getString("details")), arguments);
+        return store.recent(action, limit);
     }
 }

@@ -124,6 +124,17 @@ public class Ledger {
     }
 
     @Transactional(readOnly = true)
+    /** A learner's quota account in one run. */
+    public record LearnerAccount(QuotaAccountId id, UUID runId) {
+    }
+
+    /** The learner's quota accounts, one per run they have a lab quota in, newest first. */
+    public List<LearnerAccount> learnerAccounts(UUID learnerId) {
+        return jdbc.query("SELECT id, run_id FROM quota_account WHERE learner_id = ? ORDER BY created_at DESC",
+                (rs, n) -> new LearnerAccount(new QuotaAccountId(UUID.fromString(rs.getString("id"))), UUID.fromString(rs.getString("run_id"))),
+                learnerId.toString());
+    }
+
     public BigDecimal balance(QuotaAccountId account) {
         return jdbc.queryForObject("SELECT balance FROM quota_account WHERE id = ?", BigDecimal.class, account.value().toString());
     }
