@@ -105,11 +105,9 @@ class ArchitectureTests {
             "eu.aiskills.academy.fellowships.FellowshipPlacements",
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",
-            "eu.aiskills.academy.talent.MatchIndex",
             "eu.aiskills.academy.talent.Matching",
             "eu.aiskills.academy.talent.Postings",
-            "eu.aiskills.academy.talent.SavedSearches",
-            "eu.aiskills.academy.talent.TalentPersonalData");
+            "eu.aiskills.academy.talent.SavedSearches");
 
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PERSISTENCE =
             com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")

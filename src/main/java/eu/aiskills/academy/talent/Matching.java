@@ -24,6 +24,7 @@ import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.talent.internal.MatchIndex;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;

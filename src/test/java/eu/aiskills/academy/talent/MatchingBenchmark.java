@@ -27,6 +27,7 @@ import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.talent.internal.MatchIndex;
 import eu.aiskills.academy.testsupport.BenchmarkReport.Latencies;
 import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.KaribuSupport;

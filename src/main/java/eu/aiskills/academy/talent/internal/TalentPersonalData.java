@@ -1,4 +1,4 @@
-package eu.aiskills.academy.talent;
+package eu.aiskills.academy.talent.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.UUID;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.shared.PersonalDataHolder;
 import eu.aiskills.academy.shared.PersonalDataRows;
+import eu.aiskills.academy.talent.CandidateProfileChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package eu.aiskills.academy.talent;
+package eu.aiskills.academy.talent.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import eu.aiskills.academy.talent.Mobility;
+import eu.aiskills.academy.talent.PostingKind;
+import eu.aiskills.academy.talent.RemotePolicy;
+import eu.aiskills.academy.talent.Visibility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -26,11 +30,11 @@ import org.springframework.stereotype.Component;
  * ranking it reads what changed in the database since the previous ranking began, less a margin
  * for transactions that committed late and for clocks a little apart, so every application node
  * converges on the database without messages between them. Rankings are re-checked against
- * the database before they are shown (see {@link Matching}). ADR 0015 says why not the search
+ * the database before they are shown (see {@code Matching}). ADR 0015 says why not the search
  * engine.
  */
 @Component
-class MatchIndex {
+public class MatchIndex {
 
     /** Re-read rows this much older than the previous refresh: a transaction may commit after it began. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
@@ -38,11 +42,11 @@ class MatchIndex {
     private static final int FULL_SCAN_ABOVE = 2_000;
 
     /** Skill sets are bit sets as words (see {@link #overlap}). */
-    record CandidateEntry(UUID account, long[] skills, long[] verified, String country, Mobility mobility, Set<String> languages,
+    public record CandidateEntry(UUID account, long[] skills, long[] verified, String country, Mobility mobility, Set<String> languages,
                           Visibility visibility, Instant updatedAt) {
     }
 
-    record PostingEntry(UUID id, long[] required, long[] optional, String workCountry, RemotePolicy remote, Set<String> languages,
+    public record PostingEntry(UUID id, long[] required, long[] optional, String workCountry, RemotePolicy remote, Set<String> languages,
                         PostingKind kind, LocalDate closesOn, Instant updatedAt) {
     }
 
@@ -61,33 +65,33 @@ class MatchIndex {
         this.clock = clock;
     }
 
-    Collection<CandidateEntry> candidates() {
+    public Collection<CandidateEntry> candidates() {
         return candidates.values();
     }
 
-    Collection<PostingEntry> postings() {
+    public Collection<PostingEntry> postings() {
         return postings.values();
     }
 
-    synchronized int ordinal(String uri) {
+    public synchronized int ordinal(String uri) {
         return ordinals.computeIfAbsent(uri, u -> {
             uris.add(u);
             return uris.size() - 1;
         });
     }
 
-    synchronized String uri(int ordinal) {
+    public synchronized String uri(int ordinal) {
         return uris.get(ordinal);
     }
 
-    long[] bits(Collection<String> skillUris) {
+    public long[] bits(Collection<String> skillUris) {
         BitSet bits = new BitSet();
         skillUris.forEach(uri -> bits.set(ordinal(uri)));
         return bits.toLongArray();
     }
 
     /** How many skills two sets share. */
-    static int overlap(long[] a, long[] b) {
+    public static int overlap(long[] a, long[] b) {
         int count = 0;
         for (int i = 0, n = Math.min(a.length, b.length); i < n; i++) {
             count += Long.bitCount(a[i] & b[i]);
@@ -95,7 +99,7 @@ class MatchIndex {
         return count;
     }
 
-    static int size(long[] set) {
+    public static int size(long[] set) {
         int count = 0;
         for (long word : set) {
             count += Long.bitCount(word);
@@ -104,7 +108,7 @@ class MatchIndex {
     }
 
     /** The skills of {@code a} that {@code b} lacks, as URIs. */
-    List<String> missing(long[] a, long[] b) {
+    public List<String> missing(long[] a, long[] b) {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < a.length; i++) {
             long word = a[i] & ~(i < b.length ? b[i] : 0L);
@@ -118,12 +122,12 @@ class MatchIndex {
     }
 
     /** Forgets a candidate at once (erasure); other nodes drop them at the re-check before showing. */
-    void forget(UUID account) {
+    public void forget(UUID account) {
         candidates.remove(account);
     }
 
     /** Reads what changed since the last call. */
-    synchronized void refresh() {
+    public synchronized void refresh() {
         refreshCandidates();
         refreshPostings();
     }
