@@ -106,8 +106,7 @@ class ArchitectureTests {
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",
             "eu.aiskills.academy.talent.Matching",
-            "eu.aiskills.academy.talent.Postings",
-            "eu.aiskills.academy.talent.SavedSearches");
+            "eu.aiskills.academy.talent.Postings");
 
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PERSISTENCE =
             com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")

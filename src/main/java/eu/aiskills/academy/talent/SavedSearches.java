@@ -1,8 +1,6 @@
 package eu.aiskills.academy.talent;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -19,12 +17,11 @@ import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.talent.internal.SavedSearchStore;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Candidates' saved searches: each new matching posting is announced once, and once more a few
@@ -36,20 +33,16 @@ public class SavedSearches {
 
     /** How many days before its closing date a matching posting is reminded. */
     public static final int REMIND_DAYS = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private record Criteria(String text, Set<PostingKind> kinds, Set<String> countries, Set<String> skills) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final SavedSearchStore store;
     private final Postings postings;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SavedSearches(JdbcTemplate jdbc, Postings postings, Catalogue catalogue, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    SavedSearches(SavedSearchStore store, Postings postings, Catalogue catalogue, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.postings = postings;
         this.catalogue = catalogue;
         this.events = events;
@@ -78,27 +71,23 @@ public class SavedSearches {
         if (search.text().isEmpty() && search.kinds().isEmpty() && search.countries().isEmpty() && search.skills().isEmpty()) {
             throw new UserFacingException("alerts.invalid.empty");
         }
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM saved_search WHERE account_id = ?", Integer.class, me.value().toString());
-        if (count != null && count >= SavedSearch.PER_PERSON_MAX) {
+        if (store.countOf(me) >= SavedSearch.PER_PERSON_MAX) {
             throw new UserFacingException("alerts.invalid.too-many", SavedSearch.PER_PERSON_MAX);
         }
-        jdbc.update("INSERT INTO saved_search (id, account_id, name, criteria, created_at) VALUES (?, ?, ?, ?, ?)", search.id().toString(),
-                me.value().toString(), search.name(), JSON.writeValueAsString(new Criteria(search.text(), search.kinds(), search.countries(),
-                        search.skills())), Timestamp.from(search.createdAt()));
+        store.insert(me, search);
         return search;
     }
 
     @SignedIn
     @Transactional(readOnly = true)
     public List<SavedSearch> mine() {
-        return jdbc.query("SELECT * FROM saved_search WHERE account_id = ? ORDER BY created_at", (rs, n) -> read(rs),
-                CurrentUser.requireId().value().toString());
+        return store.of(CurrentUser.requireId());
     }
 
     @SignedIn
     @Transactional
     public void delete(UUID id) {
-        if (jdbc.update("DELETE FROM saved_search WHERE id = ? AND account_id = ?", id.toString(), CurrentUser.requireId().value().toString()) == 0) {
+        if (!store.delete(id, CurrentUser.requireId())) {
             throw new NotFoundException("alerts.not-found");
         }
     }
@@ -112,8 +101,8 @@ public class SavedSearches {
             return 0;
         }
         int sent = 0;
-        for (Owned search : all()) {
-            if (search.search().matches(posting) && record(search.account(), postingId, "ANNOUNCED")) {
+        for (SavedSearchStore.Owned search : store.all()) {
+            if (search.search().matches(posting) && store.record(search.account(), postingId, "ANNOUNCED", clock.instant())) {
                 events.publishEvent(new PostingAlert(search.account(), postingId, posting.draft().title(), search.search().name(), false));
                 sent++;
             }
@@ -126,48 +115,19 @@ public class SavedSearches {
     @Transactional
     public int remindClosing() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        List<String[]> due = jdbc.query("SELECT h.account_id, h.posting_id FROM saved_search_hit h JOIN job_posting p ON p.id = h.posting_id"
-                        + " WHERE h.kind = 'ANNOUNCED' AND p.status = 'PUBLISHED' AND p.closes_on >= ? AND p.closes_on <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM saved_search_hit r WHERE r.account_id = h.account_id AND r.posting_id = h.posting_id"
-                        + " AND r.kind = 'REMINDED')"
-                        + " AND NOT EXISTS (SELECT 1 FROM job_application a WHERE a.candidate_id = h.account_id AND a.posting_id = h.posting_id)",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, today, today.plusDays(REMIND_DAYS));
+        List<SavedSearchStore.Due> due = store.dueReminders(today, today.plusDays(REMIND_DAYS));
+        // Every saved search read once, not once per posting due.
+        List<SavedSearchStore.Owned> searches = due.isEmpty() ? List.of() : store.all();
         int sent = 0;
-        for (String[] row : due) {
-            AccountId account = new AccountId(UUID.fromString(row[0]));
-            UUID postingId = UUID.fromString(row[1]);
-            Posting posting = postings.load(postingId);
-            String searchName = all().stream().filter(s -> s.account().equals(account) && s.search().matches(posting))
+        for (SavedSearchStore.Due reminder : due) {
+            Posting posting = postings.load(reminder.posting());
+            String searchName = searches.stream().filter(s -> s.account().equals(reminder.account()) && s.search().matches(posting))
                     .map(s -> s.search().name()).findFirst().orElse(null);
-            if (searchName != null && record(account, postingId, "REMINDED")) {
-                events.publishEvent(new PostingAlert(account, postingId, posting.draft().title(), searchName, true));
+            if (searchName != null && store.record(reminder.account(), reminder.posting(), "REMINDED", clock.instant())) {
+                events.publishEvent(new PostingAlert(reminder.account(), reminder.posting(), posting.draft().title(), searchName, true));
                 sent++;
             }
         }
         return sent;
-    }
-
-    private record Owned(AccountId account, SavedSearch search) {
-    }
-
-    private List<Owned> all() {
-        return jdbc.query("SELECT * FROM saved_search", (rs, n) -> new Owned(new AccountId(UUID.fromString(rs.getString("account_id"))), read(rs)));
-    }
-
-    private boolean record(AccountId account, UUID posting, String kind) {
-        try {
-            return jdbc.update("INSERT INTO saved_search_hit (account_id, posting_id, kind, sent_at) SELECT ?, ?, ?, ? FROM (SELECT 1 AS one) x"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM saved_search_hit WHERE account_id = ? AND posting_id = ? AND kind = ?)",
-                account.value().toString(), posting.toString(), kind, Timestamp.from(clock.instant()), account.value().toString(),
-                posting.toString(), kind) == 1;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return false;
-        }
-    }
-
-    private static SavedSearch read(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Criteria c = JSON.readValue(rs.getString("criteria"), Criteria.class);
-        return new SavedSearch(UUID.fromString(rs.getString("id")), rs.getString("name"), c.text(), c.kinds(), c.countries(), c.skills(),
-                rs.getTimestamp("created_at").toInstant());
     }
 }
