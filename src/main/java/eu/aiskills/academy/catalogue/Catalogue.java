@@ -1,18 +1,19 @@
 package eu.aiskills.academy.catalogue;
 
-import java.util.List;
-import java.util.Optional;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
+import eu.aiskills.academy.catalogue.internal.CoInstructors;
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRuns;
@@ -20,22 +21,20 @@ import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
 import eu.aiskills.academy.catalogue.internal.LessonMaterialEntity;
 import eu.aiskills.academy.catalogue.internal.LessonMaterials;
-import eu.aiskills.academy.documents.Documents;
-import eu.aiskills.academy.documents.StoredDocument;
-import eu.aiskills.academy.identity.SystemActor;
-import eu.aiskills.academy.shared.Notebook;
-import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.catalogue.internal.ProgrammeEntity;
 import eu.aiskills.academy.catalogue.internal.Programmes;
 import eu.aiskills.academy.catalogue.internal.SkillEntity;
 import eu.aiskills.academy.catalogue.internal.Skills;
+import eu.aiskills.academy.documents.Documents;
+import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
-import eu.aiskills.academy.shared.Markdown;
-import java.util.UUID;
-
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.Notebook;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Page;
@@ -62,12 +61,11 @@ public class Catalogue {
     private final java.time.Clock clock;
     private final LessonMaterials materials;
     private final Documents documents;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final CoInstructors coInstructors;
 
     Catalogue(Courses courses, CourseRuns runs, Skills skills, Programmes programmes, AccountManagement accounts,
-              java.time.Clock clock, LessonMaterials materials, Documents documents,
-              org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+              java.time.Clock clock, LessonMaterials materials, Documents documents, CoInstructors coInstructors) {
+        this.coInstructors = coInstructors;
         this.clock = clock;
         this.materials = materials;
         this.documents = documents;
@@ -227,27 +225,19 @@ public class Catalogue {
     @Transactional
     public void addCoInstructor(CourseId id, AccountId account) {
         courses.findById(id.value()).orElseThrow(() -> new eu.aiskills.academy.shared.NotFoundException("catalogue.course-not-found"));
-        if (!coInstructorIds(id).contains(account.value())) {
-            jdbc.update("INSERT INTO course_co_instructor (course_id, account_id, added_by, added_at) VALUES (?, ?, ?, ?)",
-                    id.value().toString(), account.value().toString(),
-                    CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()),
-                    java.sql.Timestamp.from(clock.instant()));
-        }
+        coInstructors.add(id.value(), account.value(), CurrentUser.id().map(AccountId::value).orElse(new UUID(0, 0)), clock.instant());
     }
 
     /** The published courses someone co-teaches, for their profile. */
     @PermitAll
     @Transactional(readOnly = true)
     public List<CourseSummary> coTaughtBy(AccountId account) {
-        List<UUID> ids = jdbc.queryForList("SELECT course_id FROM course_co_instructor WHERE account_id = ?", String.class,
-                account.value().toString()).stream().map(UUID::fromString).toList();
-        return publishedCourses(ids.stream().map(CourseId::new).toList()).values().stream()
+        return publishedCourses(coInstructors.coursesOf(account.value()).stream().map(CourseId::new).toList()).values().stream()
                 .sorted(Comparator.comparing(CourseSummary::title)).toList();
     }
 
     private Set<UUID> coInstructorIds(CourseId id) {
-        return new HashSet<>(jdbc.queryForList("SELECT account_id FROM course_co_instructor WHERE course_id = ?", String.class,
-                id.value().toString()).stream().map(UUID::fromString).toList());
+        return coInstructors.of(id.value());
     }
 
     private List<String> coInstructorNames(CourseId id) {
@@ -261,8 +251,7 @@ public class Catalogue {
         UUID me = CurrentUser.requireId().value();
         Map<UUID, CourseEntity> taught = new LinkedHashMap<>();
         courses.findByInstructor(me).forEach(c -> taught.put(c.id().value(), c));
-        courses.findAllById(jdbc.queryForList("SELECT course_id FROM course_co_instructor WHERE account_id = ?", String.class, me.toString())
-                .stream().map(UUID::fromString).toList()).forEach(c -> taught.putIfAbsent(c.id().value(), c));
+        courses.findAllById(coInstructors.coursesOf(me)).forEach(c -> taught.putIfAbsent(c.id().value(), c));
         return taught.values().stream().sorted(Comparator.comparing(CourseEntity::title)).map(this::detail).toList();
     }
 
