@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.RunId;
 import eu.aiskills.academy.compute.internal.AllocationEntity;
+import eu.aiskills.academy.compute.internal.AllocationQueries;
 import eu.aiskills.academy.compute.internal.AllocationRecords;
 import eu.aiskills.academy.compute.internal.Factories;
 import eu.aiskills.academy.compute.internal.FactoryEntity;
@@ -32,7 +30,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -54,19 +51,19 @@ public class Allocations {
     private final Ledger ledger;
     private final Catalogue catalogue;
     private final OrganisationManagement organisations;
-    private final JdbcTemplate jdbc;
+    private final AllocationQueries queries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Allocations(AllocationRecords allocations, Factories factories, Ledger ledger, Catalogue catalogue,
-                OrganisationManagement organisations, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+                OrganisationManagement organisations, AllocationQueries queries, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.allocations = allocations;
         this.factories = factories;
         this.ledger = ledger;
         this.catalogue = catalogue;
         this.organisations = organisations;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -74,9 +71,7 @@ public class Allocations {
     @PermitAll
     @Transactional(readOnly = true)
     public List<AccessMode> accessModes() {
-        return jdbc.query("SELECT * FROM access_mode ORDER BY max_gpu_hours", (rs, n) -> new AccessMode(rs.getString("code"),
-                rs.getString("name"), rs.getString("description"), rs.getBigDecimal("max_gpu_hours"), rs.getInt("max_days"),
-                rs.getBoolean("review_needed")));
+        return queries.accessModes();
     }
 
     /**
@@ -204,18 +199,7 @@ public class Allocations {
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public Map<UUID, List<String>> factoriesOfRuns(Collection<UUID> runIds) {
-        Map<UUID, List<String>> factories = new HashMap<>();
-        List<UUID> ids = List.copyOf(runIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.query("SELECT DISTINCT a.run_id, f.name FROM gpu_allocation a JOIN ai_factory f ON f.id = a.factory_id"
-                            + " WHERE a.status = 'APPROVED' AND a.run_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
-                            + " ORDER BY f.name",
-                    rs -> {
-                        factories.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new ArrayList<>()).add(rs.getString(2));
-                    }, chunk.stream().map(UUID::toString).toArray());
-        }
-        return factories;
+        return queries.factoriesOfRuns(runIds);
     }
 
     /** The caller's own requests, newest first. */

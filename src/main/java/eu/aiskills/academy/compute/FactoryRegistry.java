@@ -2,21 +2,18 @@ package eu.aiskills.academy.compute;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import eu.aiskills.academy.compute.internal.Factories;
 import eu.aiskills.academy.compute.internal.FactoryEntity;
 import eu.aiskills.academy.compute.internal.PartitionEntity;
+import eu.aiskills.academy.compute.internal.PartitionUse;
 import eu.aiskills.academy.compute.internal.slurm.SlurmConnector;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationManagement;
@@ -27,7 +24,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -44,13 +40,13 @@ public class FactoryRegistry {
 
     private final Factories factories;
     private final OrganisationManagement organisations;
-    private final JdbcTemplate jdbc;
+    private final PartitionUse use;
     private final Clock clock;
 
-    FactoryRegistry(Factories factories, OrganisationManagement organisations, JdbcTemplate jdbc, Clock clock) {
+    FactoryRegistry(Factories factories, OrganisationManagement organisations, PartitionUse use, Clock clock) {
         this.factories = factories;
         this.organisations = organisations;
-        this.jdbc = jdbc;
+        this.use = use;
         this.clock = clock;
     }
 
@@ -95,7 +91,7 @@ public class FactoryRegistry {
             throw new AccessDeniedException("Not an operator of factory " + before.slug());
         }
         // The factory's partitions, exclusively: bookings decide under the same lock, so none slips past the checks below.
-        jdbc.queryForList("SELECT id FROM factory_partition WHERE factory_id = ? FOR UPDATE", String.class, id.value().toString());
+        use.lockPartitions(id.value());
         String description = text(edit.description(), FactoryEdit.DESCRIPTION_MAX, "description", true);
         String note = text(edit.supercomputerNote(), 200, "supercomputerNote", false);
         List<String> sectors = new ArrayList<>();
@@ -119,7 +115,7 @@ public class FactoryRegistry {
         }
         for (PartitionEntity.Draft p : partitions) {
             int capacity = p.gpusPerNode() * p.nodes();
-            Peak peak = bookedPeak(id, p.name());
+            PartitionUse.Peak peak = bookedPeak(id, p.name());
             if (peak.gpus() > capacity) {
                 throw UserFacingException.onField("partitions", "factory.invalid.partition-booked", p.name(), peak.gpus(), peak.at());
             }
@@ -190,33 +186,11 @@ public class FactoryRegistry {
     }
 
     private boolean inUse(FactoryId factory, String partition) {
-        Integer uses = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM gpu_allocation WHERE factory_id = ? AND partition_name = ?"
-                + " AND status IN ('REQUESTED', 'APPROVED')) + (SELECT COUNT(*) FROM lab_booking b JOIN factory_partition p"
-                + " ON p.id = b.partition_id WHERE p.factory_id = ? AND p.name = ?)", Integer.class,
-                factory.value().toString(), partition, factory.value().toString(), partition);
-        return uses != null && uses > 0;
-    }
-
-    private record Peak(int gpus, Instant at) {
+        return use.inUse(factory.value(), partition);
     }
 
     /** The most GPUs booked at once on the partition from now on, and when. */
-    private Peak bookedPeak(FactoryId factory, String partition) {
-        TreeMap<Instant, Integer> changes = new TreeMap<>();
-        jdbc.query("SELECT b.starts_at, b.ends_at, b.gpus FROM lab_booking b JOIN factory_partition p ON p.id = b.partition_id"
-                        + " WHERE p.factory_id = ? AND p.name = ? AND b.status = 'BOOKED' AND b.ends_at > ?",
-                rs -> {
-                    changes.merge(rs.getTimestamp("starts_at").toInstant(), rs.getInt("gpus"), Integer::sum);
-                    changes.merge(rs.getTimestamp("ends_at").toInstant(), -rs.getInt("gpus"), Integer::sum);
-                }, factory.value().toString(), partition, Timestamp.from(clock.instant()));
-        int held = 0;
-        Peak peak = new Peak(0, null);
-        for (Map.Entry<Instant, Integer> change : changes.entrySet()) {
-            held += change.getValue();
-            if (held > peak.gpus()) {
-                peak = new Peak(held, change.getKey());
-            }
-        }
-        return peak;
+    private PartitionUse.Peak bookedPeak(FactoryId factory, String partition) {
+        return use.bookedPeak(factory.value(), partition, clock.instant());
     }
 }
