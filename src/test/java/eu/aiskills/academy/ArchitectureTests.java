@@ -102,7 +102,6 @@ class ArchitectureTests {
             "eu.aiskills.academy.fellowships.FellowshipPlacements",
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",
-            "eu.aiskills.academy.talent.Matching",
             "eu.aiskills.academy.talent.Postings");
 
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PERSISTENCE =

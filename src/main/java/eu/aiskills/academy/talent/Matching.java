@@ -27,7 +27,6 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.talent.internal.MatchIndex;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,19 +88,17 @@ public class Matching {
     private final Candidates candidates;
     private final Catalogue catalogue;
     private final AccountManagement accounts;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<MatchRelevance> relevance;
 
     Matching(MatchIndex index, Postings postings, Candidates candidates, Catalogue catalogue, AccountManagement accounts,
-             JdbcTemplate jdbc, Clock clock, ObjectProvider<MatchRelevance> relevance) {
+             Clock clock, ObjectProvider<MatchRelevance> relevance) {
         this.relevance = relevance;
         this.index = index;
         this.postings = postings;
         this.candidates = candidates;
         this.catalogue = catalogue;
         this.accounts = accounts;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -245,18 +242,12 @@ public class Matching {
             return List.of();
         }
         // The index may be a moment behind another node: only profiles open to offers with consent right now are shown.
-        List<String> ids = ranked.stream().map(s -> s.entry().account().toString()).toList();
-        Map<String, String[]> current = new LinkedHashMap<>();
-        jdbc.query("SELECT account_id, headline, country, city FROM candidate_profile WHERE visibility = 'OPEN_TO_OFFERS'"
-                        + " AND consent_at IS NOT NULL AND account_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
-                rs -> {
-                    current.put(rs.getString("account_id"), new String[] {rs.getString("headline"), rs.getString("country"), rs.getString("city")});
-                }, ids.toArray());
+        Map<UUID, MatchIndex.Shown> current = index.shownNow(ranked.stream().map(s -> s.entry().account()).toList());
         Map<AccountId, String> names = accounts.displayNames(ranked.stream().map(s -> new AccountId(s.entry().account())).toList());
         Map<String, Skill> labels = skillsByUri();
         List<CandidateMatch> shown = new ArrayList<>();
         for (Scored<MatchIndex.CandidateEntry> scored : ranked) {
-            String[] row = current.get(scored.entry().account().toString());
+            MatchIndex.Shown row = current.get(scored.entry().account());
             if (row == null) {
                 continue;
             }
@@ -264,7 +255,7 @@ public class Matching {
             Explanation why = explain(posting, required, optional, c.skills(), c.verified(), List.copyOf(c.languages()), scored.score(),
                     scored.relevance(), placeFits(posting, c.country(), c.mobility()), labels);
             AccountId account = new AccountId(c.account());
-            shown.add(new CandidateMatch(account, names.getOrDefault(account, ""), row[0], row[1], row[2], why));
+            shown.add(new CandidateMatch(account, names.getOrDefault(account, ""), row.headline(), row.country(), row.city(), why));
         }
         return shown;
     }

@@ -121,6 +121,28 @@ public class MatchIndex {
         return missing;
     }
 
+    /** What an employer is shown of a candidate the index ranked. */
+    public record Shown(String headline, String country, String city) {
+    }
+
+    /**
+     * The re-check before a ranking is shown: of these accounts, those whose profiles are open to
+     * offers with consent right now (the index may be a moment behind another node), with what is shown.
+     */
+    public Map<UUID, Shown> shownNow(List<UUID> accounts) {
+        Map<UUID, Shown> current = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return current;
+        }
+        jdbc.query("SELECT account_id, headline, country, city FROM candidate_profile WHERE visibility = 'OPEN_TO_OFFERS'"
+                        + " AND consent_at IS NOT NULL AND account_id IN (" + placeholders(accounts.size()) + ")",
+                rs -> {
+                    current.put(UUID.fromString(rs.getString("account_id")),
+                            new Shown(rs.getString("headline"), rs.getString("country"), rs.getString("city")));
+                }, accounts.stream().map(UUID::toString).toArray());
+        return current;
+    }
+
     /** Forgets a candidate at once (erasure); other nodes drop them at the re-check before showing. */
     public void forget(UUID account) {
         candidates.remove(account);
