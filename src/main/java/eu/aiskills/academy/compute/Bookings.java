@@ -2,7 +2,6 @@ package eu.aiskills.academy.compute;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +9,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import eu.aiskills.academy.compute.internal.AllocationEntity;
 import eu.aiskills.academy.compute.internal.AllocationRecords;
+import eu.aiskills.academy.compute.internal.BookingStore;
 import eu.aiskills.academy.compute.internal.Ledger;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -24,7 +23,6 @@ import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -47,14 +45,14 @@ public class Bookings {
     private final AllocationRecords allocations;
     private final FactoryRegistry registry;
     private final Ledger ledger;
-    private final JdbcTemplate jdbc;
+    private final BookingStore store;
     private final Clock clock;
 
-    Bookings(AllocationRecords allocations, FactoryRegistry registry, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
+    Bookings(AllocationRecords allocations, FactoryRegistry registry, Ledger ledger, BookingStore store, Clock clock) {
         this.allocations = allocations;
         this.registry = registry;
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -90,12 +88,11 @@ public class Bookings {
             throw UserFacingException.onField("startsAt", "booking.invalid.validity", allocation.validFrom(), allocation.validUntil());
         }
         // The partition's row, exclusively: bookings of one partition decide one after the other.
-        Map<String, Object> partition = jdbc.queryForMap("SELECT id, gpus_per_node * nodes AS capacity FROM factory_partition"
-                + " WHERE factory_id = ? AND name = ? FOR UPDATE", allocation.factoryId().toString(), allocation.partition());
-        String partitionId = (String) partition.get("id");
-        int capacity = ((Number) partition.get("capacity")).intValue();
+        BookingStore.LockedPartition partition = store.lockPartition(allocation.factoryId(), allocation.partition());
+        String partitionId = partition.id();
+        int capacity = partition.capacity();
         int gpus = request.seats() * request.gpusPerSeat();
-        int held = held(partitionId, start, end);
+        int held = store.held(partitionId, start, end);
         if (held + gpus > capacity) {
             throw new BookingRefused(Math.max(0, capacity - held), gpus, alternatives(partitionId, capacity, gpus, start,
                     request.duration(), allocation));
@@ -103,10 +100,8 @@ public class Bookings {
         BigDecimal gpuHours = BigDecimal.valueOf(gpus).multiply(BigDecimal.valueOf(request.duration().toMinutes()))
                 .divide(BigDecimal.valueOf(60), 3, RoundingMode.HALF_UP);
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO lab_booking (id, allocation_id, partition_id, starts_at, ends_at, seats, gpus_per_seat, gpus,"
-                        + " gpu_hours, status, booked_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?)",
-                id.toString(), allocation.id().value().toString(), partitionId, Timestamp.from(start), Timestamp.from(end),
-                request.seats(), request.gpusPerSeat(), gpus, gpuHours, me.value().toString(), Timestamp.from(clock.instant()));
+        store.insert(new BookingStore.NewBooking(id, allocation.id(), partitionId, start, end, request.seats(), request.gpusPerSeat(), gpus,
+                gpuHours, me.value(), clock.instant()));
         // Refused (and the booking rolled back with it) when the allocation has fewer hours left.
         ledger.move(ledger.allocationAccount(allocation.id().value()), QuotaEntryKind.RESERVED, gpuHours.negate(),
                 "booking:" + id + ":reserved", me.value(), "Lab session " + start + " (" + request.seats() + " seats)");
@@ -123,7 +118,7 @@ public class Bookings {
         if (!booking.active()) {
             return booking;
         }
-        jdbc.update("UPDATE lab_booking SET status = 'CANCELLED' WHERE id = ? AND status = 'BOOKED'", bookingId.toString());
+        store.cancel(bookingId);
         ledger.move(ledger.allocationAccount(booking.allocation().value()), QuotaEntryKind.RELEASED, booking.gpuHours(),
                 "booking:" + bookingId + ":released", CurrentUser.requireId().value(), "Lab session cancelled");
         return load(bookingId);
@@ -141,7 +136,7 @@ public class Bookings {
         BigDecimal hours = BigDecimal.valueOf(booking.gpus()).multiply(BigDecimal.valueOf(Duration.between(booking.startsAt(), end)
                 .toMinutes())).divide(BigDecimal.valueOf(60), 3, RoundingMode.HALF_UP);
         BigDecimal released = booking.gpuHours().subtract(hours);
-        jdbc.update("UPDATE lab_booking SET ends_at = ?, gpu_hours = ? WHERE id = ?", Timestamp.from(end), hours, bookingId.toString());
+        store.shorten(bookingId, end, hours);
         ledger.move(ledger.allocationAccount(booking.allocation().value()), QuotaEntryKind.RELEASED, released,
                 "booking:" + bookingId + ":shortened:" + end.getEpochSecond(), CurrentUser.requireId().value(),
                 "Lab session shortened to end " + end);
@@ -152,7 +147,7 @@ public class Bookings {
     @RolesAllowed({Roles.INSTRUCTOR, Roles.FACTORY_OPERATOR, Roles.ADMIN, Roles.SYSTEM})
     @Transactional(readOnly = true)
     public List<Booking> ofAllocation(AllocationId allocation) {
-        return jdbc.query(SELECT + " WHERE b.allocation_id = ? ORDER BY b.starts_at", this::booking, allocation.value().toString());
+        return store.ofAllocation(allocation);
     }
 
     /** The longest period a calendar covers. */
@@ -173,19 +168,11 @@ public class Bookings {
                 .orElseThrow(() -> new NotFoundException("booking.partition-not-found"));
         boolean operator = registry.mayEdit(factory);
         String me = CurrentUser.requireId().value().toString();
-        List<PartitionCalendar.Entry> entries = jdbc.query("SELECT b.id, b.starts_at, b.ends_at, b.gpus, b.seats, b.booked_by,"
-                        + " a.justification FROM lab_booking b JOIN factory_partition p ON p.id = b.partition_id"
-                        + " JOIN gpu_allocation a ON a.id = b.allocation_id"
-                        + " WHERE p.factory_id = ? AND p.name = ? AND b.status = 'BOOKED' AND b.starts_at < ? AND b.ends_at > ?"
-                        + " ORDER BY b.starts_at",
-                (rs, n) -> {
-                    boolean mine = me.equals(rs.getString("booked_by"));
-                    String purpose = rs.getString("justification");
-                    return new PartitionCalendar.Entry(UUID.fromString(rs.getString("id")), rs.getTimestamp("starts_at").toInstant(),
-                            rs.getTimestamp("ends_at").toInstant(), rs.getInt("gpus"), rs.getInt("seats"),
-                            operator || mine ? firstLine(purpose) : null, mine);
-                },
-                factory.id().value().toString(), partition, Timestamp.from(to), Timestamp.from(from));
+        List<PartitionCalendar.Entry> entries = store.calendar(factory.id().value(), partition, from, to).stream().map(row -> {
+            boolean mine = me.equals(row.bookedBy());
+            return new PartitionCalendar.Entry(row.id(), row.start(), row.end(), row.gpus(), row.seats(),
+                    operator || mine ? firstLine(row.justification()) : null, mine);
+        }).toList();
         return new PartitionCalendar(factory.slug(), factory.name(), partition, part.totalGpus(), from, to, entries);
     }
 
@@ -194,40 +181,16 @@ public class Bookings {
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
-    private static final String SELECT = "SELECT b.*, p.name AS partition_name FROM lab_booking b"
-            + " JOIN factory_partition p ON p.id = b.partition_id";
-
-    private Booking booking(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Booking(UUID.fromString(rs.getString("id")), new AllocationId(UUID.fromString(rs.getString("allocation_id"))),
-                rs.getString("partition_name"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                rs.getInt("seats"), rs.getInt("gpus_per_seat"), rs.getInt("gpus"), rs.getBigDecimal("gpu_hours"),
-                rs.getString("status"));
-    }
-
     private Booking load(UUID id) {
-        return jdbc.query(SELECT + " WHERE b.id = ?", this::booking, id.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("booking.not-found"));
+        return store.load(id).orElseThrow(() -> new NotFoundException("booking.not-found"));
     }
 
     private Booking ownBooking(UUID id) {
         Booking booking = load(id);
-        String bookedBy = jdbc.queryForObject("SELECT booked_by FROM lab_booking WHERE id = ?", String.class, id.toString());
-        if (!CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.requireId().value().toString().equals(bookedBy)) {
+        if (!CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.requireId().value().toString().equals(store.bookedBy(id))) {
             throw new AccessDeniedException("Booking " + id + " is not the caller's");
         }
         return booking;
-    }
-
-    /** GPUs held on the partition by bookings that overlap the window. */
-    private int held(String partitionId, Instant start, Instant end) {
-        Integer sum = jdbc.queryForObject("SELECT COALESCE(SUM(gpus), 0) FROM lab_booking WHERE partition_id = ?"
-                + " AND status = 'BOOKED' AND starts_at < ? AND ends_at > ?", Integer.class, partitionId,
-                Timestamp.from(end), Timestamp.from(start));
-        return sum == null ? 0 : sum;
-    }
-
-    /** A booking's window and GPUs, for the search of free windows. */
-    private record Held(Instant start, Instant end, int gpus) {
     }
 
     /**
@@ -246,10 +209,7 @@ public class Bookings {
         Instant until = allocation.validUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant rangeStart = start.minus(Duration.ofHours(SEARCH_HOURS));
         Instant rangeEnd = start.plus(Duration.ofHours(SEARCH_HOURS)).plus(duration);
-        List<Held> around = jdbc.query("SELECT starts_at, ends_at, gpus FROM lab_booking WHERE partition_id = ?"
-                        + " AND status = 'BOOKED' AND starts_at < ? AND ends_at > ?",
-                (rs, n) -> new Held(rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getInt("gpus")),
-                partitionId, Timestamp.from(rangeEnd), Timestamp.from(rangeStart));
+        List<BookingStore.Held> around = store.heldAround(partitionId, rangeStart, rangeEnd);
         for (int step = 1; step <= SEARCH_HOURS && found.size() < 3; step++) {
             for (int sign : new int[] {1, -1}) {
                 Instant candidate = start.plus(Duration.ofHours((long) sign * step));
@@ -258,7 +218,7 @@ public class Bookings {
                     continue;
                 }
                 int held = around.stream().filter(h -> h.start().isBefore(candidateEnd) && h.end().isAfter(candidate))
-                        .mapToInt(Held::gpus).sum();
+                        .mapToInt(BookingStore.Held::gpus).sum();
                 if (held + gpus <= capacity) {
                     found.add(candidate);
                 }
