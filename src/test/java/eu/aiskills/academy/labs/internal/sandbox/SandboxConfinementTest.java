@@ -209,7 +209,8 @@ class SandboxConfinementTest {
         try (TestSandbox lab = TestSandbox.start(host, settings, "cpu")) {
             lab.run("""
                     import subprocess, sys
-                    spin = [subprocess.Popen([sys.executable, '-c', 'import time\\nend = time.time() + 2\\nwhile time.time() < end: pass'])
+                    # Each burns 2 s of its own CPU time, however busy the machine is (wall time would not be CPU time under load).
+                    spin = [subprocess.Popen([sys.executable, '-c', 'import time\\nwhile time.process_time() < 2: pass'])
                             for _ in range(2)]
                     [p.wait() for p in spin]
                     """);
