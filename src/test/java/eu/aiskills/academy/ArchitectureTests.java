@@ -97,7 +97,6 @@ class ArchitectureTests {
     private static final java.util.Set<String> SQL_STILL_OUTSIDE_INTERNAL = java.util.Set.of(
             "eu.aiskills.academy.fellowships.Cohorts",
             "eu.aiskills.academy.fellowships.FellowshipApplications",
-            "eu.aiskills.academy.fellowships.FellowshipCalls",
             "eu.aiskills.academy.fellowships.FellowshipPlacements",
             "eu.aiskills.academy.talent.Applications",
             "eu.aiskills.academy.talent.Candidates",

@@ -1,13 +1,8 @@
 package eu.aiskills.academy.fellowships;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +13,8 @@ import java.util.regex.Pattern;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.Skill;
+import eu.aiskills.academy.fellowships.internal.CallStore;
+import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -31,11 +28,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,17 +47,17 @@ public class FellowshipCalls {
     private static final Set<OrganisationKind> HOSTS = Set.of(OrganisationKind.HOST_INSTITUTION, OrganisationKind.UNIVERSITY,
             OrganisationKind.EMPLOYER);
 
-    private final JdbcTemplate jdbc;
+    private final CallStore store;
     private final OrganisationManagement organisations;
     private final Catalogue catalogue;
     private final Clock clock;
 
     private final ApplicationEventPublisher events;
 
-    FellowshipCalls(JdbcTemplate jdbc, OrganisationManagement organisations, Catalogue catalogue, Clock clock,
+    FellowshipCalls(CallStore store, OrganisationManagement organisations, Catalogue catalogue, Clock clock,
                     ApplicationEventPublisher events) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -75,18 +70,10 @@ public class FellowshipCalls {
         FellowshipCallId id = FellowshipCallId.random();
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO fellowship_call (id, slug, title, scheme, summary, opens_at, closes_at, time_zone, budget, currency,"
-                            + " funded_places, max_choices, score_max, rules, required_documents, status, created_by, created_at, updated_at,"
-                            + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, 0)",
-                    id.toString(), draft.slug(), draft.title().strip(), draft.scheme().name(), draft.summary(), opens(draft), closes(draft),
-                    draft.timeZone().getId(), draft.budget(), draft.currency(), draft.fundedPlaces(), draft.maxChoices(), draft.scoreMax(),
-                    JSON.writeValueAsString(draft.rules()), JSON.writeValueAsString(draft.requiredDocuments()),
-                    CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()), Timestamp.from(now),
-                    Timestamp.from(now));
+            store.insert(id, draft, opens(draft), closes(draft), CurrentUser.id().map(AccountId::value).orElse(new UUID(0, 0)), now);
         } catch (DuplicateKeyException e) {
             throw UserFacingException.onField("slug", "fellowship.invalid.slug-taken", draft.slug());
         }
-        writeCriteria(id, draft.criteria());
         return load(id);
     }
 
@@ -99,14 +86,7 @@ public class FellowshipCalls {
             throw new UserFacingException("fellowship.call-opened");
         }
         validate(draft);
-        jdbc.update("UPDATE fellowship_call SET slug = ?, title = ?, scheme = ?, summary = ?, opens_at = ?, closes_at = ?, time_zone = ?,"
-                        + " budget = ?, currency = ?, funded_places = ?, max_choices = ?, score_max = ?, rules = ?, required_documents = ?,"
-                        + " updated_at = ?, version = version + 1 WHERE id = ?", draft.slug(), draft.title().strip(), draft.scheme().name(),
-                draft.summary(), opens(draft), closes(draft), draft.timeZone().getId(), draft.budget(), draft.currency(), draft.fundedPlaces(),
-                draft.maxChoices(), draft.scoreMax(), JSON.writeValueAsString(draft.rules()), JSON.writeValueAsString(draft.requiredDocuments()),
-                Timestamp.from(clock.instant()), id.toString());
-        jdbc.update("DELETE FROM fellowship_criterion WHERE call_id = ?", id.toString());
-        writeCriteria(id, draft.criteria());
+        store.update(id, draft, opens(draft), closes(draft), clock.instant());
         if (current.status() == CallStatus.PUBLISHED) {
             events.publishEvent(new CallPublished(id));
         }
@@ -123,8 +103,7 @@ public class FellowshipCalls {
         if (!current.closesAt().isAfter(clock.instant())) {
             throw UserFacingException.onField("closes", "fellowship.invalid.closes-past");
         }
-        jdbc.update("UPDATE fellowship_call SET status = 'PUBLISHED', updated_at = ?, version = version + 1 WHERE id = ?",
-                Timestamp.from(clock.instant()), id.toString());
+        store.publish(id, clock.instant());
         events.publishEvent(new CallPublished(id));
         return load(id);
     }
@@ -133,23 +112,21 @@ public class FellowshipCalls {
     @PermitAll
     @Transactional(readOnly = true)
     public List<FellowshipCall> open() {
-        return jdbc.query("SELECT * FROM fellowship_call WHERE status = 'PUBLISHED' AND closes_at > ? ORDER BY closes_at", this::row,
-                Timestamp.from(clock.instant())).stream().map(this::withCriteria).toList();
+        return store.open(clock.instant());
     }
 
     /** Every call, newest first, for administrators (and the search index's rebuild). */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional(readOnly = true)
     public List<FellowshipCall> all() {
-        return jdbc.query("SELECT * FROM fellowship_call ORDER BY created_at DESC", this::row).stream().map(this::withCriteria).toList();
+        return store.all();
     }
 
     /** A published call by its address; drafts only for administrators. */
     @PermitAll
     @Transactional(readOnly = true)
     public FellowshipCall bySlug(String slug) {
-        FellowshipCall call = jdbc.query("SELECT * FROM fellowship_call WHERE slug = ?", this::row, slug).stream().findFirst()
-                .map(this::withCriteria).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
+        FellowshipCall call = store.bySlug(slug).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
         if (call.status() == CallStatus.DRAFT && !CurrentUser.hasRole(Roles.ADMIN)) {
             throw new NotFoundException("fellowship.call-not-found");
         }
@@ -170,14 +147,13 @@ public class FellowshipCalls {
     @PermitAll
     @Transactional(readOnly = true)
     public List<HostOffer> offers(FellowshipCallId callId) {
-        return jdbc.query(OFFERS + " WHERE h.call_id = ? AND h.status = 'OPEN' ORDER BY o.name, h.topic", this::offerRow, callId.toString());
+        return store.openOffers(callId);
     }
 
     @PermitAll
     @Transactional(readOnly = true)
     public HostOffer offer(UUID offerId) {
-        return jdbc.query(OFFERS + " WHERE h.id = ?", this::offerRow, offerId.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("fellowship.offer-not-found"));
+        return store.offer(offerId).orElseThrow(() -> new NotFoundException("fellowship.offer-not-found"));
     }
 
     /** A host entity offers a placement in a call, until the call closes. */
@@ -190,12 +166,7 @@ public class FellowshipCalls {
             throw new UserFacingException("fellowship.call-closed", FellowshipApplications.at(call, call.closesAt()));
         }
         validate(draft);
-        UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO host_offer (id, call_id, organisation_id, topic, description, supervisor, skills, places, city, country,"
-                        + " status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", id.toString(), callId.toString(),
-                draft.organisation().value().toString(), draft.topic().strip(), draft.description().strip(), draft.supervisor().strip(),
-                JSON.writeValueAsString(draft.skills()), draft.places(), draft.city().strip(), draft.country(),
-                CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()), Timestamp.from(clock.instant()));
+        UUID id = store.insertOffer(callId, draft, CurrentUser.id().map(AccountId::value).orElse(new UUID(0, 0)), clock.instant());
         return offer(id);
     }
 
@@ -208,7 +179,7 @@ public class FellowshipCalls {
         if (!clock.instant().isBefore(get(offer.callId()).closesAt())) {
             throw new UserFacingException("fellowship.offer-fixed");
         }
-        jdbc.update("UPDATE host_offer SET status = 'WITHDRAWN' WHERE id = ?", offerId.toString());
+        store.withdrawOffer(offerId);
     }
 
     /** Whether the signed-in person may act for this organisation's offers (a member of it, or an administrator). */
@@ -227,12 +198,12 @@ public class FellowshipCalls {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private static Timestamp opens(CallDraft d) {
-        return Timestamp.from(d.opens().atZone(d.timeZone()).toInstant());
+    private static Instant opens(CallDraft d) {
+        return d.opens().atZone(d.timeZone()).toInstant();
     }
 
-    private static Timestamp closes(CallDraft d) {
-        return Timestamp.from(d.closes().atZone(d.timeZone()).toInstant());
+    private static Instant closes(CallDraft d) {
+        return d.closes().atZone(d.timeZone()).toInstant();
     }
 
     private void validate(CallDraft d) {
@@ -325,50 +296,11 @@ public class FellowshipCalls {
         }
     }
 
-    private void writeCriteria(FellowshipCallId id, List<Criterion> criteria) {
-        for (int i = 0; i < criteria.size(); i++) {
-            Criterion c = criteria.get(i);
-            jdbc.update("INSERT INTO fellowship_criterion (call_id, position, name, description, weight) VALUES (?, ?, ?, ?, ?)",
-                    id.toString(), i, c.name().strip(), c.description().strip(), c.weight());
-        }
-    }
-
     FellowshipCall locked(FellowshipCallId id) {
-        jdbc.queryForList("SELECT id FROM fellowship_call WHERE id = ? FOR UPDATE", String.class, id.toString());
-        return load(id);
+        return store.locked(id).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
     }
 
     FellowshipCall load(FellowshipCallId id) {
-        return jdbc.query("SELECT * FROM fellowship_call WHERE id = ?", this::row, id.toString()).stream().findFirst()
-                .map(this::withCriteria).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
-    }
-
-    private FellowshipCall withCriteria(FellowshipCall c) {
-        List<Criterion> criteria = jdbc.query("SELECT name, description, weight FROM fellowship_criterion WHERE call_id = ? ORDER BY position",
-                (rs, n) -> new Criterion(rs.getString("name"), rs.getString("description"), rs.getBigDecimal("weight")), c.id().toString());
-        return new FellowshipCall(c.id(), c.slug(), c.title(), c.scheme(), c.summary(), c.opensAt(), c.closesAt(), c.timeZone(), c.budget(),
-                c.currency(), c.fundedPlaces(), c.maxChoices(), c.scoreMax(), c.rules(), c.requiredDocuments(), criteria, c.status(),
-                c.rankingReleasedAt());
-    }
-
-    private FellowshipCall row(ResultSet rs, int n) throws SQLException {
-        Timestamp released = rs.getTimestamp("ranking_released_at");
-        return new FellowshipCall(FellowshipCallId.of(rs.getString("id")), rs.getString("slug"), rs.getString("title"),
-                Scheme.valueOf(rs.getString("scheme")), rs.getString("summary"), rs.getTimestamp("opens_at").toInstant(),
-                rs.getTimestamp("closes_at").toInstant(), ZoneId.of(rs.getString("time_zone")), rs.getBigDecimal("budget"),
-                rs.getString("currency"), rs.getInt("funded_places"), rs.getInt("max_choices"), rs.getInt("score_max"),
-                JSON.readValue(rs.getString("rules"), EligibilityRules.class),
-                JSON.readValue(rs.getString("required_documents"), new TypeReference<List<String>>() { }), new ArrayList<>(),
-                CallStatus.valueOf(rs.getString("status")), released == null ? null : released.toInstant());
-    }
-
-    private static final String OFFERS = "SELECT h.*, o.name AS organisation_name FROM host_offer h JOIN organisation o ON o.id = h.organisation_id";
-
-    private HostOffer offerRow(ResultSet rs, int n) throws SQLException {
-        return new HostOffer(UUID.fromString(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
-                new OrganisationId(UUID.fromString(rs.getString("organisation_id"))), rs.getString("organisation_name"), rs.getString("topic"),
-                rs.getString("description"), rs.getString("supervisor"),
-                JSON.readValue(rs.getString("skills"), new TypeReference<List<String>>() { }), rs.getInt("places"), rs.getString("city"),
-                rs.getString("country"), "OPEN".equals(rs.getString("status")));
+        return store.load(id).orElseThrow(() -> new NotFoundException("fellowship.call-not-found"));
     }
 }
