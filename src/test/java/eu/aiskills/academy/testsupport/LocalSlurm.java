@@ -173,9 +173,10 @@ public final class LocalSlurm {
             random.nextBytes(jwtKey);
             Files.write(dir.resolve("jwt.key"), jwtKey);
             Files.setPosixFilePermissions(dir.resolve("jwt.key"), PosixFilePermissions.fromString("rw-------"));
-            int ctldPort = freePort();
-            int slurmdPort = freePort();
-            int restPort = freePort();
+            int[] ports = freePorts(3);
+            int ctldPort = ports[0];
+            int slurmdPort = ports[1];
+            int restPort = ports[2];
             String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
             Files.writeString(dir.resolve("slurm.conf"), """
                     ClusterName=academy
@@ -340,9 +341,24 @@ public final class LocalSlurm {
                 });
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} different free loopback ports: all held open at once before they are given
+     * back, since a port closed and asked for again may come back the same (two daemons on one port).
+     */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 }
