@@ -108,8 +108,7 @@ public class FellowshipPlacements {
                 rs -> {
                     own.put(rs.getString(1), rs.getInt(2));
                 }, offerId.toString());
-        List<FellowshipApplication> chose = jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED'"
-                + " ORDER BY submitted_at", applications::row, offer.callId().toString()).stream()
+        List<FellowshipApplication> chose = applications.submittedTo(offer.callId()).stream()
                 .filter(a -> a.choices().contains(offerId)).toList();
         return chose.stream().sorted(java.util.Comparator.comparingInt((FellowshipApplication a) -> own.getOrDefault(a.id().toString(),
                         Integer.MAX_VALUE)))
@@ -289,9 +288,11 @@ public class FellowshipPlacements {
                        int round) {
         Map<FellowshipApplicationId, FellowshipApplication> byId = new HashMap<>();
         Map<String, List<String>> preferences = new LinkedHashMap<>();
+        // The call's submitted applications read once, not once per ranked applicant.
+        Map<FellowshipApplicationId, FellowshipApplication> submitted = new HashMap<>();
+        applications.submittedTo(call.id()).forEach(a -> submitted.put(a.id(), a));
         for (FellowshipReviews.Ranked r : who) {
-            FellowshipApplication application = jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'",
-                    applications::row, r.application().toString()).stream().findFirst().orElse(null);
+            FellowshipApplication application = submitted.get(r.application());
             if (application != null) {
                 byId.put(application.id(), application);
                 preferences.put(application.id().toString(), application.choices().stream().map(UUID::toString).toList());

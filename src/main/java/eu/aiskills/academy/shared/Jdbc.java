@@ -11,6 +11,11 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /** {@code count} bind markers for an {@code IN (...)} list: {@code ?, ?, ?}. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     /** A timestamp column as an instant, or {@code null}. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);

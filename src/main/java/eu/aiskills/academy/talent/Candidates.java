@@ -232,7 +232,7 @@ public class Candidates {
             return Set.of();
         }
         return new HashSet<>(jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(candidates.size(), "?")) + ")", String.class,
+                        + eu.aiskills.academy.shared.Jdbc.placeholders(candidates.size()) + ")", String.class,
                 candidates.stream().map(a -> a.value().toString()).toArray()).stream()
                 .map(id -> new AccountId(java.util.UUID.fromString(id))).toList());
     }

@@ -2,13 +2,13 @@ package eu.aiskills.academy.compute.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import eu.aiskills.academy.compute.AccessMode;
+import eu.aiskills.academy.shared.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ public class AllocationQueries {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             jdbc.query("SELECT DISTINCT a.run_id, f.name FROM gpu_allocation a JOIN ai_factory f ON f.id = a.factory_id"
-                            + " WHERE a.status = 'APPROVED' AND a.run_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
+                            + " WHERE a.status = 'APPROVED' AND a.run_id IN (" + Jdbc.placeholders(chunk.size()) + ")"
                             + " ORDER BY f.name",
                     rs -> {
                         factories.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new ArrayList<>()).add(rs.getString(2));

@@ -136,7 +136,7 @@ public class CallStore {
         }
         Map<String, List<Criterion>> criteria = new HashMap<>();
         jdbc.query("SELECT call_id, name, description, weight FROM fellowship_criterion WHERE call_id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(calls.size(), "?")) + ") ORDER BY call_id, position",
+                        + Jdbc.placeholders(calls.size()) + ") ORDER BY call_id, position",
                 rs -> {
                     criteria.computeIfAbsent(rs.getString("call_id"), k -> new ArrayList<>())
                             .add(new Criterion(rs.getString("name"), rs.getString("description"), rs.getBigDecimal("weight")));

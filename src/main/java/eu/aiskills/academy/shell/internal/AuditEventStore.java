@@ -20,16 +20,10 @@ public class AuditEventStore {
     /** The newest {@code limit} events, of one kind of action or (null) all. */
     public List<AuditEvent> recent(String action, int limit) {
         String where = action == null ? "" : " WHERE action = ?";
-        Object[] arguments = action == null ? new Object[0] : new Object[] {action};
+        Object[] arguments = action == null ? new Object[] {limit} : new Object[] {action, limit};
         return jdbc.query("SELECT occurred_at, actor_name, action, subject, details FROM audit_event" + where
                         + " ORDER BY occurred_at DESC, id LIMIT ?",
                 (rs, n) -> new AuditEvent(Jdbc.instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("action"),
-                        rs.getString("subject"), rs.getString("details")), append(arguments, limit));
-    }
-
-    private static Object[] append(Object[] arguments, int limit) {
-        Object[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
-        all[arguments.length] = limit;
-        return all;
+                        rs.getString("subject"), rs.getString("details")), arguments);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import eu.aiskills.academy.shared.Jdbc;
 import eu.aiskills.academy.talent.Mobility;
 import eu.aiskills.academy.talent.PostingKind;
 import eu.aiskills.academy.talent.RemotePolicy;
@@ -135,7 +136,7 @@ public class MatchIndex {
             return current;
         }
         jdbc.query("SELECT account_id, headline, country, city FROM candidate_profile WHERE visibility = 'OPEN_TO_OFFERS'"
-                        + " AND consent_at IS NOT NULL AND account_id IN (" + placeholders(accounts.size()) + ")",
+                        + " AND consent_at IS NOT NULL AND account_id IN (" + Jdbc.placeholders(accounts.size()) + ")",
                 rs -> {
                     current.put(UUID.fromString(rs.getString("account_id")),
                             new Shown(rs.getString("headline"), rs.getString("country"), rs.getString("city")));
@@ -248,11 +249,8 @@ public class MatchIndex {
         String joiner = select.contains(" WHERE ") ? " AND " : " WHERE ";
         for (int start = 0; start < all.size(); start += BATCH) {
             List<String> batch = all.subList(start, Math.min(all.size(), start + BATCH));
-            jdbc.query(select + joiner + idColumn + " IN (" + placeholders(batch.size()) + ")", handler, batch.toArray());
+            jdbc.query(select + joiner + idColumn + " IN (" + Jdbc.placeholders(batch.size()) + ")", handler, batch.toArray());
         }
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
 }
