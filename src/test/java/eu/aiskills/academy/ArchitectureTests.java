@@ -89,22 +89,9 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
-    /**
-     * Root and {@code ui} classes that still hold SQL, from before ADR 0019; each is to move its
-     * statements into a store in its module's {@code internal}. The list only shrinks: a class
-     * that no longer needs its place fails the test below too.
-     */
-    private static final java.util.Set<String> SQL_STILL_OUTSIDE_INTERNAL = java.util.Set.of(
-            "eu.aiskills.academy.fellowships.Cohorts",
-            "eu.aiskills.academy.fellowships.FellowshipApplications",
-            "eu.aiskills.academy.fellowships.FellowshipPlacements",
-            "eu.aiskills.academy.talent.Applications",
-            "eu.aiskills.academy.talent.Candidates",
-            "eu.aiskills.academy.talent.Postings");
-
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> PERSISTENCE =
-            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")
-                    .as("JDBC");
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "jakarta.persistence..")
+                    .as("JDBC or JPA");
 
     /** ADR 0019: entities are a module's implementation, kept in its {@code internal}. */
     @Test
@@ -119,19 +106,19 @@ class ArchitectureTests {
     void sqlStaysInInternal() {
         noClasses().that().resideInAnyPackage("eu.aiskills.academy.*", "eu.aiskills.academy.*.ui..")
                 .and().resideOutsideOfPackage("eu.aiskills.academy.shared")
-                .and(com.tngtech.archunit.base.DescribedPredicate.describe("not listed as still to move",
-                        (com.tngtech.archunit.core.domain.JavaClass c) -> !SQL_STILL_OUTSIDE_INTERNAL.contains(c.getName().replaceAll("\\$.*", ""))))
                 .should().dependOnClassesThat(PERSISTENCE)
                 .because("SQL and JdbcTemplate belong in a module's internal stores (ADR 0019)")
                 .check(CLASSES);
     }
 
+    /** ADR 0019: views call the module's services, which check who calls them; never its stores, repositories or entities. */
     @Test
-    void theListOfClassesStillToMoveOnlyShrinks() {
-        java.util.List<String> moved = SQL_STILL_OUTSIDE_INTERNAL.stream()
-                .filter(name -> CLASSES.stream().filter(c -> c.getName().equals(name) || c.getName().startsWith(name + "$"))
-                        .noneMatch(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> PERSISTENCE.test(d.getTargetClass()))))
-                .sorted().toList();
-        org.assertj.core.api.Assertions.assertThat(moved).as("no longer hold SQL: remove them from SQL_STILL_OUTSIDE_INTERNAL").isEmpty();
+    void viewsNeverReachPersistence() {
+        noClasses().that().resideInAPackage("eu.aiskills.academy.*.ui..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("a store, repository or entity",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().contains(".internal")
+                                && (c.getSimpleName().endsWith("Store") || c.isAnnotatedWith(jakarta.persistence.Entity.class)
+                                        || c.isAssignableTo(org.springframework.data.repository.Repository.class))))
+                .check(CLASSES);
     }
 }

@@ -1,21 +1,20 @@
 package eu.aiskills.academy.fellowships;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.fellowships.internal.CohortStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.AccountSummary;
@@ -28,11 +27,9 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Cohorts of the apprenticeship, returnship and scholarship schemes: participants follow a
@@ -96,14 +93,14 @@ public class Cohorts {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final CohortStore store;
     private final Catalogue catalogue;
     private final Enrolments enrolments;
     private final AccountManagement accounts;
     private final Clock clock;
 
-    Cohorts(JdbcTemplate jdbc, Catalogue catalogue, Enrolments enrolments, AccountManagement accounts, Clock clock) {
-        this.jdbc = jdbc;
+    Cohorts(CohortStore store, Catalogue catalogue, Enrolments enrolments, AccountManagement accounts, Clock clock) {
+        this.store = store;
         this.catalogue = catalogue;
         this.enrolments = enrolments;
         this.accounts = accounts;
@@ -131,10 +128,8 @@ public class Cohorts {
             throw UserFacingException.onField("endsOn", "cohort.invalid.dates");
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO cohort (id, kind, name, courses, training_hours, work_hours, hours_per_week, starts_on, ends_on, created_by,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), kind.name(), name.strip(),
-                FellowshipCalls.JSON.writeValueAsString(courses), trainingHours, workHours, hoursPerWeek, startsOn, endsOn,
-                CurrentUser.id().map(a -> a.value().toString()).orElse(new UUID(0, 0).toString()), Timestamp.from(clock.instant()));
+        store.insertCohort(id, kind, name.strip(), courses, trainingHours, workHours, hoursPerWeek, startsOn, endsOn,
+                CurrentUser.id().map(AccountId::value).orElse(new UUID(0, 0)), clock.instant());
         return cohort(id);
     }
 
@@ -162,10 +157,8 @@ public class Cohorts {
         }
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("INSERT INTO cohort_member (id, cohort_id, account_id, organisation_id, mentor_id, award, currency, conditions, joined_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), cohortId.toString(), participant.id().value().toString(),
-                    employer == null ? null : employer.value().toString(), mentor == null ? null : mentor.id().value().toString(), award, currency,
-                    conditions, Timestamp.from(clock.instant()));
+            store.insertMember(id, cohortId, participant.id(), employer, mentor == null ? null : mentor.id(), award, currency, conditions,
+                    clock.instant());
         } catch (DuplicateKeyException e) {
             throw UserFacingException.onField("email", "cohort.invalid.already-member", email);
         }
@@ -182,21 +175,16 @@ public class Cohorts {
         if (label == null || label.isBlank() || label.length() > 200 || amount == null || amount.signum() <= 0 || dueOn == null) {
             throw UserFacingException.onField("label", "cohort.invalid.milestone");
         }
-        Integer position = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) + 1 FROM cohort_milestone WHERE member_id = ?", Integer.class,
-                memberId.toString());
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO cohort_milestone (id, member_id, position, label, amount, due_on) VALUES (?, ?, ?, ?, ?, ?)", id.toString(),
-                memberId.toString(), position, label.strip(), amount, dueOn);
-        return milestones(memberId).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+        store.insertMilestone(id, memberId, label.strip(), amount, dueOn);
+        return store.milestones(memberId).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Releases a disbursement once; a second release is refused. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void releaseMilestone(UUID milestoneId) {
-        int released = jdbc.update("UPDATE cohort_milestone SET released_by = ?, released_at = ? WHERE id = ? AND released_at IS NULL",
-                CurrentUser.requireId().value().toString(), Timestamp.from(clock.instant()), milestoneId.toString());
-        if (released != 1) {
+        if (!store.release(milestoneId, CurrentUser.requireId(), clock.instant())) {
             throw new UserFacingException("cohort.milestone-released");
         }
     }
@@ -221,14 +209,12 @@ public class Cohorts {
         if (text.length() > 500) {
             throw UserFacingException.onField("note", "cohort.invalid.note");
         }
-        BigDecimal sameDay = jdbc.queryForObject("SELECT COALESCE(SUM(hours), 0) FROM cohort_hours WHERE member_id = ? AND worked_on = ?",
-                BigDecimal.class, memberId.toString(), workedOn);
+        BigDecimal sameDay = store.hoursOn(memberId, workedOn);
         if (sameDay != null && sameDay.add(hours).compareTo(new BigDecimal("24")) > 0) {
             throw UserFacingException.onField("hours", "cohort.invalid.day-full");
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO cohort_hours (id, member_id, kind, worked_on, hours, note, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                id.toString(), memberId.toString(), kind.name(), workedOn, hours, text, Timestamp.from(clock.instant()));
+        store.insertHours(id, memberId, kind, workedOn, hours, text, clock.instant());
         return hours(memberId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -236,19 +222,12 @@ public class Cohorts {
     @SignedIn
     @Transactional
     public HoursEntry cosign(UUID entryId) {
-        String memberId = jdbc.query("SELECT member_id FROM cohort_hours WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null,
-                entryId.toString());
-        if (memberId == null) {
-            throw new NotFoundException("cohort.entry-not-found");
-        }
-        Member member = member(UUID.fromString(memberId));
+        Member member = member(store.memberOfEntry(entryId).orElseThrow(() -> new NotFoundException("cohort.entry-not-found")));
         AccountId me = CurrentUser.requireId();
         if (member.mentor() == null || !member.mentor().equals(me) || member.account().equals(me)) {
             throw new AccessDeniedException("Only the participant's mentor co-signs their hours");
         }
-        int signed = jdbc.update("UPDATE cohort_hours SET cosigned_by = ?, cosigned_at = ? WHERE id = ? AND cosigned_at IS NULL",
-                me.value().toString(), Timestamp.from(clock.instant()), entryId.toString());
-        if (signed != 1) {
+        if (!store.cosign(entryId, me, clock.instant())) {
             throw new UserFacingException("cohort.already-cosigned");
         }
         return hours(member.id()).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
@@ -258,29 +237,28 @@ public class Cohorts {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Cohort> all() {
-        return jdbc.queryForList("SELECT id FROM cohort ORDER BY created_at DESC", String.class).stream()
-                .map(id -> cohort(UUID.fromString(id))).toList();
+        return store.cohorts();
     }
 
     /** A cohort's participants, for administrators. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Member> members(UUID cohortId) {
-        return jdbc.query(MEMBERS + " WHERE m.cohort_id = ? ORDER BY m.joined_at", this::memberRow, cohortId.toString());
+        return named(store.membersOf(cohortId));
     }
 
     /** The cohorts the signed-in person takes part in. */
     @SignedIn
     @Transactional(readOnly = true)
     public List<Member> myMemberships() {
-        return jdbc.query(MEMBERS + " WHERE m.account_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
+        return named(store.membershipsOf(CurrentUser.requireId()));
     }
 
     /** The participants the signed-in person mentors. */
     @SignedIn
     @Transactional(readOnly = true)
     public List<Member> mentees() {
-        return jdbc.query(MEMBERS + " WHERE m.mentor_id = ? ORDER BY m.joined_at", this::memberRow, CurrentUser.requireId().value().toString());
+        return named(store.menteesOf(CurrentUser.requireId()));
     }
 
     @SignedIn
@@ -302,7 +280,7 @@ public class Cohorts {
     @Transactional(readOnly = true)
     public List<Milestone> milestonesOf(UUID memberId) {
         visibleMember(memberId);
-        return milestones(memberId);
+        return store.milestones(memberId);
     }
 
     /** Co-signed hours against what the cohort requires, and the programme's courses completed. */
@@ -311,9 +289,9 @@ public class Cohorts {
     public Progress progress(UUID memberId) {
         Member member = visibleMember(memberId);
         Cohort cohort = cohort(member.cohortId());
-        BigDecimal training = sum(memberId, HoursKind.TRAINING, true);
-        BigDecimal work = sum(memberId, HoursKind.ON_THE_JOB, true);
-        BigDecimal pending = sum(memberId, HoursKind.TRAINING, false).add(sum(memberId, HoursKind.ON_THE_JOB, false));
+        BigDecimal training = store.sum(memberId, HoursKind.TRAINING, true);
+        BigDecimal work = store.sum(memberId, HoursKind.ON_THE_JOB, true);
+        BigDecimal pending = store.sum(memberId, HoursKind.TRAINING, false).add(store.sum(memberId, HoursKind.ON_THE_JOB, false));
         Set<CourseId> completed = SystemActor.call(() -> enrolments.completedCoursesOf(member.account()));
         List<String> done = cohort.courses().stream().filter(slug -> catalogue.publishedCourse(slug)
                 .map(c -> completed.contains(c.summary().id())).orElse(false)).toList();
@@ -333,55 +311,31 @@ public class Cohorts {
         return member;
     }
 
-    private BigDecimal sum(UUID memberId, HoursKind kind, boolean cosigned) {
-        BigDecimal sum = jdbc.queryForObject("SELECT COALESCE(SUM(hours), 0) FROM cohort_hours WHERE member_id = ? AND kind = ? AND cosigned_at IS "
-                + (cosigned ? "NOT NULL" : "NULL"), BigDecimal.class, memberId.toString(), kind.name());
-        return sum == null ? BigDecimal.ZERO : sum;
-    }
-
     Cohort cohort(UUID id) {
-        return jdbc.query("SELECT * FROM cohort WHERE id = ?", (rs, n) -> new Cohort(UUID.fromString(rs.getString("id")),
-                        Kind.valueOf(rs.getString("kind")), rs.getString("name"),
-                        FellowshipCalls.JSON.readValue(rs.getString("courses"), new TypeReference<List<String>>() { }),
-                        rs.getBigDecimal("training_hours"), rs.getBigDecimal("work_hours"), rs.getBigDecimal("hours_per_week"),
-                        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate()), id.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("cohort.not-found"));
+        return store.cohort(id).orElseThrow(() -> new NotFoundException("cohort.not-found"));
     }
-
-    private static final String MEMBERS = "SELECT m.* FROM cohort_member m";
 
     private Member member(UUID id) {
-        return jdbc.query(MEMBERS + " WHERE m.id = ?", this::memberRow, id.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("cohort.member-not-found"));
+        return named(store.member(id).stream().toList()).stream().findFirst().orElseThrow(() -> new NotFoundException("cohort.member-not-found"));
     }
 
-    private Member memberRow(ResultSet rs, int n) throws SQLException {
-        String organisation = rs.getString("organisation_id");
-        AccountId participant = new AccountId(UUID.fromString(rs.getString("account_id")));
-        AccountId mentor = rs.getString("mentor_id") == null ? null : new AccountId(UUID.fromString(rs.getString("mentor_id")));
-        var names = accounts.displayNames(mentor == null ? List.of(participant) : List.of(participant, mentor));
-        return new Member(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("cohort_id")), participant,
-                names.getOrDefault(participant, ""), organisation == null ? null : new OrganisationId(UUID.fromString(organisation)), mentor,
-                mentor == null ? null : names.getOrDefault(mentor, ""), rs.getBigDecimal("award"), rs.getString("currency"),
-                rs.getString("conditions"));
+    /** The members with their and their mentors' names, looked up at once. */
+    private List<Member> named(List<Member> members) {
+        var names = accounts.displayNames(members.stream().flatMap(m -> Stream.of(m.account(), m.mentor())).filter(Objects::nonNull)
+                .distinct().toList());
+        return members.stream().map(m -> new Member(m.id(), m.cohortId(), m.account(), names.getOrDefault(m.account(), ""),
+                m.organisation(), m.mentor(), m.mentor() == null ? null : names.getOrDefault(m.mentor(), ""), m.award(), m.currency(),
+                m.conditions())).toList();
     }
 
+    /** The ledger with the co-signers' names. */
     private List<HoursEntry> hours(UUID memberId) {
-        List<HoursEntry> entries = jdbc.query("SELECT * FROM cohort_hours WHERE member_id = ? ORDER BY worked_on, logged_at",
-                (rs, n) -> new HoursEntry(UUID.fromString(rs.getString("id")), memberId, HoursKind.valueOf(rs.getString("kind")),
-                        rs.getDate("worked_on").toLocalDate(), rs.getBigDecimal("hours"), rs.getString("note"),
-                        rs.getTimestamp("logged_at").toInstant(), rs.getString("cosigned_by"),
-                        Optional.ofNullable(rs.getTimestamp("cosigned_at")).map(Timestamp::toInstant).orElse(null)), memberId.toString());
-        var names = accounts.displayNames(entries.stream().filter(HoursEntry::cosigned)
-                .map(e -> new AccountId(UUID.fromString(e.cosignedBy()))).distinct().toList());
-        return entries.stream().map(e -> e.cosignedBy() == null ? e : new HoursEntry(e.id(), e.member(), e.kind(), e.workedOn(), e.hours(),
-                e.note(), e.loggedAt(), names.getOrDefault(new AccountId(UUID.fromString(e.cosignedBy())), ""), e.cosignedAt())).toList();
-    }
-
-    private List<Milestone> milestones(UUID memberId) {
-        return jdbc.query("SELECT * FROM cohort_milestone WHERE member_id = ? ORDER BY position",
-                (rs, n) -> new Milestone(UUID.fromString(rs.getString("id")), rs.getInt("position"), rs.getString("label"),
-                        rs.getBigDecimal("amount"), rs.getDate("due_on").toLocalDate(),
-                        Optional.ofNullable(rs.getTimestamp("released_at")).map(Timestamp::toInstant).orElse(null)), memberId.toString());
+        List<CohortStore.HoursRow> rows = store.hours(memberId);
+        var names = accounts.displayNames(rows.stream().map(CohortStore.HoursRow::cosigner).filter(Objects::nonNull).distinct().toList());
+        return rows.stream().map(r -> {
+            HoursEntry e = r.entry();
+            return r.cosigner() == null ? e : new HoursEntry(e.id(), e.member(), e.kind(), e.workedOn(), e.hours(), e.note(), e.loggedAt(),
+                    names.getOrDefault(r.cosigner(), ""), e.cosignedAt());
+        }).toList();
     }
 }

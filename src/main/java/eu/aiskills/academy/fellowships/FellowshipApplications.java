@@ -3,9 +3,6 @@ package eu.aiskills.academy.fellowships;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +20,8 @@ import java.util.UUID;
 import eu.aiskills.academy.documents.DocumentId;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
+import eu.aiskills.academy.fellowships.internal.FellowshipApplicationStore;
+import eu.aiskills.academy.fellowships.internal.PlacementStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.SignedIn;
@@ -31,11 +30,9 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Applications to fellowship calls: prepared as drafts (proposal, declared facts, ranked host
@@ -46,20 +43,22 @@ import tools.jackson.core.type.TypeReference;
 @Service
 public class FellowshipApplications {
 
-    private final JdbcTemplate jdbc;
+    private final FellowshipApplicationStore store;
+    private final PlacementStore placements;
     private final FellowshipCalls calls;
     private final Documents documents;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
     private final eu.aiskills.academy.identity.AccountManagement accounts;
 
-    FellowshipApplications(JdbcTemplate jdbc, FellowshipCalls calls, Documents documents,
+    FellowshipApplications(FellowshipApplicationStore store, PlacementStore placements, FellowshipCalls calls, Documents documents,
                            org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock,
                            eu.aiskills.academy.identity.AccountManagement accounts) {
         this.accounts = accounts;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.jdbc = jdbc;
+        this.store = store;
+        this.placements = placements;
         this.calls = calls;
         this.documents = documents;
         this.clock = clock;
@@ -78,16 +77,14 @@ public class FellowshipApplications {
     @SignedIn
     @Transactional(readOnly = true)
     public Optional<FellowshipApplication> mine(FellowshipCallId callId) {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
-                CurrentUser.requireId().value().toString()).stream().findFirst();
+        return store.of(callId, CurrentUser.requireId());
     }
 
     /** Every application of the signed-in person, newest first. */
     @SignedIn
     @Transactional(readOnly = true)
     public List<FellowshipApplication> allMine() {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE applicant_id = ? ORDER BY updated_at DESC", this::row,
-                CurrentUser.requireId().value().toString());
+        return store.allOf(CurrentUser.requireId());
     }
 
     /**
@@ -125,23 +122,15 @@ public class FellowshipApplications {
         validate(draft.facts(), call.referenceDay());
         List<UUID> choices = validChoices(call, draft.choices());
         List<FellowshipApplication.Attached> attached = attached(call, draft.documents(), me);
-        Optional<FellowshipApplication> existing = lockedMine(callId, me);
+        Optional<FellowshipApplication> existing = store.lockedOf(callId, me);
         if (existing.isPresent() && existing.get().status() != FellowshipApplication.Status.DRAFT) {
             throw new UserFacingException("fellowship.application-submitted");
         }
-        String facts = FellowshipCalls.JSON.writeValueAsString(draft.facts());
-        String choiceJson = FellowshipCalls.JSON.writeValueAsString(choices);
-        String documentJson = FellowshipCalls.JSON.writeValueAsString(attached);
         if (existing.isEmpty()) {
-            jdbc.update("INSERT INTO fellowship_application (id, call_id, applicant_id, applicant_name, status, proposal, facts, choices,"
-                            + " documents, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, 0)",
-                    UUID.randomUUID().toString(), callId.toString(), me.value().toString(),
-                    CurrentUser.principal().map(p -> p.displayName()).orElse(""), proposal, facts, choiceJson, documentJson,
-                    Timestamp.from(now), Timestamp.from(now));
+            store.insertDraft(callId, me, CurrentUser.principal().map(p -> p.displayName()).orElse(""), proposal, draft.facts(), choices,
+                    attached, now);
         } else {
-            jdbc.update("UPDATE fellowship_application SET proposal = ?, facts = ?, choices = ?, documents = ?, updated_at = ?,"
-                    + " version = version + 1 WHERE id = ? AND status = 'DRAFT'", proposal, facts, choiceJson, documentJson,
-                    Timestamp.from(now), existing.get().id().toString());
+            store.updateDraft(existing.get().id(), proposal, draft.facts(), choices, attached, now);
         }
         return mine(callId).orElseThrow();
     }
@@ -156,7 +145,7 @@ public class FellowshipApplications {
     public FellowshipApplication submit(FellowshipCallId callId) {
         AccountId me = CurrentUser.requireId();
         accounts.requireVerifiedEmail();
-        FellowshipApplication draft = lockedMine(callId, me).orElseThrow(() -> new UserFacingException("fellowship.no-draft"));
+        FellowshipApplication draft = store.lockedOf(callId, me).orElseThrow(() -> new UserFacingException("fellowship.no-draft"));
         // The clock is read after the lock: the moment that counts is when this submission holds its row.
         Instant now = clock.instant();
         FellowshipCall call = calls.get(callId);
@@ -189,10 +178,7 @@ public class FellowshipApplications {
             throw new UserFacingException("fellowship.not-eligible");
         }
         String receipt = receipt(draft, now);
-        int updated = jdbc.update("UPDATE fellowship_application SET status = 'SUBMITTED', submitted_at = ?, receipt = ?, updated_at = ?,"
-                + " version = version + 1 WHERE id = ? AND status = 'DRAFT'", Timestamp.from(now), receipt, Timestamp.from(now),
-                draft.id().toString());
-        if (updated != 1) {
+        if (!store.submit(draft.id(), receipt, now)) {
             throw new UserFacingException("fellowship.application-submitted");
         }
         return mine(callId).orElseThrow();
@@ -203,15 +189,13 @@ public class FellowshipApplications {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public FellowshipApplication withdraw(FellowshipCallId callId) {
         AccountId me = CurrentUser.requireId();
-        FellowshipApplication application = lockedMine(callId, me).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
+        FellowshipApplication application = store.lockedOf(callId, me).orElseThrow(() -> new NotFoundException("fellowship.application-not-found"));
         if (application.status() == FellowshipApplication.Status.WITHDRAWN) {
             throw new UserFacingException("fellowship.application-withdrawn");
         }
         Instant now = clock.instant();
-        jdbc.update("UPDATE fellowship_application SET status = 'WITHDRAWN', withdrawn_at = ?, updated_at = ?, version = version + 1"
-                + " WHERE id = ?", Timestamp.from(now), Timestamp.from(now), application.id().toString());
-        jdbc.update("UPDATE fellowship_placement SET status = 'DECLINED', responded_at = ?, live = NULL WHERE application_id = ? AND live = TRUE",
-                Timestamp.from(now), application.id().toString());
+        store.withdraw(application.id(), now);
+        placements.declineLive(application.id(), now);
         return mine(callId).orElseThrow();
     }
 
@@ -283,35 +267,5 @@ public class FellowshipApplications {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Optional<FellowshipApplication> lockedMine(FellowshipCallId callId, AccountId me) {
-        jdbc.queryForList("SELECT id FROM fellowship_application WHERE call_id = ? AND applicant_id = ? FOR UPDATE", String.class,
-                callId.toString(), me.value().toString());
-        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND applicant_id = ?", this::row, callId.toString(),
-                me.value().toString()).stream().findFirst();
-    }
-
-    /** The call's submitted applications, in the order they were submitted (for review and ranking). */
-    List<FellowshipApplication> submittedTo(FellowshipCallId callId) {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE call_id = ? AND status = 'SUBMITTED' ORDER BY submitted_at",
-                this::row, callId.toString());
-    }
-
-    /** A submitted application, or empty (a draft, withdrawn, or none). */
-    Optional<FellowshipApplication> submitted(FellowshipApplicationId id) {
-        return jdbc.query("SELECT * FROM fellowship_application WHERE id = ? AND status = 'SUBMITTED'", this::row, id.toString())
-                .stream().findFirst();
-    }
-
-    FellowshipApplication row(ResultSet rs, int n) throws SQLException {
-        Timestamp submitted = rs.getTimestamp("submitted_at");
-        return new FellowshipApplication(FellowshipApplicationId.of(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
-                new AccountId(UUID.fromString(rs.getString("applicant_id"))), rs.getString("applicant_name"),
-                FellowshipApplication.Status.valueOf(rs.getString("status")), rs.getString("proposal"),
-                FellowshipCalls.JSON.readValue(rs.getString("facts"), ApplicantFacts.class),
-                FellowshipCalls.JSON.readValue(rs.getString("choices"), new TypeReference<List<UUID>>() { }),
-                FellowshipCalls.JSON.readValue(rs.getString("documents"), new TypeReference<List<FellowshipApplication.Attached>>() { }),
-                submitted == null ? null : submitted.toInstant(), rs.getString("receipt"), rs.getTimestamp("updated_at").toInstant());
     }
 }

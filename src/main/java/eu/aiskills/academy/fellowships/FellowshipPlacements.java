@@ -1,21 +1,23 @@
 package eu.aiskills.academy.fellowships;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseSummary;
+import eu.aiskills.academy.fellowships.internal.FellowshipApplicationStore;
+import eu.aiskills.academy.fellowships.internal.PlacementStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -26,10 +28,8 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Placing funded fellows at host offers: a stable matching (applicant-proposing) of the funded
@@ -61,7 +61,8 @@ public class FellowshipPlacements {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final PlacementStore store;
+    private final FellowshipApplicationStore applicationStore;
     private final FellowshipCalls calls;
     private final FellowshipReviews reviews;
     private final FellowshipApplications applications;
@@ -71,14 +72,15 @@ public class FellowshipPlacements {
     private final AccountManagement accounts;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    FellowshipPlacements(JdbcTemplate jdbc, FellowshipCalls calls, FellowshipReviews reviews, FellowshipApplications applications,
+    FellowshipPlacements(PlacementStore store, FellowshipApplicationStore applicationStore, FellowshipCalls calls, FellowshipReviews reviews, FellowshipApplications applications,
                          Clock clock, ObjectProvider<FellowshipPlacements> proxy,
                          Catalogue catalogue, AccountManagement accounts, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.proxy = proxy;
         this.catalogue = catalogue;
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.store = store;
+        this.applicationStore = applicationStore;
         this.calls = calls;
         this.reviews = reviews;
         this.applications = applications;
@@ -103,15 +105,10 @@ public class FellowshipPlacements {
         if (clock.instant().isBefore(calls.get(offer.callId()).closesAt())) {
             throw new UserFacingException("fellowship.host.still-open");
         }
-        Map<String, Integer> own = new HashMap<>();
-        jdbc.query("SELECT application_id, rank_position FROM host_preference WHERE offer_id = ?",
-                rs -> {
-                    own.put(rs.getString(1), rs.getInt(2));
-                }, offerId.toString());
-        List<FellowshipApplication> chose = applications.submittedTo(offer.callId()).stream()
+        Map<FellowshipApplicationId, Integer> own = store.hostOrders(List.of(offerId)).get(offerId);
+        List<FellowshipApplication> chose = applicationStore.submittedTo(offer.callId()).stream()
                 .filter(a -> a.choices().contains(offerId)).toList();
-        return chose.stream().sorted(java.util.Comparator.comparingInt((FellowshipApplication a) -> own.getOrDefault(a.id().toString(),
-                        Integer.MAX_VALUE)))
+        return chose.stream().sorted(Comparator.comparingInt((FellowshipApplication a) -> own.getOrDefault(a.id(), Integer.MAX_VALUE)))
                 .map(a -> new Candidate(a.id(), a.applicantName(), a.choices().indexOf(offerId) + 1, a.proposal())).toList();
     }
 
@@ -127,11 +124,7 @@ public class FellowshipPlacements {
         if (!eligible.containsAll(applicationsInOrder) || new java.util.HashSet<>(applicationsInOrder).size() != applicationsInOrder.size()) {
             throw new UserFacingException("fellowship.host.order-invalid");
         }
-        jdbc.update("DELETE FROM host_preference WHERE offer_id = ?", offerId.toString());
-        for (int i = 0; i < applicationsInOrder.size(); i++) {
-            jdbc.update("INSERT INTO host_preference (offer_id, application_id, rank_position) VALUES (?, ?, ?)", offerId.toString(),
-                    applicationsInOrder.get(i).toString(), i + 1);
-        }
+        store.replaceHostOrder(offerId, applicationsInOrder);
     }
 
     /** Runs the matching for the funded applicants of a call whose reviews are complete; placements are offered with a deadline. */
@@ -143,7 +136,7 @@ public class FellowshipPlacements {
         if (ranking.stream().anyMatch(r -> r.standing() == FellowshipReviews.Standing.PENDING)) {
             throw new UserFacingException("fellowship.review.pending");
         }
-        if (count("SELECT COUNT(*) FROM fellowship_placement WHERE call_id = ?", callId.toString()) > 0) {
+        if (store.anyIn(callId)) {
             throw new UserFacingException("fellowship.placement.already-matched");
         }
         List<FellowshipReviews.Ranked> funded = ranking.stream().filter(r -> r.standing() == FellowshipReviews.Standing.FUNDED).toList();
@@ -155,23 +148,20 @@ public class FellowshipPlacements {
     @SignedIn
     @Transactional(readOnly = true)
     public Optional<Placement> mine(FellowshipCallId callId) {
-        return applications.mine(callId).flatMap(a -> jdbc.query(SELECT + " WHERE p.application_id = ? ORDER BY p.offered_at DESC", this::row,
-                a.id().toString()).stream().findFirst());
+        return applications.mine(callId).flatMap(a -> store.latestOf(a.id()));
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<Placement> placements(FellowshipCallId callId) {
-        return jdbc.query(SELECT + " WHERE p.call_id = ? ORDER BY p.round, p.offered_at", this::row, callId.toString());
+        return store.ofCall(callId);
     }
 
     /** The applicant accepts or declines their placement before its deadline; a decline frees the place for the next in the ranking. */
     @SignedIn
     @Transactional
     public Placement respond(UUID placementId, boolean accept) {
-        jdbc.queryForList("SELECT id FROM fellowship_placement WHERE id = ? FOR UPDATE", String.class, placementId.toString());
-        Placement placement = jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
+        Placement placement = store.locked(placementId).orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
         FellowshipApplication application = applications.mine(placement.callId())
                 .filter(a -> a.id().equals(placement.application()))
                 .orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
@@ -182,12 +172,11 @@ public class FellowshipPlacements {
         if (!now.isBefore(placement.respondBy())) {
             throw new UserFacingException("fellowship.placement.too-late");
         }
-        jdbc.update("UPDATE fellowship_placement SET status = ?, responded_at = ?, live = ? WHERE id = ?", accept ? "ACCEPTED" : "DECLINED",
-                Timestamp.from(now), accept ? Boolean.TRUE : null, placementId.toString());
+        store.answer(placementId, accept, now);
         if (!accept) {
             fill(calls.locked(application.callId()));
         }
-        return jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).getFirst();
+        return store.placement(placementId).orElseThrow();
     }
 
     /**
@@ -197,25 +186,18 @@ public class FellowshipPlacements {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void assignTeaching(UUID placementId, String courseSlug) {
-        Placement placement = jdbc.query(SELECT + " WHERE p.id = ?", this::row, placementId.toString()).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
+        Placement placement = store.placement(placementId).orElseThrow(() -> new NotFoundException("fellowship.placement.not-found"));
         if (placement.status() != Status.ACCEPTED) {
             throw new UserFacingException("fellowship.teaching.not-accepted");
         }
         var course = catalogue.publishedCourse(courseSlug).orElseThrow(() -> UserFacingException.onField("course", "fellowship.teaching.no-course"));
-        AccountId fellow = new AccountId(UUID.fromString(jdbc.queryForObject(
-                "SELECT applicant_id FROM fellowship_application WHERE id = ?", String.class, placement.application().toString())));
+        AccountId fellow = applicationStore.applicantOf(placement.application()).orElseThrow();
         catalogue.addCoInstructor(course.summary().id(), fellow);
         var roles = new java.util.HashSet<>(accounts.get(fellow).roles());
         if (roles.add(Role.INSTRUCTOR)) {
             accounts.changeRoles(fellow, roles);
         }
-        if (count("SELECT COUNT(*) FROM fellow_teaching WHERE placement_id = ? AND course_id = ?", placementId.toString(),
-                course.summary().id().value().toString()) == 0) {
-            jdbc.update("INSERT INTO fellow_teaching (placement_id, course_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)",
-                    placementId.toString(), course.summary().id().value().toString(),
-                    CurrentUser.requireId().value().toString(), Timestamp.from(clock.instant()));
-        }
+        store.teaches(placementId, course.summary().id().value(), CurrentUser.requireId(), clock.instant());
     }
 
     /** A fellow in post: where, and the courses they teach. */
@@ -226,32 +208,24 @@ public class FellowshipPlacements {
     @SignedIn
     @Transactional(readOnly = true)
     public List<Fellowship> myFellowships() {
-        var me = CurrentUser.requireId();
-        return jdbc.query("SELECT p.id, c.title, h.topic, o.name FROM fellowship_placement p JOIN fellowship_application a ON a.id = p.application_id"
-                        + " JOIN fellowship_call c ON c.id = p.call_id JOIN host_offer h ON h.id = p.offer_id JOIN organisation o ON o.id = h.organisation_id"
-                        + " WHERE a.applicant_id = ? AND p.status = 'ACCEPTED'",
-                (rs, n) -> {
-                    List<UUID> courses = jdbc.queryForList("SELECT course_id FROM fellow_teaching WHERE placement_id = ?", String.class,
-                            rs.getString(1)).stream().map(UUID::fromString).toList();
-                    return new Fellowship(rs.getString(2), rs.getString(3), rs.getString(4), catalogue.publishedCourses(
-                            courses.stream().map(CourseId::new).toList()).values().stream().toList());
-                }, me.value().toString());
+        List<PlacementStore.Accepted> accepted = store.acceptedOf(CurrentUser.requireId());
+        Map<CourseId, CourseSummary> courses = catalogue.publishedCourses(accepted.stream().flatMap(a -> a.courses().stream())
+                .map(CourseId::new).distinct().toList());
+        return accepted.stream().map(a -> new Fellowship(a.callTitle(), a.offerTopic(), a.host(), a.courses().stream()
+                .map(id -> courses.get(new CourseId(id))).filter(Objects::nonNull).toList())).toList();
     }
 
     /** Placements not answered by their deadline expire and their places go to the next applicants (every call). */
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     public int expireOverdue() {
-        List<String> due = jdbc.queryForList("SELECT DISTINCT call_id FROM fellowship_placement WHERE status = 'OFFERED' AND respond_by <= ?",
-                String.class, Timestamp.from(clock.instant()));
-        return due.stream().mapToInt(call -> self().expire(FellowshipCallId.of(call))).sum();
+        return store.callsWithOverdue(clock.instant()).stream().mapToInt(call -> self().expire(call)).sum();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public int expire(FellowshipCallId callId) {
         FellowshipCall call = this.calls.locked(callId);
-        int expired = jdbc.update("UPDATE fellowship_placement SET status = 'EXPIRED', live = NULL WHERE call_id = ? AND status = 'OFFERED'"
-                + " AND respond_by <= ?", callId.toString(), Timestamp.from(clock.instant()));
+        int expired = store.expireOverdue(callId, clock.instant());
         if (expired > 0) {
             fill(call);
         }
@@ -271,16 +245,14 @@ public class FellowshipPlacements {
      */
     private void fill(FellowshipCall call) {
         List<FellowshipReviews.Ranked> ranking = reviews.rank(call);
-        int live = count("SELECT COUNT(*) FROM fellowship_placement WHERE call_id = ? AND live = TRUE", call.id().toString());
-        int room = call.fundedPlaces() - live;
+        int room = call.fundedPlaces() - store.liveIn(call.id());
         if (room <= 0) {
             return;
         }
-        List<String> done = jdbc.queryForList("SELECT application_id FROM fellowship_placement WHERE call_id = ?", String.class,
-                call.id().toString());
+        Set<FellowshipApplicationId> done = store.offeredIn(call.id());
         List<FellowshipReviews.Ranked> waiting = ranking.stream().filter(r -> r.standing() != FellowshipReviews.Standing.PENDING)
-                .filter(r -> !done.contains(r.application().toString())).toList();
-        int round = 1 + count("SELECT COALESCE(MAX(round), 0) FROM fellowship_placement WHERE call_id = ?", call.id().toString());
+                .filter(r -> !done.contains(r.application())).toList();
+        int round = 1 + store.lastRound(call.id());
         place(call, waiting.subList(0, Math.min(room, waiting.size())), ranking, DEFAULT_RESPONSE_TIME, round);
     }
 
@@ -290,7 +262,7 @@ public class FellowshipPlacements {
         Map<String, List<String>> preferences = new LinkedHashMap<>();
         // The call's submitted applications read once, not once per ranked applicant.
         Map<FellowshipApplicationId, FellowshipApplication> submitted = new HashMap<>();
-        applications.submittedTo(call.id()).forEach(a -> submitted.put(a.id(), a));
+        applicationStore.submittedTo(call.id()).forEach(a -> submitted.put(a.id(), a));
         for (FellowshipReviews.Ranked r : who) {
             FellowshipApplication application = submitted.get(r.application());
             if (application != null) {
@@ -302,17 +274,16 @@ public class FellowshipPlacements {
         ranking.forEach(r -> panelRank.put(r.application().toString(), r.rank()));
         Map<String, Integer> capacities = new HashMap<>();
         Map<String, Map<String, Integer>> hostRanks = new HashMap<>();
-        for (HostOffer offer : calls.offers(call.id())) {
-            int live = count("SELECT COUNT(*) FROM fellowship_placement WHERE offer_id = ? AND live = TRUE", offer.id().toString());
-            capacities.put(offer.id().toString(), Math.max(0, offer.places() - live));
-            Map<String, Integer> own = new HashMap<>();
-            jdbc.query("SELECT application_id, rank_position FROM host_preference WHERE offer_id = ?",
-                    rs -> {
-                        own.put(rs.getString(1), rs.getInt(2));
-                    }, offer.id().toString());
+        List<HostOffer> offers = calls.offers(call.id());
+        Map<UUID, Integer> live = store.livePerOffer(call.id());
+        Map<UUID, Map<FellowshipApplicationId, Integer>> orders = store.hostOrders(offers.stream().map(HostOffer::id).toList());
+        for (HostOffer offer : offers) {
+            capacities.put(offer.id().toString(), Math.max(0, offer.places() - live.getOrDefault(offer.id(), 0)));
+            Map<FellowshipApplicationId, Integer> own = orders.get(offer.id());
             Map<String, Integer> ranks = new HashMap<>();
             // The host's own order first; applicants it did not order follow in the panel's order.
-            preferences.keySet().forEach(a -> ranks.put(a, own.containsKey(a) ? own.get(a) : 10_000 + panelRank.getOrDefault(a, 5_000)));
+            preferences.keySet().forEach(a -> ranks.put(a, own.getOrDefault(FellowshipApplicationId.of(a),
+                    10_000 + panelRank.getOrDefault(a, 5_000))));
             hostRanks.put(offer.id().toString(), ranks);
         }
         Map<String, StableMatching.Outcome<String, String>> outcomes = new StableMatching<>(preferences, capacities, hostRanks).run();
@@ -321,42 +292,13 @@ public class FellowshipPlacements {
             if (outcome.placed() == null) {
                 return;
             }
-            Map<String, Integer> fullBefore = new LinkedHashMap<>();
-            outcome.heldBy().forEach((offer, holders) -> fullBefore.put(offer, holders.size()));
-            jdbc.update("INSERT INTO fellowship_placement (id, call_id, application_id, offer_id, round, status, explanation, offered_at,"
-                            + " respond_by, live) VALUES (?, ?, ?, ?, ?, 'OFFERED', ?, ?, ?, TRUE)", UUID.randomUUID().toString(), call.id().toString(),
-                    application, outcome.placed(), round, FellowshipCalls.JSON.writeValueAsString(
-                            Map.of("choice", outcome.choice(), "fullBefore", fullBefore)),
-                    Timestamp.from(now), Timestamp.from(now.plus(respondWithin)));
+            Map<UUID, Integer> fullBefore = new LinkedHashMap<>();
+            outcome.heldBy().forEach((offer, holders) -> fullBefore.put(UUID.fromString(offer), holders.size()));
+            store.offer(call.id(), FellowshipApplicationId.of(application), UUID.fromString(outcome.placed()), round, outcome.choice(),
+                    fullBefore, now, now.plus(respondWithin));
             FellowshipApplication placedApplication = byId.get(FellowshipApplicationId.of(application));
             events.publishEvent(new PlacementOffered(placedApplication.applicant(), call.slug(), call.title(),
-                    calls.offer(UUID.fromString(outcome.placed())).topic()));
+                    offers.stream().filter(o -> o.id().toString().equals(outcome.placed())).findFirst().map(HostOffer::topic).orElse("")));
         });
-    }
-
-    private static final String SELECT = "SELECT p.*, h.topic, o.name AS host FROM fellowship_placement p JOIN host_offer h ON h.id = p.offer_id"
-            + " JOIN organisation o ON o.id = h.organisation_id";
-
-    private Placement row(ResultSet rs, int n) throws SQLException {
-        Map<String, Object> explanation = FellowshipCalls.JSON.readValue(rs.getString("explanation"), new TypeReference<Map<String, Object>>() { });
-        Map<String, Integer> fullBefore = new LinkedHashMap<>();
-        if (explanation.get("fullBefore") instanceof Map<?, ?> map) {
-            map.forEach((offer, count) -> fullBefore.put(topic(String.valueOf(offer)), ((Number) count).intValue()));
-        }
-        Timestamp responded = rs.getTimestamp("responded_at");
-        return new Placement(UUID.fromString(rs.getString("id")), FellowshipCallId.of(rs.getString("call_id")),
-                FellowshipApplicationId.of(rs.getString("application_id")), UUID.fromString(rs.getString("offer_id")), rs.getString("topic"),
-                rs.getString("host"), rs.getInt("round"), Status.valueOf(rs.getString("status")),
-                ((Number) explanation.getOrDefault("choice", 0)).intValue(), fullBefore, rs.getTimestamp("offered_at").toInstant(),
-                rs.getTimestamp("respond_by").toInstant(), responded == null ? null : responded.toInstant());
-    }
-
-    private String topic(String offerId) {
-        return jdbc.query("SELECT topic FROM host_offer WHERE id = ?", rs -> rs.next() ? rs.getString(1) : offerId, offerId);
-    }
-
-    private int count(String sql, Object... arguments) {
-        Integer count = jdbc.queryForObject(sql, Integer.class, arguments);
-        return count == null ? 0 : count;
     }
 }

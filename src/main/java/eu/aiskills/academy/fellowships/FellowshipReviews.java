@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.aiskills.academy.fellowships.internal.FellowshipApplicationStore;
 import eu.aiskills.academy.fellowships.internal.ReviewStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
@@ -85,14 +86,14 @@ public class FellowshipReviews {
 
     private final ReviewStore store;
     private final FellowshipCalls calls;
-    private final FellowshipApplications applications;
+    private final FellowshipApplicationStore applications;
     private final AccountManagement accounts;
     private final OrganisationManagement organisations;
     private final eu.aiskills.academy.documents.Documents documents;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    FellowshipReviews(ReviewStore store, FellowshipCalls calls, FellowshipApplications applications, AccountManagement accounts,
+    FellowshipReviews(ReviewStore store, FellowshipCalls calls, FellowshipApplicationStore applications, AccountManagement accounts,
                       OrganisationManagement organisations, eu.aiskills.academy.documents.Documents documents,
                       org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;

@@ -1,9 +1,6 @@
 package eu.aiskills.academy.talent;
 
 import java.io.InputStream;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,16 +27,14 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.talent.internal.JobApplicationStore;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applications to postings: a candidate applies once per posting (the database refuses a second
@@ -49,11 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Applications {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int REASON_MAX = 1_000;
     public static final int BULK_MAX = 200;
 
-    private final JdbcTemplate jdbc;
+    private final JobApplicationStore store;
     private final Postings postings;
     private final Candidates candidates;
     private final Documents documents;
@@ -61,9 +56,9 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Applications(JdbcTemplate jdbc, Postings postings, Candidates candidates, Documents documents, AccountManagement accounts,
+    Applications(JobApplicationStore store, Postings postings, Candidates candidates, Documents documents, AccountManagement accounts,
                  ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.postings = postings;
         this.candidates = candidates;
         this.documents = documents;
@@ -116,25 +111,22 @@ public class Applications {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO job_application (id, posting_id, candidate_id, active, status, candidate_name, cover_letter, cv_document,"
-                            + " cv_file_name, answers, profile, submitted_at, updated_at, version)"
-                            + " VALUES (?, ?, ?, TRUE, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    id.toString(), posting.id().toString(), me.value().toString(), profile.displayName(), letter,
-                    cv == null ? null : cv.id().value().toString(), cv == null ? null : cv.fileName(), JSON.writeValueAsString(answers),
-                    JSON.writeValueAsString(snapshot), Timestamp.from(now), Timestamp.from(now));
+            store.insert(id, posting.id(), me, profile.displayName(), letter, cv == null ? null : cv.id().value(),
+                    cv == null ? null : cv.fileName(), answers, snapshot, now);
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("application.already-applied");
         }
-        recordMove(id, null, ApplicationStatus.SUBMITTED, me, now, null);
+        store.recordMove(id, null, ApplicationStatus.SUBMITTED, me, now, null);
         events.publishEvent(new ApplicationSubmitted(id, posting.id(), posting.draft().organisation(), posting.draft().title()));
-        return load(id).orElseThrow();
+        return store.load(id).orElseThrow();
     }
 
     /** The candidate takes an active application back. */
     @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public JobApplication withdraw(UUID id) {
-        JobApplication application = locked(id);
+        JobApplication application = store.locked(List.of(id)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("application.not-found"));
         if (!CurrentUser.is(application.candidate())) {
             throw new NotFoundException("application.not-found");
         }
@@ -142,30 +134,28 @@ public class Applications {
             throw new UserFacingException("application.not-active");
         }
         change(application, ApplicationStatus.WITHDRAWN, null);
-        return load(id).orElseThrow();
+        return store.load(id).orElseThrow();
     }
 
     /** The signed-in candidate's applications, newest first. */
     @SignedIn
     @Transactional(readOnly = true)
     public List<JobApplication> mine() {
-        return jdbc.query(SELECT + " WHERE a.candidate_id = ? AND a.erased_at IS NULL ORDER BY a.submitted_at DESC", this::row,
-                CurrentUser.requireId().value().toString());
+        return store.ofCandidate(CurrentUser.requireId());
     }
 
     /** The signed-in candidate's active application to a posting, if any. */
     @SignedIn
     @Transactional(readOnly = true)
     public Optional<JobApplication> mineFor(UUID posting) {
-        return jdbc.query(SELECT + " WHERE a.candidate_id = ? AND a.posting_id = ? AND a.active = TRUE", this::row,
-                CurrentUser.requireId().value().toString(), posting.toString()).stream().findFirst();
+        return store.activeOf(CurrentUser.requireId(), posting);
     }
 
     /** One application, for its candidate or the posting's employer team. */
     @SignedIn
     @Transactional(readOnly = true)
     public JobApplication get(UUID id) {
-        JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
+        JobApplication application = store.load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireCandidateOrTeam(application);
         return application;
     }
@@ -175,7 +165,7 @@ public class Applications {
     @Transactional(readOnly = true)
     public List<JobApplication> forPosting(UUID posting) {
         postings.requireEmployerOf(postings.load(posting).draft().organisation());
-        return jdbc.query(SELECT + " WHERE a.posting_id = ? ORDER BY a.submitted_at", this::row, posting.toString());
+        return store.forPosting(posting);
     }
 
     /** Moves one application; a reason is passed on to the candidate. */
@@ -183,7 +173,7 @@ public class Applications {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public JobApplication move(UUID id, ApplicationStatus to, String reason) {
         moveAll(List.of(id), to, reason);
-        return load(id).orElseThrow();
+        return store.load(id).orElseThrow();
     }
 
     /** Moves several applications at once: all of them or, if one may not move, none. */
@@ -200,9 +190,13 @@ public class Applications {
         if (ids.isEmpty() || ids.size() > BULK_MAX) {
             throw new UserFacingException("application.invalid.bulk", BULK_MAX);
         }
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<JobApplication> locked = store.locked(distinct);
+        if (locked.size() != distinct.size()) {
+            throw new NotFoundException("application.not-found");
+        }
         List<JobApplication> moving = new ArrayList<>();
-        for (UUID id : new LinkedHashSet<>(ids)) {
-            JobApplication application = locked(id);
+        for (JobApplication application : locked) {
             requireTeam(application);
             if (!application.status().active()) {
                 throw new UserFacingException("application.not-active-named", application.candidateName());
@@ -218,15 +212,14 @@ public class Applications {
     @RolesAllowed(Roles.EMPLOYER)
     @Transactional
     public ApplicationNote addNote(UUID id, String body) {
-        JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
+        JobApplication application = store.load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireTeam(application);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > ApplicationNote.BODY_MAX) {
             throw UserFacingException.onField("note", "application.invalid.note", ApplicationNote.BODY_MAX);
         }
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO job_application_note (id, application_id, author_id, written_at, body) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), id.toString(), CurrentUser.requireId().value().toString(), Timestamp.from(now), text);
+        store.insertNote(id, CurrentUser.requireId(), text, now);
         return notes(id).getLast();
     }
 
@@ -234,42 +227,33 @@ public class Applications {
     @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public List<ApplicationNote> notes(UUID id) {
-        JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
+        JobApplication application = store.load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireTeam(application);
-        List<Object[]> rows = jdbc.query("SELECT author_id, written_at, body FROM job_application_note WHERE application_id = ?"
-                + " ORDER BY written_at, id", (rs, n) -> new Object[] {rs.getString("author_id"), rs.getTimestamp("written_at").toInstant(),
-                rs.getString("body")}, id.toString());
-        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(r -> new AccountId(UUID.fromString((String) r[0]))).toList());
-        return rows.stream().map(r -> new ApplicationNote(names.getOrDefault(new AccountId(UUID.fromString((String) r[0])), "?"),
-                (Instant) r[1], (String) r[2])).toList();
+        List<JobApplicationStore.NoteRow> rows = store.notes(id);
+        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(JobApplicationStore.NoteRow::author).distinct().toList());
+        return rows.stream().map(r -> new ApplicationNote(names.getOrDefault(r.author(), "?"), r.writtenAt(), r.body())).toList();
     }
 
     /** Every move of an application, oldest first. */
     @SignedIn
     @Transactional(readOnly = true)
     public List<ApplicationMove> history(UUID id) {
-        JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
+        JobApplication application = store.load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireCandidateOrTeam(application);
-        List<Object[]> rows = jdbc.query("SELECT from_status, to_status, moved_by, moved_at, reason FROM job_application_event"
-                + " WHERE application_id = ? ORDER BY seq", (rs, n) -> new Object[] {rs.getString("from_status"), rs.getString("to_status"),
-                rs.getString("moved_by"), rs.getTimestamp("moved_at").toInstant(), rs.getString("reason")}, id.toString());
-        Map<AccountId, String> names = accounts.displayNames(rows.stream().filter(r -> r[2] != null)
-                .map(r -> new AccountId(UUID.fromString((String) r[2]))).toList());
-        return rows.stream().map(r -> new ApplicationMove(r[0] == null ? null : ApplicationStatus.valueOf((String) r[0]),
-                ApplicationStatus.valueOf((String) r[1]), r[2] == null ? "" : names.getOrDefault(new AccountId(UUID.fromString((String) r[2])), ""),
-                (Instant) r[3], (String) r[4])).toList();
+        List<JobApplicationStore.MoveRow> rows = store.history(id);
+        Map<AccountId, String> names = accounts.displayNames(rows.stream().map(JobApplicationStore.MoveRow::by).filter(Objects::nonNull)
+                .distinct().toList());
+        return rows.stream().map(r -> new ApplicationMove(r.from(), r.to(), r.by() == null ? "" : names.getOrDefault(r.by(), ""), r.at(),
+                r.reason())).toList();
     }
 
     /** The CV sent with an application, for its candidate or the employer team; the caller closes the stream. */
     @SignedIn
     public InputStream openCv(UUID id) {
-        JobApplication application = load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
+        JobApplication application = store.load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
         requireCandidateOrTeam(application);
-        String document = jdbc.queryForObject("SELECT cv_document FROM job_application WHERE id = ?", String.class, id.toString());
-        if (document == null) {
-            throw new NotFoundException("application.no-cv");
-        }
-        return SystemActor.call(() -> documents.open(new DocumentId(UUID.fromString(document))));
+        UUID document = store.cvDocument(id).orElseThrow(() -> new NotFoundException("application.no-cv"));
+        return SystemActor.call(() -> documents.open(new DocumentId(document)));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -277,25 +261,14 @@ public class Applications {
     private void change(JobApplication application, ApplicationStatus to, String reason) {
         Instant now = clock.instant();
         AccountId by = CurrentUser.requireId();
-        int updated = jdbc.update("UPDATE job_application SET status = ?, active = ?, reason = ?, updated_at = ?, version = version + 1"
-                        + " WHERE id = ? AND status = ?", to.name(), to.active() ? Boolean.TRUE : null, reason, Timestamp.from(now),
-                application.id().toString(), application.status().name());
-        if (updated != 1) {
+        if (!store.move(application.id(), application.status(), to, reason, now)) {
             throw new IllegalStateException("Application " + application.id() + " changed under its lock");
         }
-        recordMove(application.id(), application.status(), to, by, now, reason);
+        store.recordMove(application.id(), application.status(), to, by, now, reason);
         if (to != ApplicationStatus.WITHDRAWN) {
             events.publishEvent(new ApplicationMoved(application.id(), application.candidate(), application.postingTitle(),
                     application.organisationName(), to, reason));
         }
-    }
-
-    private void recordMove(UUID id, ApplicationStatus from, ApplicationStatus to, AccountId by, Instant at, String reason) {
-        Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM job_application_event WHERE application_id = ?",
-                Integer.class, id.toString());
-        jdbc.update("INSERT INTO job_application_event (application_id, seq, from_status, to_status, moved_by, moved_at, reason)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", id.toString(), seq, from == null ? null : from.name(), to.name(),
-                by.value().toString(), Timestamp.from(at), reason);
     }
 
     private void requireCandidateOrTeam(JobApplication application) {
@@ -312,26 +285,5 @@ public class Applications {
             // Another employer's applicant: as if it did not exist.
             throw new NotFoundException("application.not-found");
         }
-    }
-
-    private JobApplication locked(UUID id) {
-        jdbc.queryForList("SELECT id FROM job_application WHERE id = ? FOR UPDATE", String.class, id.toString());
-        return load(id).orElseThrow(() -> new NotFoundException("application.not-found"));
-    }
-
-    private Optional<JobApplication> load(UUID id) {
-        return jdbc.query(SELECT + " WHERE a.id = ?", this::row, id.toString()).stream().findFirst();
-    }
-
-    private static final String SELECT = "SELECT a.*, p.title AS posting_title, o.name AS organisation_name FROM job_application a"
-            + " JOIN job_posting p ON p.id = a.posting_id JOIN organisation o ON o.id = p.organisation_id";
-
-    private JobApplication row(ResultSet rs, int n) throws SQLException {
-        return new JobApplication(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("posting_id")),
-                rs.getString("posting_title"), rs.getString("organisation_name"), new AccountId(UUID.fromString(rs.getString("candidate_id"))),
-                rs.getString("candidate_name"), ApplicationStatus.valueOf(rs.getString("status")), rs.getString("cover_letter"),
-                rs.getString("cv_file_name"), JSON.readValue(rs.getString("answers"), new TypeReference<List<JobApplication.Answer>>() { }),
-                JSON.readValue(rs.getString("profile"), JobApplication.ProfileSnapshot.class), rs.getString("reason"),
-                rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -1,8 +1,6 @@
 package eu.aiskills.academy.talent;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,9 +26,9 @@ import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.talent.internal.CandidateStore;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +44,7 @@ public class Candidates {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
-    private final JdbcTemplate jdbc;
+    private final CandidateStore store;
     private final Catalogue catalogue;
     private final Credentials credentials;
     private final Documents documents;
@@ -55,10 +53,10 @@ public class Candidates {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Candidates(JdbcTemplate jdbc, Catalogue catalogue, Credentials credentials, Documents documents, AccountManagement accounts,
+    Candidates(CandidateStore store, Catalogue catalogue, Credentials credentials, Documents documents, AccountManagement accounts,
                OrganisationManagement organisations, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.catalogue = catalogue;
         this.credentials = credentials;
         this.documents = documents;
@@ -73,7 +71,7 @@ public class Candidates {
     public CandidateProfile mine() {
         AccountId me = CurrentUser.requireId();
         return load(me, true).orElseGet(() -> new CandidateProfile(me, accounts.get(me).displayName(), ProfileDraft.empty(),
-                skills(me, false), List.of(), null, null));
+                labelled(store.skills(me)), List.of(), null, null));
     }
 
     @SignedIn
@@ -85,34 +83,9 @@ public class Candidates {
             // Shown to employers only once the address is the person's own.
             accounts.requireVerifiedEmail();
         }
-        Instant now = clock.instant();
-        boolean exists = exists(me);
-        Timestamp consentAt = null;
-        if (draft.visibility() != Visibility.PRIVATE) {
-            Timestamp previous = exists ? jdbc.queryForObject("SELECT consent_at FROM candidate_profile WHERE account_id = ?",
-                    Timestamp.class, me.value().toString()) : null;
-            consentAt = previous != null ? previous : Timestamp.from(now);
-        }
         String city = draft.city() == null || draft.city().isBlank() ? null : draft.city().strip();
-        if (exists) {
-            jdbc.update("UPDATE candidate_profile SET headline = ?, experience = ?, education = ?, country = ?, city = ?, mobility = ?,"
-                            + " visibility = ?, consent_at = ?, updated_at = ? WHERE account_id = ?", draft.headline().strip(),
-                    text(draft.experience()), text(draft.education()), draft.country(), city, draft.mobility().name(),
-                    draft.visibility().name(), consentAt, Timestamp.from(now), me.value().toString());
-        } else {
-            jdbc.update("INSERT INTO candidate_profile (account_id, headline, experience, education, country, city, mobility, visibility,"
-                            + " consent_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", me.value().toString(),
-                    draft.headline().strip(), text(draft.experience()), text(draft.education()), draft.country(), city,
-                    draft.mobility().name(), draft.visibility().name(), consentAt, Timestamp.from(now));
-        }
-        jdbc.update("DELETE FROM candidate_language WHERE account_id = ?", me.value().toString());
-        for (String language : new java.util.LinkedHashSet<>(draft.languages())) {
-            jdbc.update("INSERT INTO candidate_language (account_id, language) VALUES (?, ?)", me.value().toString(), language);
-        }
-        jdbc.update("DELETE FROM candidate_skill WHERE account_id = ? AND source = 'DECLARED'", me.value().toString());
-        for (String skill : new java.util.LinkedHashSet<>(draft.declaredSkills())) {
-            jdbc.update("INSERT INTO candidate_skill (account_id, skill_uri, source) VALUES (?, ?, 'DECLARED')", me.value().toString(), skill);
-        }
+        store.save(me, new ProfileDraft(draft.headline().strip(), text(draft.experience()), text(draft.education()), draft.country(), city,
+                draft.mobility(), draft.languages(), draft.declaredSkills(), draft.visibility(), draft.consent()), city, clock.instant());
         writeVerified(me);
         events.publishEvent(new CandidateProfileChanged(me));
         return mine();
@@ -123,9 +96,7 @@ public class Candidates {
     @Transactional
     public CandidateProfile withdrawConsent() {
         AccountId me = CurrentUser.requireId();
-        Instant now = clock.instant();
-        jdbc.update("UPDATE candidate_profile SET visibility = 'PRIVATE', consent_at = NULL, consent_withdrawn_at = ?, updated_at = ?"
-                + " WHERE account_id = ?", Timestamp.from(now), Timestamp.from(now), me.value().toString());
+        store.withdrawConsent(me, clock.instant());
         events.publishEvent(new CandidateProfileChanged(me));
         return mine();
     }
@@ -144,15 +115,8 @@ public class Candidates {
             throw UserFacingException.onField("cv", "candidate.cv.not-a-cv");
         }
         requireProfile(me);
-        String text = documents.text(cv);
-        Set<String> present = new HashSet<>(jdbc.queryForList("SELECT skill_uri FROM candidate_skill WHERE account_id = ?", String.class,
-                me.value().toString()));
-        for (Skill skill : SkillMentions.find(text, catalogue.skills())) {
-            if (present.add(skill.uri())) {
-                jdbc.update("INSERT INTO candidate_skill (account_id, skill_uri, source, evidence) VALUES (?, ?, 'SUGGESTED', ?)",
-                        me.value().toString(), skill.uri(), clip(document.fileName(), 200));
-            }
-        }
+        store.suggest(me, SkillMentions.find(documents.text(cv), catalogue.skills()).stream().map(Skill::uri).toList(),
+                clip(document.fileName(), 200));
         return mine().suggestions();
     }
 
@@ -161,9 +125,7 @@ public class Candidates {
     @Transactional
     public CandidateProfile confirmSuggestion(String skillUri) {
         AccountId me = CurrentUser.requireId();
-        int changed = jdbc.update("UPDATE candidate_skill SET source = 'CV' WHERE account_id = ? AND skill_uri = ? AND source = 'SUGGESTED'",
-                me.value().toString(), skillUri);
-        if (changed == 0) {
+        if (!store.confirmSuggestion(me, skillUri)) {
             throw new NotFoundException("candidate.suggestion-not-found");
         }
         touch(me);
@@ -174,8 +136,7 @@ public class Candidates {
     @Transactional
     public CandidateProfile dismissSuggestion(String skillUri) {
         AccountId me = CurrentUser.requireId();
-        jdbc.update("DELETE FROM candidate_skill WHERE account_id = ? AND skill_uri = ? AND source = 'SUGGESTED'", me.value().toString(),
-                skillUri);
+        store.dismissSuggestion(me, skillUri);
         return mine();
     }
 
@@ -212,100 +173,59 @@ public class Candidates {
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public List<CandidateProfile> searchableAfter(AccountId after, int limit) {
-        return jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id > ? ORDER BY account_id"
-                        + " LIMIT ?", String.class, after == null ? "" : after.value().toString(), limit).stream()
-                .map(id -> load(new AccountId(java.util.UUID.fromString(id)), false)).flatMap(Optional::stream).toList();
+        return store.visibleAfter(after, limit).stream().map(id -> load(id, false)).flatMap(Optional::stream).toList();
     }
 
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public long countSearchable() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM candidate_profile WHERE " + VISIBLE, Long.class);
-        return count == null ? 0 : count;
+        return store.countVisible();
     }
 
     /** Of these candidates, those whose profile employers may see right now (consent given, not private). */
     @RolesAllowed(Roles.EMPLOYER)
     @Transactional(readOnly = true)
     public Set<AccountId> visibleToEmployers(java.util.Collection<AccountId> candidates) {
-        if (candidates.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.queryForList("SELECT account_id FROM candidate_profile WHERE " + VISIBLE + " AND account_id IN ("
-                        + eu.aiskills.academy.shared.Jdbc.placeholders(candidates.size()) + ")", String.class,
-                candidates.stream().map(a -> a.value().toString()).toArray()).stream()
-                .map(id -> new AccountId(java.util.UUID.fromString(id))).toList());
+        return store.visibleAmong(candidates);
     }
-
-    private static final String VISIBLE = "visibility <> 'PRIVATE' AND consent_at IS NOT NULL";
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    boolean appliedToMyOrganisations(AccountId candidate) {
-        for (var membership : organisations.myMemberships()) {
-            Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM job_application a JOIN job_posting p ON p.id = a.posting_id"
-                    + " WHERE a.candidate_id = ? AND p.organisation_id = ? AND a.erased_at IS NULL", Integer.class,
-                    candidate.value().toString(), membership.organisationId().value().toString());
-            if (count != null && count > 0) {
-                return true;
-            }
-        }
-        return false;
+    private boolean appliedToMyOrganisations(AccountId candidate) {
+        return store.appliedToAny(candidate, organisations.myMemberships().stream().map(m -> m.organisationId()).toList());
     }
 
     private void writeVerified(AccountId learner) {
-        jdbc.update("DELETE FROM candidate_skill WHERE account_id = ? AND source = 'VERIFIED'", learner.value().toString());
         Map<String, String> attested = new LinkedHashMap<>();
         for (var skill : credentials.attestedSkills(learner)) {
-            attested.putIfAbsent(skill.skillUri(), skill.achievementName());
+            attested.putIfAbsent(skill.skillUri(), clip(skill.achievementName(), 200));
         }
-        attested.forEach((uri, achievement) -> jdbc.update(
-                "INSERT INTO candidate_skill (account_id, skill_uri, source, evidence) VALUES (?, ?, 'VERIFIED', ?)",
-                learner.value().toString(), uri, clip(achievement, 200)));
+        store.replaceVerified(learner, attested);
     }
 
     private void touch(AccountId account) {
-        jdbc.update("UPDATE candidate_profile SET updated_at = ? WHERE account_id = ?", Timestamp.from(clock.instant()),
-                account.value().toString());
+        store.touch(account, clock.instant());
         events.publishEvent(new CandidateProfileChanged(account));
     }
 
-    private boolean exists(AccountId account) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM candidate_profile WHERE account_id = ?", Integer.class,
-                account.value().toString());
-        return count != null && count > 0;
-    }
-
     private void requireProfile(AccountId account) {
-        if (!exists(account)) {
+        if (!store.exists(account)) {
             save(ProfileDraft.empty());
         }
     }
 
-    Optional<CandidateProfile> load(AccountId account, boolean withSuggestions) {
-        return jdbc.query("SELECT * FROM candidate_profile WHERE account_id = ?", (rs, n) -> {
-            List<String> languages = jdbc.queryForList("SELECT language FROM candidate_language WHERE account_id = ? ORDER BY language",
-                    String.class, account.value().toString());
-            List<CandidateSkill> skills = skills(account, false);
-            List<String> declared = skills.stream().filter(s -> s.source() == SkillSource.DECLARED).map(CandidateSkill::uri).toList();
-            ProfileDraft draft = new ProfileDraft(rs.getString("headline"), rs.getString("experience"), rs.getString("education"),
-                    rs.getString("country"), rs.getString("city"), Mobility.valueOf(rs.getString("mobility")), languages, declared,
-                    Visibility.valueOf(rs.getString("visibility")), rs.getTimestamp("consent_at") != null);
-            Timestamp consent = rs.getTimestamp("consent_at");
-            return new CandidateProfile(account, accounts.displayNames(List.of(account)).getOrDefault(account, ""), draft, skills,
-                    withSuggestions ? skills(account, true) : List.of(), consent == null ? null : consent.toInstant(),
-                    rs.getTimestamp("updated_at").toInstant());
-        }, account.value().toString()).stream().findFirst();
+    private Optional<CandidateProfile> load(AccountId account, boolean withSuggestions) {
+        return store.load(account).map(p -> new CandidateProfile(account, accounts.displayNames(List.of(account)).getOrDefault(account, ""),
+                p.draft(), labelled(p.skills()), withSuggestions ? labelled(p.suggestions()) : List.of(), p.consentAt(), p.updatedAt()));
     }
 
-    private List<CandidateSkill> skills(AccountId account, boolean suggestions) {
+    /** The skills with their ESCO labels, by label. */
+    private List<CandidateSkill> labelled(List<CandidateSkill> skills) {
         Map<String, String> labels = labels();
-        List<CandidateSkill> skills = new ArrayList<>(jdbc.query("SELECT skill_uri, source, evidence FROM candidate_skill WHERE account_id = ?"
-                        + (suggestions ? " AND source = 'SUGGESTED'" : " AND source <> 'SUGGESTED'"),
-                (rs, n) -> new CandidateSkill(rs.getString("skill_uri"), labels.getOrDefault(rs.getString("skill_uri"), rs.getString("skill_uri")),
-                        SkillSource.valueOf(rs.getString("source")), rs.getString("evidence")), account.value().toString()));
-        skills.sort(Comparator.comparing(CandidateSkill::label).thenComparing(CandidateSkill::source));
-        return skills;
+        List<CandidateSkill> labelled = new ArrayList<>(skills.stream().map(s -> new CandidateSkill(s.uri(), labels.getOrDefault(s.uri(), s.uri()),
+                s.source(), s.evidence())).toList());
+        labelled.sort(Comparator.comparing(CandidateSkill::label).thenComparing(CandidateSkill::source));
+        return labelled;
     }
 
     private Map<String, String> labels() {
@@ -355,12 +275,5 @@ public class Candidates {
 
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    /** For the matching index: whether an account's profile may be shown to employers right now. */
-    boolean visibleNow(AccountId account) {
-        return Boolean.TRUE.equals(jdbc.query("SELECT visibility, consent_at FROM candidate_profile WHERE account_id = ?",
-                rs -> rs.next() && !"PRIVATE".equals(rs.getString("visibility")) && rs.getTimestamp("consent_at") != null,
-                account.value().toString()));
     }
 }
