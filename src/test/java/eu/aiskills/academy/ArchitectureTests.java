@@ -121,4 +121,34 @@ class ArchitectureTests {
                                         || c.isAssignableTo(org.springframework.data.repository.Repository.class))))
                 .check(CLASSES);
     }
+
+    /** Lines a main class may have before its opening comment must say why it is long (issue 18). */
+    static final int LONG_CLASS_LINES = 300;
+
+    /**
+     * A main class longer than {@link #LONG_CLASS_LINES} says why in its opening comment, in a
+     * sentence that starts "Long because": a class grows past it only on purpose.
+     */
+    @Test
+    void longClassesSayWhy() throws java.io.IOException {
+        java.util.List<String> silent = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+                if (lines.size() <= LONG_CLASS_LINES) {
+                    continue;
+                }
+                int declaration = 0;
+                while (declaration < lines.size() && !lines.get(declaration).matches("^(public |abstract |final )*(class|interface|record|enum) .*")) {
+                    declaration++;
+                }
+                String opening = String.join(" ", lines.subList(0, declaration)).replaceAll("\\s*\\*\\s*", " ");
+                if (!opening.contains("Long because")) {
+                    silent.add(file + " (" + lines.size() + " lines)");
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(silent).as("longer than %d lines without 'Long because' in the opening comment",
+                LONG_CLASS_LINES).isEmpty();
+    }
 }

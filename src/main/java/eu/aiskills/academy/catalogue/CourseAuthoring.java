@@ -1,16 +1,14 @@
 package eu.aiskills.academy.catalogue;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import eu.aiskills.academy.catalogue.internal.CourseDraftChecks;
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRuns;
@@ -18,21 +16,19 @@ import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.catalogue.internal.LessonEntity;
 import eu.aiskills.academy.catalogue.internal.LessonMaterialEntity;
 import eu.aiskills.academy.catalogue.internal.LessonMaterials;
+import eu.aiskills.academy.catalogue.internal.RunRules;
+import eu.aiskills.academy.catalogue.internal.SkillEntity;
+import eu.aiskills.academy.catalogue.internal.Skills;
 import eu.aiskills.academy.documents.DocumentId;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
-import eu.aiskills.academy.catalogue.internal.RunRules;
-import eu.aiskills.academy.catalogue.internal.SkillEntity;
-import eu.aiskills.academy.catalogue.internal.Skills;
 import eu.aiskills.academy.identity.AccountId;
-import eu.aiskills.academy.identity.AccountManagement;
-import eu.aiskills.academy.identity.OrganisationId;
-import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.Slugs;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
@@ -52,30 +48,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseAuthoring {
 
     private static final Logger log = LoggerFactory.getLogger(CourseAuthoring.class);
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     /** Stands for "no course" where a query needs an id to leave out. */
     private static final UUID NO_COURSE = new UUID(0, 0);
 
     private final Courses courses;
     private final CourseRuns runs;
     private final Skills skills;
-    private final AccountManagement accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LessonMaterials materials;
     private final Documents documents;
     private final OrganisationManagement organisations;
+    private final CourseDraftChecks checks;
 
-    CourseAuthoring(Courses courses, CourseRuns runs, Skills skills, AccountManagement accounts,
-                    ApplicationEventPublisher events, Clock clock, LessonMaterials materials, Documents documents,
-                    OrganisationManagement organisations) {
+    CourseAuthoring(Courses courses, CourseRuns runs, Skills skills, CourseDraftChecks checks, ApplicationEventPublisher events, Clock clock,
+                    LessonMaterials materials, Documents documents, OrganisationManagement organisations) {
+        this.checks = checks;
         this.organisations = organisations;
         this.materials = materials;
         this.documents = documents;
         this.courses = courses;
         this.runs = runs;
         this.skills = skills;
-        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -84,7 +78,7 @@ public class CourseAuthoring {
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional
     public CourseId create(CourseDraft draft) {
-        check(draft, null);
+        checks.check(draft, null);
         CourseEntity course = new CourseEntity(CourseId.random(), uniqueSlug(draft.title()), clock.instant());
         apply(course, draft);
         course.assignInstructors(Set.of(CurrentUser.requireId().value()));
@@ -110,7 +104,7 @@ public class CourseAuthoring {
     @Transactional
     public void update(CourseId id, CourseDraft draft) {
         CourseEntity course = editable(id);
-        check(draft, course);
+        checks.check(draft, course);
         apply(course, draft);
         saved(course);
     }
@@ -119,7 +113,7 @@ public class CourseAuthoring {
     @Transactional
     public UUID saveLesson(CourseId id, UUID lessonId, LessonDraft draft) {
         CourseEntity course = editable(id);
-        check(draft);
+        CourseDraftChecks.check(draft);
         LessonEntity.Draft entityDraft = new LessonEntity.Draft(null, draft.title().strip(), draft.markdown(), draft.minutes(),
                 draft.module() == null || draft.module().isBlank() ? null : draft.module().strip(), draft.required(),
                 draft.passScore());
@@ -246,101 +240,6 @@ public class CourseAuthoring {
         saved(course);
     }
 
-    /** Asks for review: the course must be complete enough to be published. */
-    @RolesAllowed(Roles.INSTRUCTOR)
-    @Transactional
-    public void submitForReview(CourseId id) {
-        CourseEntity course = load(id);
-        requireAuthor(course);
-        if (course.status() != CourseStatus.DRAFT) {
-            throw new UserFacingException("authoring.submit.not-draft");
-        }
-        if (course.lessons().isEmpty()) {
-            throw new UserFacingException("authoring.submit.no-lessons");
-        }
-        if (course.outcomes().isEmpty()) {
-            throw new UserFacingException("authoring.invalid.outcomes");
-        }
-        course.submitForReview(clock.instant());
-        courses.save(course);
-        log.info("Course {} submitted for review by {}", id, CurrentUser.requireId());
-    }
-
-    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Transactional(readOnly = true)
-    public List<ReviewItem> reviewQueue() {
-        List<ReviewItem> queue = new ArrayList<>();
-        for (CourseEntity course : courses.findByStatusOrderBySubmittedAt(CourseStatus.IN_REVIEW)) {
-            if (!mayReview(course)) {
-                continue;
-            }
-            List<String> names = accounts.displayNames(course.instructorIds().stream().map(AccountId::new).toList())
-                    .values().stream().sorted().toList();
-            queue.add(new ReviewItem(course.toSummary(), names, course.submittedAt()));
-        }
-        return queue;
-    }
-
-    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Transactional
-    public void publish(CourseId id) {
-        CourseEntity course = load(id);
-        requireReviewer(course);
-        if (course.status() != CourseStatus.IN_REVIEW && course.status() != CourseStatus.ARCHIVED) {
-            throw new UserFacingException("authoring.publish.not-in-review");
-        }
-        course.publish(clock.instant());
-        courses.saveAndFlush(course);
-        events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version()));
-        log.info("Course {} published by {}", id, CurrentUser.requireId());
-    }
-
-    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
-    @Transactional
-    public void returnToAuthors(CourseId id, String note) {
-        String cleaned = note == null ? "" : note.strip();
-        if (cleaned.isEmpty() || cleaned.length() > 1000) {
-            throw UserFacingException.onField("note", "authoring.review.note");
-        }
-        CourseEntity course = load(id);
-        requireReviewer(course);
-        if (course.status() != CourseStatus.IN_REVIEW) {
-            throw new UserFacingException("authoring.publish.not-in-review");
-        }
-        course.returnToDraft(cleaned);
-        courses.save(course);
-    }
-
-    /** Takes a published course out of the catalogue; enrolments and credentials stay. */
-    @RolesAllowed(Roles.ADMIN)
-    @Transactional
-    public void archive(CourseId id) {
-        CourseEntity course = load(id);
-        if (course.status() != CourseStatus.PUBLISHED) {
-            throw new UserFacingException("authoring.archive.not-published");
-        }
-        course.changeStatus(CourseStatus.ARCHIVED);
-        course.touch(clock.instant());
-        courses.saveAndFlush(course);
-        events.publishEvent(new CourseWithdrawn(course.id(), course.slug(), course.version()));
-    }
-
-    /**
-     * Administrators review every course; a reviewer reviews the courses of the organisations they
-     * act for, and the platform's own courses (no organisation).
-     */
-    private boolean mayReview(CourseEntity course) {
-        return CurrentUser.hasRole(Roles.ADMIN) || course.organisationId() == null
-                || organisations.isMember(new OrganisationId(course.organisationId()));
-    }
-
-    private void requireReviewer(CourseEntity course) {
-        if (!mayReview(course)) {
-            throw new AccessDeniedException("Reviewer " + CurrentUser.requireId() + " is not of the organisation of course "
-                    + course.id());
-        }
-    }
-
     private void saved(CourseEntity course) {
         courses.saveAndFlush(course);
         if (course.status() == CourseStatus.PUBLISHED) {
@@ -349,7 +248,7 @@ public class CourseAuthoring {
     }
 
     private CourseEntity load(CourseId id) {
-        return courses.findWithLessonsById(id.value()).orElseThrow(() -> new NotFoundException("authoring.course-not-found"));
+        return courses.authored(id);
     }
 
     /** Loads a course its caller may change: an author (or administrator), and not while it is in review. */
@@ -364,7 +263,7 @@ public class CourseAuthoring {
         return course;
     }
 
-    private static void requireAuthor(CourseEntity course) {
+    static void requireAuthor(CourseEntity course) {
         AccountId me = CurrentUser.requireId();
         if (!course.instructorIds().contains(me.value())) {
             throw new AccessDeniedException("Account " + me + " does not teach course " + course.id());
@@ -380,81 +279,6 @@ public class CourseAuthoring {
         draft.prerequisiteCourses().forEach(c -> prerequisites.add(c.value()));
         course.teach(new CourseEntity.Teaching(draft.format(), languages, draft.outcomes(), draft.skillUris(),
                 draft.sectors(), prerequisites, draft.prerequisiteSkills()));
-    }
-
-    private void check(CourseDraft draft, CourseEntity existing) {
-        if (draft.title() == null || draft.title().isBlank() || draft.title().length() > CourseDraft.TITLE_MAX_LENGTH) {
-            throw UserFacingException.onField("title", "authoring.invalid.title", CourseDraft.TITLE_MAX_LENGTH);
-        }
-        if (draft.summary() == null || draft.summary().isBlank() || draft.summary().length() > CourseDraft.SUMMARY_MAX_LENGTH) {
-            throw UserFacingException.onField("summary", "authoring.invalid.summary", CourseDraft.SUMMARY_MAX_LENGTH);
-        }
-        if (draft.descriptionMarkdown() != null && draft.descriptionMarkdown().length() > Markdown.MAX_LENGTH) {
-            throw UserFacingException.onField("description", "authoring.invalid.too-long", Markdown.MAX_LENGTH);
-        }
-        if (draft.level() == null) {
-            throw UserFacingException.onField("level", "authoring.invalid.level");
-        }
-        if (draft.format() == null) {
-            throw UserFacingException.onField("format", "authoring.invalid.format");
-        }
-        if (draft.language() == null || !LANGUAGE.matcher(draft.language()).matches()
-                || draft.otherLanguages().stream().anyMatch(l -> !LANGUAGE.matcher(l).matches())) {
-            throw UserFacingException.onField("language", "run.invalid.language");
-        }
-        if (draft.workloadHours() <= 0 || draft.workloadHours() > CourseDraft.WORKLOAD_MAX) {
-            throw UserFacingException.onField("workloadHours", "authoring.invalid.workload", CourseDraft.WORKLOAD_MAX);
-        }
-        if (draft.ects() != null && (draft.ects().signum() < 0 || draft.ects().compareTo(CourseDraft.ECTS_MAX) > 0
-                || draft.ects().stripTrailingZeros().scale() > 1)) {
-            throw UserFacingException.onField("ects", "authoring.invalid.ects", CourseDraft.ECTS_MAX);
-        }
-        if (draft.outcomes().isEmpty()) {
-            throw UserFacingException.onField("outcomes", "authoring.invalid.outcomes");
-        }
-        if (draft.outcomes().size() > CourseDraft.OUTCOMES_MAX
-                || draft.outcomes().stream().anyMatch(o -> o.length() > CourseDraft.OUTCOME_MAX_LENGTH)) {
-            throw UserFacingException.onField("outcomes", "authoring.invalid.outcome-length", CourseDraft.OUTCOMES_MAX,
-                    CourseDraft.OUTCOME_MAX_LENGTH);
-        }
-        Set<String> known = new HashSet<>();
-        skills.findAll().forEach(skill -> known.add(skill.uri()));
-        if (!known.containsAll(draft.skillUris())) {
-            throw UserFacingException.onField("skills", "authoring.invalid.skills");
-        }
-        if (!known.containsAll(draft.prerequisiteSkills())) {
-            throw UserFacingException.onField("prerequisiteSkills", "authoring.invalid.skills");
-        }
-        for (CourseId required : draft.prerequisiteCourses()) {
-            if (existing != null && required.equals(existing.id())) {
-                throw UserFacingException.onField("prerequisites", "authoring.invalid.self-prerequisite");
-            }
-            if (!courses.existsById(required.value())) {
-                throw UserFacingException.onField("prerequisites", "authoring.course-not-found");
-            }
-        }
-    }
-
-    private static void check(LessonDraft draft) {
-        if (draft.title() == null || draft.title().isBlank() || draft.title().length() > LessonDraft.TITLE_MAX_LENGTH) {
-            throw UserFacingException.onField("title", "authoring.invalid.title", LessonDraft.TITLE_MAX_LENGTH);
-        }
-        if (draft.module() != null && draft.module().length() > LessonDraft.MODULE_MAX_LENGTH) {
-            throw UserFacingException.onField("module", "authoring.invalid.module", LessonDraft.MODULE_MAX_LENGTH);
-        }
-        if (draft.minutes() <= 0 || draft.minutes() > LessonDraft.MINUTES_MAX) {
-            throw UserFacingException.onField("minutes", "authoring.invalid.minutes", LessonDraft.MINUTES_MAX);
-        }
-        if (draft.passScore() != null && (draft.passScore().signum() <= 0
-                || draft.passScore().compareTo(java.math.BigDecimal.valueOf(100)) > 0 || draft.passScore().scale() > 2)) {
-            throw UserFacingException.onField("passScore", "authoring.invalid.pass-score");
-        }
-        if (draft.markdown() == null || draft.markdown().isBlank()) {
-            throw UserFacingException.onField("markdown", "authoring.invalid.body");
-        }
-        if (draft.markdown().length() > Markdown.MAX_LENGTH) {
-            throw UserFacingException.onField("markdown", "authoring.invalid.too-long", Markdown.MAX_LENGTH);
-        }
     }
 
     private AuthoredCourse authored(CourseEntity course) {
@@ -488,14 +312,9 @@ public class CourseAuthoring {
         return slug;
     }
 
-    /** "Grundlagen der KI (Teil 1)" becomes "grundlagen-der-ki-teil-1". */
+    /** A course's or lesson's address from its title ("course" when nothing of it remains). */
     static String slugOf(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .replace("ß", "ss").toLowerCase(Locale.ROOT);
-        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 100) {
-            slug = slug.substring(0, 100).replaceAll("-+$", "");
-        }
+        String slug = Slugs.of(title, 100);
         return slug.isEmpty() ? "course" : slug;
     }
 

@@ -14,6 +14,7 @@ import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.labs.internal.Ipynb;
 import eu.aiskills.academy.labs.internal.LabTemplateStore;
 import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.Slugs;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.stereotype.Service;
@@ -88,11 +89,7 @@ public class Labs {
 
     /** A lab's address from its title: lower-case words joined by '-'. */
     static String slugOf(String title) {
-        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 60) {
-            slug = slug.substring(0, 60).replaceAll("-+$", "");
-        }
+        String slug = Slugs.of(title, 60);
         return slug.isEmpty() ? "lab-" + UUID.randomUUID().toString().substring(0, 8) : slug;
     }
 

@@ -33,6 +33,8 @@ class CourseAuthoringTest {
     @Autowired
     CourseAuthoring authoring;
     @Autowired
+    CourseReviews reviews;
+    @Autowired
     Catalogue catalogue;
     @Autowired
     Registration registration;
@@ -55,7 +57,7 @@ class CourseAuthoringTest {
         assertThat(created.status()).isEqualTo(CourseStatus.DRAFT);
         assertThat(catalogue.publishedCourse(created.slug())).isEmpty();
 
-        assertThatThrownBy(() -> authoring.submitForReview(id))
+        assertThatThrownBy(() -> reviews.submitForReview(id))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("authoring.submit.no-lessons"));
         UUID first = authoring.saveLesson(id, null, new LessonDraft("Threats", "Basics", 30, true, "# Threats\n\n<script>x()</script>Text", null));
         UUID second = authoring.saveLesson(id, null, new LessonDraft("Threats", null, 20, false, "Second", null));
@@ -75,21 +77,21 @@ class CourseAuthoringTest {
 
         assertThat(catalogue.previewLessons(id)).extracting(l -> l.html()).anySatisfy(html ->
                 assertThat(html).contains("<h1>Threats</h1>").doesNotContain("<script"));
-        authoring.submitForReview(id);
+        reviews.submitForReview(id);
         assertThatThrownBy(() -> authoring.update(id, draft("Changed while in review")))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("authoring.locked-in-review"));
-        assertThatThrownBy(() -> authoring.publish(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.publish(id)).isInstanceOf(AccessDeniedException.class);
 
         KaribuSupport.signIn(context, "reviewer@academy.test");
-        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).contains(id);
-        assertThatThrownBy(() -> authoring.returnToAuthors(id, " ")).isInstanceOf(UserFacingException.class);
-        authoring.returnToAuthors(id, "Add a lesson on prompt injection.");
+        assertThat(reviews.reviewQueue()).extracting(item -> item.course().id()).contains(id);
+        assertThatThrownBy(() -> reviews.returnToAuthors(id, " ")).isInstanceOf(UserFacingException.class);
+        reviews.returnToAuthors(id, "Add a lesson on prompt injection.");
 
         KaribuSupport.signIn(context, "instructor@academy.test");
         assertThat(authoring.authored(id).reviewNote()).isEqualTo("Add a lesson on prompt injection.");
-        authoring.submitForReview(id);
+        reviews.submitForReview(id);
         KaribuSupport.signIn(context, "admin@academy.test");
-        authoring.publish(id);
+        reviews.publish(id);
 
         CourseDetail published = catalogue.publishedCourse("grundlagen-der-ki-sicherheit").orElseThrow();
         assertThat(published.outcomes()).containsExactly("Name the main threats", "Choose a defence");
@@ -151,7 +153,7 @@ class CourseAuthoringTest {
 
         KaribuSupport.signIn(context, "student@academy.test");
         assertThatThrownBy(() -> authoring.create(draft("Student course"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> authoring.reviewQueue()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.reviewQueue()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -167,15 +169,15 @@ class CourseAuthoringTest {
         KaribuSupport.signIn(context, "uni-instructor@example.org");
         CourseId id = authoring.create(draft("University course"));
         authoring.saveLesson(id, null, new LessonDraft("Only lesson", null, 10, true, "Text.", null));
-        authoring.submitForReview(id);
+        reviews.submitForReview(id);
 
         KaribuSupport.signIn(context, "reviewer@academy.test");
-        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).doesNotContain(id);
-        assertThatThrownBy(() -> authoring.publish(id)).isInstanceOf(AccessDeniedException.class);
+        assertThat(reviews.reviewQueue()).extracting(item -> item.course().id()).doesNotContain(id);
+        assertThatThrownBy(() -> reviews.publish(id)).isInstanceOf(AccessDeniedException.class);
 
         KaribuSupport.signIn(context, "uni-reviewer@example.org");
-        assertThat(authoring.reviewQueue()).extracting(item -> item.course().id()).contains(id);
-        authoring.publish(id);
+        assertThat(reviews.reviewQueue()).extracting(item -> item.course().id()).contains(id);
+        reviews.publish(id);
         assertThat(catalogue.publishedCourse("university-course")).isPresent();
     }
 

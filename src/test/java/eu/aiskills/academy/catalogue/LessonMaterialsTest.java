@@ -34,6 +34,8 @@ class LessonMaterialsTest {
     @Autowired
     CourseAuthoring authoring;
     @Autowired
+    CourseReviews reviews;
+    @Autowired
     Catalogue catalogue;
     @Autowired
     Documents documents;
@@ -74,9 +76,9 @@ class LessonMaterialsTest {
                 .isInstanceOf(NotFoundException.class);
 
         KaribuSupport.signIn(context, "instructor@academy.test");
-        authoring.submitForReview(id);
+        reviews.submitForReview(id);
         KaribuSupport.signIn(context, "admin@academy.test");
-        authoring.publish(id);
+        reviews.publish(id);
         SecurityContextHolder.clearContext();
 
         LessonContent content = catalogue.publishedLesson("notebook-course", "gradients").orElseThrow();

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseStatus;
+import eu.aiskills.academy.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -67,6 +69,11 @@ public interface Courses extends JpaRepository<CourseEntity, UUID> {
     @EntityGraph(attributePaths = "lessons")
     @Query("select c from CourseEntity c where c.id = :id")
     Optional<CourseEntity> findWithLessonsById(@Param("id") UUID id);
+
+    /** A course with its lessons, whatever its status, for its authors and reviewers. */
+    default CourseEntity authored(CourseId id) {
+        return findWithLessonsById(id.value()).orElseThrow(() -> new NotFoundException("authoring.course-not-found"));
+    }
 
     /** The courses of one keyset page, {@code after < id <= last}, with their lessons: a range scan, not an IN list. */
     @EntityGraph(attributePaths = "lessons")

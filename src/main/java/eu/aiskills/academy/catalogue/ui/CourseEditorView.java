@@ -25,6 +25,7 @@ import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
+import eu.aiskills.academy.catalogue.CourseReviews;
 import eu.aiskills.academy.catalogue.CourseDraft;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseRun;
@@ -52,6 +53,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
             "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv");
 
     private final transient CourseAuthoring authoring;
+    private final transient CourseReviews reviews;
     private final transient Catalogue catalogue;
     private final transient Documents documents;
     private CourseId courseId;
@@ -64,7 +66,8 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     final Grid<AuthoredCourse.Lesson> lessons = new Grid<>();
     final Grid<CourseRun> runs = new Grid<>();
 
-    CourseEditorView(CourseAuthoring authoring, Catalogue catalogue, Documents documents) {
+    CourseEditorView(CourseAuthoring authoring, CourseReviews reviews, Catalogue catalogue, Documents documents) {
+        this.reviews = reviews;
         this.authoring = authoring;
         this.catalogue = catalogue;
         this.documents = documents;
@@ -116,7 +119,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         if (course.status() == CourseStatus.DRAFT) {
             Button submit = new Button(getTranslation("authoring.submit"), click -> {
                 try {
-                    authoring.submitForReview(course.id());
+                    reviews.submitForReview(course.id());
                     Views.success(getTranslation("authoring.submitted"));
                     render(Optional.of(authoring.authored(course.id())));
                 } catch (UserFacingException rejection) {

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import eu.aiskills.academy.catalogue.CourseAuthoring;
+import eu.aiskills.academy.catalogue.CourseReviews;
 import eu.aiskills.academy.catalogue.ReviewItem;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -30,10 +30,10 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "nav.course-review", order = 16, icon = "vaadin:check-square-o")
 class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
 
-    private final transient CourseAuthoring authoring;
+    private final transient CourseReviews reviews;
 
-    ReviewQueueView(CourseAuthoring authoring) {
-        this.authoring = authoring;
+    ReviewQueueView(CourseReviews reviews) {
+        this.reviews = reviews;
         addClassName("academy-review");
         render();
     }
@@ -41,7 +41,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
     private void render() {
         removeAll();
         add(new H1(getTranslation("review.title")));
-        List<ReviewItem> queue = authoring.reviewQueue();
+        List<ReviewItem> queue = reviews.reviewQueue();
         if (queue.isEmpty()) {
             add(new Paragraph(getTranslation("review.empty")));
         }
@@ -54,7 +54,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
                     new RouteParameters(CoursePreviewView.ID, item.course().id().value().toString()));
             Button publish = new Button(getTranslation("review.publish"), click -> {
                 try {
-                    authoring.publish(item.course().id());
+                    reviews.publish(item.course().id());
                     Views.success(getTranslation("review.published", item.course().title()));
                 } catch (UserFacingException rejection) {
                     Views.error(getTranslation(rejection.messageKey(), rejection.arguments()));
@@ -80,7 +80,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(note);
         Button send = new Button(getTranslation("review.return"), click -> {
             try {
-                authoring.returnToAuthors(item.course().id(), note.getValue());
+                reviews.returnToAuthors(item.course().id(), note.getValue());
                 dialog.close();
                 Views.success(getTranslation("review.returned"));
                 render();

@@ -1,0 +1,144 @@
+package eu.aiskills.academy.catalogue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import eu.aiskills.academy.catalogue.internal.CourseEntity;
+import eu.aiskills.academy.catalogue.internal.Courses;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.OrganisationId;
+import eu.aiskills.academy.identity.OrganisationManagement;
+import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.UserFacingException;
+import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review of courses before learners see them: an author submits a complete draft; an
+ * administrator, or a reviewer of the course's organisation, publishes it or returns it to its
+ * authors with a note; an administrator archives a published course. What authors may change
+ * while a course is in review, {@link CourseAuthoring} decides.
+ */
+@Service
+public class CourseReviews {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseReviews.class);
+
+    private final Courses courses;
+    private final AccountManagement accounts;
+    private final OrganisationManagement organisations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CourseReviews(Courses courses, AccountManagement accounts, OrganisationManagement organisations, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.courses = courses;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Asks for review: the course must be complete enough to be published. */
+    @RolesAllowed(Roles.INSTRUCTOR)
+    @Transactional
+    public void submitForReview(CourseId id) {
+        CourseEntity course = courses.authored(id);
+        CourseAuthoring.requireAuthor(course);
+        if (course.status() != CourseStatus.DRAFT) {
+            throw new UserFacingException("authoring.submit.not-draft");
+        }
+        if (course.lessons().isEmpty()) {
+            throw new UserFacingException("authoring.submit.no-lessons");
+        }
+        if (course.outcomes().isEmpty()) {
+            throw new UserFacingException("authoring.invalid.outcomes");
+        }
+        course.submitForReview(clock.instant());
+        courses.save(course);
+        log.info("Course {} submitted for review by {}", id, CurrentUser.requireId());
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewQueue() {
+        List<ReviewItem> queue = new ArrayList<>();
+        for (CourseEntity course : courses.findByStatusOrderBySubmittedAt(CourseStatus.IN_REVIEW)) {
+            if (!mayReview(course)) {
+                continue;
+            }
+            List<String> names = accounts.displayNames(course.instructorIds().stream().map(AccountId::new).toList())
+                    .values().stream().sorted().toList();
+            queue.add(new ReviewItem(course.toSummary(), names, course.submittedAt()));
+        }
+        return queue;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
+    @Transactional
+    public void publish(CourseId id) {
+        CourseEntity course = courses.authored(id);
+        requireReviewer(course);
+        if (course.status() != CourseStatus.IN_REVIEW && course.status() != CourseStatus.ARCHIVED) {
+            throw new UserFacingException("authoring.publish.not-in-review");
+        }
+        course.publish(clock.instant());
+        courses.saveAndFlush(course);
+        events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version()));
+        log.info("Course {} published by {}", id, CurrentUser.requireId());
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
+    @Transactional
+    public void returnToAuthors(CourseId id, String note) {
+        String cleaned = note == null ? "" : note.strip();
+        if (cleaned.isEmpty() || cleaned.length() > 1000) {
+            throw UserFacingException.onField("note", "authoring.review.note");
+        }
+        CourseEntity course = courses.authored(id);
+        requireReviewer(course);
+        if (course.status() != CourseStatus.IN_REVIEW) {
+            throw new UserFacingException("authoring.publish.not-in-review");
+        }
+        course.returnToDraft(cleaned);
+        courses.save(course);
+    }
+
+    /** Takes a published course out of the catalogue; enrolments and credentials stay. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void archive(CourseId id) {
+        CourseEntity course = courses.authored(id);
+        if (course.status() != CourseStatus.PUBLISHED) {
+            throw new UserFacingException("authoring.archive.not-published");
+        }
+        course.changeStatus(CourseStatus.ARCHIVED);
+        course.touch(clock.instant());
+        courses.saveAndFlush(course);
+        events.publishEvent(new CourseWithdrawn(course.id(), course.slug(), course.version()));
+    }
+
+    /**
+     * Administrators review every course; a reviewer reviews the courses of the organisations they
+     * act for, and the platform's own courses (no organisation).
+     */
+    private boolean mayReview(CourseEntity course) {
+        return CurrentUser.hasRole(Roles.ADMIN) || course.organisationId() == null
+                || organisations.isMember(new OrganisationId(course.organisationId()));
+    }
+
+    private void requireReviewer(CourseEntity course) {
+        if (!mayReview(course)) {
+            throw new AccessDeniedException("Reviewer " + CurrentUser.requireId() + " is not of the organisation of course "
+                    + course.id());
+        }
+    }
+}
