@@ -25,16 +25,12 @@ import eu.aiskills.academy.catalogue.internal.ProgrammeEntity;
 import eu.aiskills.academy.catalogue.internal.Programmes;
 import eu.aiskills.academy.catalogue.internal.SkillEntity;
 import eu.aiskills.academy.catalogue.internal.Skills;
-import eu.aiskills.academy.documents.Documents;
-import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
-import eu.aiskills.academy.shared.Notebook;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Page;
@@ -45,9 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The public catalogue: published courses and their lessons, open to everybody. */
 @Service
 public class Catalogue {
-
-    /** Before every id: its text, "00000000-0000-…", sorts first. */
-    private static final UUID FIRST = new UUID(0, 0);
 
     /** Longest search text accepted. */
     public static final int QUERY_MAX_LENGTH = 200;
@@ -60,15 +53,13 @@ public class Catalogue {
 
     private final java.time.Clock clock;
     private final LessonMaterials materials;
-    private final Documents documents;
     private final CoInstructors coInstructors;
 
     Catalogue(Courses courses, CourseRuns runs, Skills skills, Programmes programmes, AccountManagement accounts,
-              java.time.Clock clock, LessonMaterials materials, Documents documents, CoInstructors coInstructors) {
+              java.time.Clock clock, LessonMaterials materials, CoInstructors coInstructors) {
         this.coInstructors = coInstructors;
         this.clock = clock;
         this.materials = materials;
-        this.documents = documents;
         this.courses = courses;
         this.runs = runs;
         this.skills = skills;
@@ -285,47 +276,6 @@ public class Catalogue {
         return contents;
     }
 
-    /** A material's file name and type, when its course is published or the caller is one of its authors. */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public MaterialDownload materialDownload(UUID materialId) {
-        LessonMaterialEntity material = readableMaterial(materialId);
-        StoredDocument document = SystemActor.call(() -> documents.get(material.documentId()));
-        return new MaterialDownload(document.fileName(), document.mediaType(), document.sizeBytes());
-    }
-
-    /** A material's bytes (the caller closes the stream), under the same rule. */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public java.io.InputStream openMaterial(UUID materialId) {
-        LessonMaterialEntity material = readableMaterial(materialId);
-        return SystemActor.call(() -> documents.open(material.documentId()));
-    }
-
-    /** A notebook material read for display (read-only: running notebooks belongs to labs). */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public Notebook notebook(UUID materialId) {
-        LessonMaterialEntity material = readableMaterial(materialId);
-        if (material.toMaterial().kind() != eu.aiskills.academy.documents.DocumentKind.NOTEBOOK) {
-            throw new NotFoundException("catalogue.material-not-found");
-        }
-        return Notebook.read(SystemActor.call(() -> documents.open(material.documentId())));
-    }
-
-    private LessonMaterialEntity readableMaterial(UUID materialId) {
-        LessonMaterialEntity material = materials.findById(materialId)
-                .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
-        CourseEntity course = courses.findByLesson(material.lessonId())
-                .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
-        boolean author = CurrentUser.id().map(me -> course.instructorIds().contains(me.value())).orElse(false);
-        if (course.status() != CourseStatus.PUBLISHED && !author && !CurrentUser.hasRole(Roles.ADMIN)
-                && !CurrentUser.hasRole(Roles.REVIEWER)) {
-            throw new NotFoundException("catalogue.material-not-found");
-        }
-        return material;
-    }
-
     private List<LessonMaterial> materialsOf(List<UUID> lessons) {
         return materials.findByLessons(lessons).stream().map(LessonMaterialEntity::toMaterial).toList();
     }
@@ -402,61 +352,6 @@ public class Catalogue {
             }
             return Optional.empty();
         });
-    }
-
-    /** The published course as the search index holds it; empty when it is not (or no longer) published. */
-    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
-    @Transactional(readOnly = true)
-    public Optional<CourseDocument> indexable(CourseId id) {
-        return courses.findWithLessonsById(id.value())
-                .filter(c -> c.status() == CourseStatus.PUBLISHED)
-                .map(c -> documents(List.of(c)).getFirst());
-    }
-
-    /**
-     * Published courses in id order after {@code after} (null: from the start), at most
-     * {@code limit}: the pages a full index rebuild reads.
-     */
-    @RolesAllowed({Roles.SYSTEM, Roles.ADMIN})
-    @Transactional(readOnly = true)
-    public List<CourseDocument> indexableAfter(CourseId after, int limit) {
-        UUID from = after == null ? FIRST : after.value();
-        List<UUID> ids = courses.publishedIdsAfter(CourseStatus.PUBLISHED, from, PageRequest.of(0, limit));
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return documents(courses.findWithLessonsInRange(CourseStatus.PUBLISHED, from, ids.getLast()));
-    }
-
-    private List<CourseDocument> documents(List<CourseEntity> page) {
-        Map<String, String> labels = new HashMap<>();
-        skills.findAll().forEach(skill -> labels.put(skill.uri(), skill.toSkill().label()));
-        Map<UUID, List<CourseRunEntity>> runsByCourse = new HashMap<>();
-        if (!page.isEmpty()) {
-            runs.findByCourses(page.stream().map(c -> c.id().value()).toList())
-                    .forEach(run -> runsByCourse.computeIfAbsent(run.course().id().value(), k -> new ArrayList<>()).add(run));
-        }
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        Map<UUID, String> materialText = materialText(page);
-        return page.stream().map(c -> c.toDocument(labels, runsByCourse.getOrDefault(c.id().value(), List.of()), today,
-                materialText)).toList();
-    }
-
-    /** The text extracted from each lesson's materials (joined per lesson), for the index. */
-    private Map<UUID, String> materialText(List<CourseEntity> page) {
-        List<UUID> lessonIds = page.stream().flatMap(c -> c.lessons().stream()).map(LessonEntity::id).toList();
-        Map<UUID, StringBuilder> text = new HashMap<>();
-        if (!lessonIds.isEmpty()) {
-            for (LessonMaterialEntity material : materials.findByLessons(lessonIds)) {
-                String extracted = SystemActor.call(() -> documents.text(material.documentId()));
-                if (extracted != null && !extracted.isBlank()) {
-                    text.computeIfAbsent(material.lessonId(), k -> new StringBuilder()).append(extracted).append('\n');
-                }
-            }
-        }
-        Map<UUID, String> joined = new HashMap<>();
-        text.forEach((lesson, builder) -> joined.put(lesson, builder.toString()));
-        return joined;
     }
 
     private Optional<CourseEntity> published(String slug) {

@@ -36,6 +36,8 @@ class LessonMaterialsTest {
     @Autowired
     CourseReviews reviews;
     @Autowired
+    CourseMaterials materials;
+    @Autowired
     Catalogue catalogue;
     @Autowired
     Documents documents;
@@ -72,7 +74,7 @@ class LessonMaterialsTest {
                         e -> assertThat(e.messageKey()).isEqualTo("authoring.material.not-course-material"));
 
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> catalogue.notebook(notebook.id())).as("a draft's material is not public")
+        assertThatThrownBy(() -> materials.notebook(notebook.id())).as("a draft's material is not public")
                 .isInstanceOf(NotFoundException.class);
 
         KaribuSupport.signIn(context, "instructor@academy.test");
@@ -83,15 +85,15 @@ class LessonMaterialsTest {
 
         LessonContent content = catalogue.publishedLesson("notebook-course", "gradients").orElseThrow();
         assertThat(content.materials()).extracting(LessonMaterial::kind).containsExactly(DocumentKind.NOTEBOOK, DocumentKind.PDF);
-        Notebook read = catalogue.notebook(notebook.id());
+        Notebook read = materials.notebook(notebook.id());
         assertThat(read.cells()).extracting(Notebook.Cell::type).containsExactly(Notebook.CellType.MARKDOWN, Notebook.CellType.CODE);
         assertThat(read.cells().get(1).source()).isEqualTo("print(2 * 3)");
         assertThat(read.cells().get(1).outputs()).extracting(Notebook.Output::text).containsExactly("6\n");
-        assertThat(catalogue.materialDownload(notebook.id()).fileName()).isEqualTo("gradients.ipynb");
-        try (InputStream in = catalogue.openMaterial(content.materials().get(1).id())) {
+        assertThat(materials.materialDownload(notebook.id()).fileName()).isEqualTo("gradients.ipynb");
+        try (InputStream in = materials.openMaterial(content.materials().get(1).id())) {
             assertThat(new String(in.readNBytes(5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         }
-        assertThatThrownBy(() -> catalogue.notebook(content.materials().get(1).id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> materials.notebook(content.materials().get(1).id())).isInstanceOf(NotFoundException.class);
 
         // The slides' text is searchable: the lesson is found by a word that only the PDF contains.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->

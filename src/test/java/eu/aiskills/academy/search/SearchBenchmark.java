@@ -22,13 +22,13 @@ import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDocument;
 import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.catalogue.CourseIndexFeed;
 import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.identity.SystemActor;
-import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.BenchmarkReport.Latencies;
+import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.GeneratedCourses;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.Tag;
@@ -72,7 +72,7 @@ class SearchBenchmark {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    Catalogue catalogue;
+    CourseIndexFeed feed;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -88,8 +88,8 @@ class SearchBenchmark {
         long read = SystemActor.call(() -> {
             long records = 0;
             CourseId after = null;
-            for (List<CourseDocument> page = catalogue.indexableAfter(null, 500); !page.isEmpty();
-                 page = catalogue.indexableAfter(after, 500)) {
+            for (List<CourseDocument> page = feed.indexableAfter(null, 500); !page.isEmpty();
+                 page = feed.indexableAfter(after, 500)) {
                 records += page.size();
                 after = page.getLast().id();
             }

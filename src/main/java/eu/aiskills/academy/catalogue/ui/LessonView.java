@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseMaterials;
 import eu.aiskills.academy.catalogue.LessonContent;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -29,10 +30,12 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
     static final String LESSON = "lesson";
 
     private final transient Catalogue catalogue;
+    private final transient CourseMaterials materials;
     private final transient java.util.List<LessonPageSection> sections;
     private String title = "";
 
-    LessonView(Catalogue catalogue, java.util.List<LessonPageSection> sections) {
+    LessonView(Catalogue catalogue, CourseMaterials materials, java.util.List<LessonPageSection> sections) {
+        this.materials = materials;
         this.catalogue = catalogue;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(LessonPageSection::order)).toList();
         addClassName("academy-lesson");
@@ -59,7 +62,7 @@ public class LessonView extends VerticalLayout implements BeforeEnterObserver, H
         content.next().ifPresent(n -> pager.add(link(courseSlug, n, "lesson.next")));
         add(course, new H1(content.lesson().title()), body);
         if (!content.materials().isEmpty()) {
-            add(MaterialsList.of(this, catalogue, courseSlug, lessonSlug, content.materials()));
+            add(MaterialsList.of(this, materials, courseSlug, lessonSlug, content.materials()));
         }
         sections.forEach(section -> section.create(content).ifPresent(this::add));
         add(pager);

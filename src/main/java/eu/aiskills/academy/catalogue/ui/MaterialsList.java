@@ -15,7 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseMaterials;
 import eu.aiskills.academy.catalogue.LessonMaterial;
 import eu.aiskills.academy.catalogue.MaterialDownload;
 import eu.aiskills.academy.documents.DocumentKind;
@@ -26,13 +26,13 @@ final class MaterialsList {
     private MaterialsList() {
     }
 
-    static Component of(Component view, Catalogue catalogue, String courseSlug, String lessonSlug, List<LessonMaterial> materials) {
+    static Component of(Component view, CourseMaterials files, String courseSlug, String lessonSlug, List<LessonMaterial> materials) {
         UnorderedList list = new UnorderedList();
         list.addClassName("academy-materials");
         for (LessonMaterial material : materials) {
             Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                MaterialDownload file = catalogue.materialDownload(material.id());
-                return new DownloadResponse(catalogue.openMaterial(material.id()), file.fileName(), file.mediaType(),
+                MaterialDownload file = files.materialDownload(material.id());
+                return new DownloadResponse(files.openMaterial(material.id()), file.fileName(), file.mediaType(),
                         file.sizeBytes());
             }), view.getTranslation("lesson.material.download", material.title()));
             download.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());

@@ -18,11 +18,12 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseMaterials;
 import eu.aiskills.academy.catalogue.LessonContent;
 import eu.aiskills.academy.catalogue.LessonMaterial;
 import eu.aiskills.academy.shared.Markdown;
-import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.ui.Views;
 
 /**
@@ -38,10 +39,12 @@ class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     static final String MATERIAL = "material";
 
     private final transient Catalogue catalogue;
+    private final transient CourseMaterials materials;
     private String title = "";
 
-    NotebookView(Catalogue catalogue) {
+    NotebookView(Catalogue catalogue, CourseMaterials materials) {
         this.catalogue = catalogue;
+        this.materials = materials;
         addClassName("academy-notebook");
     }
 
@@ -59,7 +62,7 @@ class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         LessonMaterial material = lesson.materials().stream().filter(m -> m.id().equals(materialId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("catalogue.material-not-found"));
-        Notebook notebook = catalogue.notebook(materialId);
+        Notebook notebook = materials.notebook(materialId);
         title = material.title();
         removeAll();
         add(new RouterLink(lesson.lesson().title(), LessonView.class,

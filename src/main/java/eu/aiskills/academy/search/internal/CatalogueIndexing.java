@@ -16,8 +16,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDocument;
 import eu.aiskills.academy.catalogue.CourseId;
-import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.CourseIndexFeed;
 import eu.aiskills.academy.catalogue.CoursePublished;
+import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CourseWithdrawn;
 import eu.aiskills.academy.catalogue.RunId;
 import eu.aiskills.academy.compute.AllocationChanged;
@@ -45,6 +46,7 @@ class CatalogueIndexing implements SearchSource {
     private static final Logger log = LoggerFactory.getLogger(CatalogueIndexing.class);
 
     private final Catalogue catalogue;
+    private final CourseIndexFeed feed;
     private final ElasticsearchClient client;
     private final DocumentWriter writer;
     /** Provider, since the indices in turn use this class as the source of their rebuilds. */
@@ -52,11 +54,12 @@ class CatalogueIndexing implements SearchSource {
     private final Allocations allocations;
     private final Clock clock;
 
-    CatalogueIndexing(Catalogue catalogue, ElasticsearchClient client, DocumentWriter writer, ObjectProvider<SearchIndices> indices,
+    CatalogueIndexing(Catalogue catalogue, CourseIndexFeed feed, ElasticsearchClient client, DocumentWriter writer, ObjectProvider<SearchIndices> indices,
                       Allocations allocations, Clock clock) {
         this.allocations = allocations;
         this.clock = clock;
         this.catalogue = catalogue;
+        this.feed = feed;
         this.client = client;
         this.writer = writer;
         this.indices = indices;
@@ -87,7 +90,7 @@ class CatalogueIndexing implements SearchSource {
      */
     private void reindex(CourseId id) {
         long version = clock.millis();
-        SystemActor.call(() -> catalogue.indexable(id)).ifPresentOrElse(
+        SystemActor.call(() -> feed.indexable(id)).ifPresentOrElse(
                 course -> index(course, version),
                 () -> withdraw(id, version));
     }
@@ -134,7 +137,7 @@ class CatalogueIndexing implements SearchSource {
         CourseId after = null;
         while (true) {
             CourseId from = after;
-            List<CourseDocument> page = SystemActor.call(() -> catalogue.indexableAfter(from, batchSize));
+            List<CourseDocument> page = SystemActor.call(() -> feed.indexableAfter(from, batchSize));
             if (page.isEmpty()) {
                 return;
             }
