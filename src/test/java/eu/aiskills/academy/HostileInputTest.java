@@ -24,6 +24,7 @@ import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.search.CandidateSearch;
+import eu.aiskills.academy.search.CandidateFinder;
 import eu.aiskills.academy.search.Search;
 import eu.aiskills.academy.search.SearchQuery;
 import eu.aiskills.academy.shared.Markdown;
@@ -87,6 +88,8 @@ class HostileInputTest {
     @Autowired
     Search search;
     @Autowired
+    CandidateFinder finder;
+    @Autowired
     OrganisationManagement organisations;
 
     private final List<String> failures = new ArrayList<>();
@@ -112,7 +115,7 @@ class HostileInputTest {
             try_("display name", value, someone, () -> accounts.updateProfile(new DisplayName(value), Locale.ENGLISH), saved -> List.of());
             try_("search", value, someone, () -> search.catalogue(new SearchQuery(value, Map.of("skills", Set.of(value)),
                     null, 0, 10)), found -> found.hits().stream().map(h -> h.snippetHtml()).toList());
-            try_("candidate search", value, "employer@academy.test", () -> search.candidates(new CandidateSearch(value,
+            try_("candidate search", value, "employer@academy.test", () -> finder.candidates(new CandidateSearch(value,
                     Map.of("country", Set.of(value)), 0, 10)), found -> found.hits().stream().map(h -> h.snippetHtml()).toList());
             try_("password reset address", value, someone, () -> {
                 recovery.requestReset(value, value);

@@ -36,4 +36,9 @@ public record SearchProperties(
         @DefaultValue("30s") @NotNull Duration retryInterval,
         @DefaultValue("500") @Min(1) @Max(10_000) int rebuildBatchSize,
         @DefaultValue("2") @Min(1) @Max(16) int rebuildParallelism) {
+
+    /** The alias under which an index ({@code catalogue}, {@code candidates}...) of this installation is searched. */
+    public String alias(String index) {
+        return indexPrefix + "-" + index;
+    }
 }

@@ -61,7 +61,7 @@ class SearchIndices {
     }
 
     String alias(String name) {
-        return properties.indexPrefix() + "-" + name;
+        return properties.alias(name);
     }
 
     /** Where changes to {@code name} are written: the alias, and the index a running rebuild fills. */

@@ -24,8 +24,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.search.CandidateFinder;
 import eu.aiskills.academy.search.CandidateSearch;
-import eu.aiskills.academy.search.Search;
 import eu.aiskills.academy.search.SearchUnavailableException;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -49,7 +49,7 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     public static final String ROUTE = "candidates";
     static final int PAGE_SIZE = 10;
 
-    private final transient Search search;
+    private final transient CandidateFinder search;
     private final transient Candidates candidates;
     final TextField box = new TextField();
     final FacetedResults page = new FacetedResults();
@@ -59,7 +59,7 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     final Div pager = page.pager;
     private CandidateSearch current = new CandidateSearch("", Map.of(), 0, PAGE_SIZE);
 
-    CandidateSearchView(Search search, Candidates candidates) {
+    CandidateSearchView(CandidateFinder search, Candidates candidates) {
         this.search = search;
         this.candidates = candidates;
         addClassName("academy-search");

@@ -14,7 +14,7 @@ import com.vaadin.flow.router.QueryParameters;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.search.CandidateSearch;
 import eu.aiskills.academy.search.FacetValue;
-import eu.aiskills.academy.search.Search;
+import eu.aiskills.academy.search.CandidateFinder;
 import eu.aiskills.academy.talent.Candidates;
 import eu.aiskills.academy.talent.Mobility;
 import eu.aiskills.academy.talent.ProfileDraft;
@@ -41,7 +41,7 @@ class CandidateSearchViewTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    Search search;
+    CandidateFinder finder;
     @Autowired
     Candidates candidates;
 
@@ -61,7 +61,7 @@ class CandidateSearchViewTest {
         KaribuSupport.as(context, wombat, () -> candidates.save(new ProfileDraft("Wombatometry analyst", "Burrow counts with **Bayesian** models.",
                 "MSc Statistics", "IE", "Cork", Mobility.EU, List.of("en"), List.of(STATISTICS), Visibility.OPEN_TO_OFFERS, true)));
         KaribuSupport.signIn(context, "employer@academy.test");
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> search.candidates(new CandidateSearch("wombatometry", Map.of(), 0, 10)).total() == 1);
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> finder.candidates(new CandidateSearch("wombatometry", Map.of(), 0, 10)).total() == 1);
 
         UI.getCurrent().navigate("candidates", QueryParameters.fromString("q=wombatometry"));
         CandidateSearchView view = _get(CandidateSearchView.class);
