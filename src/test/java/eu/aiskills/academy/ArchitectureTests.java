@@ -139,7 +139,7 @@ class ArchitectureTests {
                     continue;
                 }
                 int declaration = 0;
-                while (declaration < lines.size() && !lines.get(declaration).matches("^(public |abstract |final )*(class|interface|record|enum) .*")) {
+                while (declaration < lines.size() && !lines.get(declaration).matches("^(public |abstract |final |sealed |non-sealed )*(class|interface|record|enum|@interface) .*")) {
                     declaration++;
                 }
                 String opening = String.join(" ", lines.subList(0, declaration)).replaceAll("\\s*\\*\\s*", " ");

@@ -38,7 +38,12 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The public catalogue: published courses and their lessons, open to everybody. */
+/**
+ * The public catalogue: published courses, their lessons, runs and programmes, open to everybody;
+ * and, for their authors, previews of courses not yet published. Long because every other module
+ * reads courses through it (dashboards, credentials, matching, cohorts), each with its own small
+ * question; its methods are short, and the mapping to records is shared.
+ */
 @Service
 public class Catalogue {
 

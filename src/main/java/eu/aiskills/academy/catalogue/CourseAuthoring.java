@@ -43,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Instructors write courses, lessons and runs; they submit a course for review; an administrator
  * or reviewer publishes it or returns it with a note. Every rule a form shows is checked here
  * again, with the field it concerns.
+ * <p>Long because every change of a course (texts, lessons, materials, runs) passes the one rule of
+ * who may edit it when ({@code editable}) and publishes the one event on save.
  */
 @Service
 public class CourseAuthoring {

@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * GPU-hour allocations: instructors request hours on a factory partition under an access mode;
  * the factory's operators approve (possibly fewer hours) or reject; unused hours expire with the
  * validity period. Every granted or expired hour is an entry in the quota ledger.
+ * <p>Long because an allocation's life (request, decision, expiry) and the ledger entries each step
+ * writes must be read together to see that no hour is granted or expired twice.
  */
 @Service
 public class Allocations {

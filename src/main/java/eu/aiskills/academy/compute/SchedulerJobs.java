@@ -43,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * out, or lost because the scheduler stopped answering), the time it ran is consumed and the rest
  * released. The scheduler is never called inside a database transaction; every request to it is
  * bounded in time and in attempts, and a job is never left submitting or running forever.
+ * <p>Long because a batch job's whole life (submit, cancel, poll, settle) is one state machine
+ * whose guarantees are read side by side; its SQL, the Slurm tracking and the settlement are
+ * already in internal.
  */
 @Service
 public class SchedulerJobs {

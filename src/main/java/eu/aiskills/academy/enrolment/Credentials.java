@@ -55,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Open Badges 3.0 credentials ({@code OpenBadgeCredential}, a W3C Verifiable Credential) signed
  * as VC-JWT with the platform's key: issued when a course or programme is completed, verified
  * by anyone, revoked by an administrator with a reason.
+ * <p>Long because the Open Badges 3.0 credential's issuing, verification and revocation must agree
+ * on one format; each is its own method.
  */
 @Service
 public class Credentials {

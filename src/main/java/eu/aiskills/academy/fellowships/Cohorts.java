@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
-import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.internal.CohortStore;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
@@ -38,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * mentor co-signs it (never their own); completion needs the courses and both kinds of hours.
  * Returnships are paced part-time; scholarships carry an award, its conditions and disbursement
  * milestones released by administrators.
+ * <p>Long because the three schemes share one ledger of co-signed hours and one rule of who may
+ * read a participant's record; the records they show are declared here too.
  */
 @Service
 public class Cohorts {
@@ -95,14 +97,14 @@ public class Cohorts {
 
     private final CohortStore store;
     private final Catalogue catalogue;
-    private final Enrolments enrolments;
+    private final LessonProgress progress;
     private final AccountManagement accounts;
     private final Clock clock;
 
-    Cohorts(CohortStore store, Catalogue catalogue, Enrolments enrolments, AccountManagement accounts, Clock clock) {
+    Cohorts(CohortStore store, Catalogue catalogue, LessonProgress progress, AccountManagement accounts, Clock clock) {
         this.store = store;
         this.catalogue = catalogue;
-        this.enrolments = enrolments;
+        this.progress = progress;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -292,7 +294,7 @@ public class Cohorts {
         BigDecimal training = store.sum(memberId, HoursKind.TRAINING, true);
         BigDecimal work = store.sum(memberId, HoursKind.ON_THE_JOB, true);
         BigDecimal pending = store.sum(memberId, HoursKind.TRAINING, false).add(store.sum(memberId, HoursKind.ON_THE_JOB, false));
-        Set<CourseId> completed = SystemActor.call(() -> enrolments.completedCoursesOf(member.account()));
+        Set<CourseId> completed = SystemActor.call(() -> progress.completedCoursesOf(member.account()));
         List<String> done = cohort.courses().stream().filter(slug -> catalogue.publishedCourse(slug)
                 .map(c -> completed.contains(c.summary().id())).orElse(false)).toList();
         List<String> left = cohort.courses().stream().filter(slug -> !done.contains(slug)).toList();

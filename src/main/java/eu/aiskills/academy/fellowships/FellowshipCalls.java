@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Fellowship calls and their host offers. Administrators write and publish calls; members of a
  * host institution, university or company add placement offers to a call until it closes;
  * anyone reads a published call.
+ * <p>Long because calls and their host offers share one life cycle (an offer is open only while its
+ * call is) and one set of checks on who writes them.
  */
 @Service
 public class FellowshipCalls {

@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * order where they gave one, the panel's ranking otherwise), explained to each applicant; each
  * placement is offered with a deadline to accept; a decline or a missed deadline frees the place
  * and the next applicant in the ranking (a reserve, once the funded ones are placed) is offered it.
+ * <p>Long because offering, answering, expiring and refilling places are one cycle around the
+ * stable matching, whose guarantee (a place is never offered twice) is read across all of them.
  */
 @Service
 public class FellowshipPlacements {

@@ -38,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * records the consensus; the ranking follows from the weighted scores ({@link Ranking}). Its SQL is in
  * {@code internal/ReviewStore}; what stays here are the checks of who may do what, and the review's
  * records (a fifth of the file), which views and placements read.
+ * <p>Long because the review's records and its checks of who may see what (a reviewer sees others'
+ * scores only after submitting) belong to one set of rules.
  */
 @Service
 public class FellowshipReviews {

@@ -19,6 +19,7 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -59,10 +60,11 @@ public class LabGrading {
     private final LabRuntime runtime;
     private final Catalogue catalogue;
     private final Enrolments enrolments;
+    private final LessonProgress progress;
     private final Clock clock;
     private final Semaphore gradingSlots = new Semaphore(2, true);
 
-    LabGrading(Labs labs, LabSessionStore store, LabTemplateStore templates, LabAccess access, LabRuntime runtime, Catalogue catalogue, Enrolments enrolments,
+    LabGrading(Labs labs, LabSessionStore store, LabTemplateStore templates, LabAccess access, LabRuntime runtime, Catalogue catalogue, Enrolments enrolments, LessonProgress progress,
                Clock clock) {
         this.labs = labs;
         this.store = store;
@@ -71,6 +73,7 @@ public class LabGrading {
         this.runtime = runtime;
         this.catalogue = catalogue;
         this.enrolments = enrolments;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -193,7 +196,7 @@ public class LabGrading {
         if (lesson.isEmpty() || enrolment.isEmpty() || !learner.equals(CurrentUser.requireId())) {
             return false;
         }
-        LearnerCourse after = SystemActor.call(() -> enrolments.recordLabScore(enrolment.get().id(), lesson.get().id(), score));
+        LearnerCourse after = SystemActor.call(() -> progress.recordLabScore(enrolment.get().id(), lesson.get().id(), score));
         return after.lessonsDone().contains(lesson.get().id());
     }
 }

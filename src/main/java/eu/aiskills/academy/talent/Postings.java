@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Employers' postings: drafted, published, closed early or at their date, filled. Only members of
  * the posting's employer organisation with the EMPLOYER role write them; every save is a revision
  * with who and when; anyone reads a published posting.
+ * <p>Long because a posting's rules (about seventy lines of validation, one per field a form shows)
+ * are checked here, beside the life cycle they guard.
  */
 @Service
 public class Postings {

@@ -36,6 +36,8 @@ class CredentialIssuingModuleTest {
     @Autowired
     Enrolments enrolments;
     @Autowired
+    LessonProgress progress;
+    @Autowired
     Credentials credentials;
     @Autowired
     Catalogue catalogue;
@@ -59,7 +61,7 @@ class CredentialIssuingModuleTest {
         AccountId learner = People.create(registration, email, "Mira Module", Role.STUDENT);
         LearnerCourse seat = KaribuSupport.as(context, email, () -> enrolments.enrol(run.id()));
 
-        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> enrolments.markLesson(seat.id(), lessons.getFirst().id(), true)))
+        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lessons.getFirst().id(), true)))
                 .andWaitForEventOfType(CredentialIssued.class)
                 .matching(issued -> issued.learner().equals(learner))
                 .toArriveAndVerify(issued -> {
@@ -77,7 +79,7 @@ class CredentialIssuingModuleTest {
         AccountId learner = People.create(registration, email, "Tomas Twice", Role.STUDENT);
         LearnerCourse seat = KaribuSupport.as(context, email, () -> enrolments.enrol(run.id()));
         CourseCompleted completed = new CourseCompleted(seat.id(), run.id(), run.courseId(), learner);
-        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> enrolments.markLesson(seat.id(), lessons.getFirst().id(), true)))
+        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lessons.getFirst().id(), true)))
                 .andWaitForEventOfType(CredentialIssued.class)
                 .matching(issued -> issued.learner().equals(learner))
                 .toArrive();

@@ -44,6 +44,10 @@ class EnrolmentTest {
     @Autowired
     Enrolments enrolments;
     @Autowired
+    Rosters rosters;
+    @Autowired
+    LessonProgress progress;
+    @Autowired
     Credentials credentials;
     @Autowired
     Catalogue catalogue;
@@ -139,7 +143,7 @@ class EnrolmentTest {
                 });
 
         LearnerCourse basics = as(learner, () -> enrolments.enrol(run("basics").id()));
-        as(learner, () -> enrolments.markLesson(basics.id(), catalogue.lessons(basics.run().courseId()).getFirst().id(), true));
+        as(learner, () -> progress.markLesson(basics.id(), catalogue.lessons(basics.run().courseId()).getFirst().id(), true));
         assertThat(as(learner, () -> enrolments.enrol(run("advanced").id())).status()).isEqualTo(EnrolmentStatus.ENROLLED);
     }
 
@@ -151,10 +155,10 @@ class EnrolmentTest {
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
         List<LessonSummary> lessons = catalogue.lessons(run.courseId());
 
-        LearnerCourse half = as(learner, () -> enrolments.markLesson(seat.id(), lessons.get(0).id(), true));
+        LearnerCourse half = as(learner, () -> progress.markLesson(seat.id(), lessons.get(0).id(), true));
         assertThat(half.status()).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThat(half.progress()).isEqualTo(0.5);
-        LearnerCourse done = as(learner, () -> enrolments.markLesson(seat.id(), lessons.get(1).id(), true));
+        LearnerCourse done = as(learner, () -> progress.markLesson(seat.id(), lessons.get(1).id(), true));
         assertThat(done.status()).isEqualTo(EnrolmentStatus.COMPLETED);
 
         CredentialSummary credential = await().atMost(Duration.ofSeconds(20))
@@ -234,7 +238,7 @@ class EnrolmentTest {
     private void complete(String learner, String slug) {
         CourseRun run = run(slug);
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
-        catalogue.lessons(run.courseId()).forEach(lesson -> as(learner, () -> enrolments.markLesson(seat.id(), lesson.id(), true)));
+        catalogue.lessons(run.courseId()).forEach(lesson -> as(learner, () -> progress.markLesson(seat.id(), lesson.id(), true)));
     }
 
     @Test
@@ -247,20 +251,20 @@ class EnrolmentTest {
         LessonSummary lab = lessons.get(1);
         assertThat(lab.graded()).isTrue();
 
-        as(learner, () -> enrolments.markLesson(seat.id(), lessons.get(0).id(), true));
-        assertThatThrownBy(() -> as(learner, () -> enrolments.markLesson(seat.id(), lab.id(), true)))
+        as(learner, () -> progress.markLesson(seat.id(), lessons.get(0).id(), true));
+        assertThatThrownBy(() -> as(learner, () -> progress.markLesson(seat.id(), lab.id(), true)))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("enrolment.graded-lesson");
                     assertThat(e.arguments()).containsExactly("70");
                 });
-        assertThatThrownBy(() -> as(learner, () -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("95"))))
+        assertThatThrownBy(() -> as(learner, () -> progress.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("95"))))
                 .as("only the platform (the labs module) reports scores").isInstanceOf(AccessDeniedException.class);
 
-        LearnerCourse failed = SystemActor.call(() -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("55")));
+        LearnerCourse failed = SystemActor.call(() -> progress.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("55")));
         assertThat(failed.status()).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThat(failed.lessonsDone()).doesNotContain(lab.id());
 
-        LearnerCourse passed = SystemActor.call(() -> enrolments.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("70")));
+        LearnerCourse passed = SystemActor.call(() -> progress.recordLabScore(seat.id(), lab.id(), new java.math.BigDecimal("70")));
         assertThat(passed.lessonsDone()).contains(lab.id());
         assertThat(passed.status()).isEqualTo(EnrolmentStatus.COMPLETED);
         await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 1);
@@ -272,7 +276,7 @@ class EnrolmentTest {
         CourseRun run = run("rotation-test");
         String learner = People.students(registration, "rotate", 1).getFirst();
         LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
-        as(learner, () -> enrolments.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        as(learner, () -> progress.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
         CredentialSummary before = await().atMost(Duration.ofSeconds(20))
                 .until(() -> as(learner, () -> credentials.mine()), list -> !list.isEmpty()).getFirst();
         String newKey = as("admin@academy.test", () -> credentials.rotateKey());
@@ -293,19 +297,19 @@ class EnrolmentTest {
             return null;
         })).isInstanceOf(AccessDeniedException.class);
         UUID lesson = catalogue.lessons(run.courseId()).getFirst().id();
-        assertThatThrownBy(() -> as(learners.get(1), () -> enrolments.markLesson(seat.id(), lesson, true)))
+        assertThatThrownBy(() -> as(learners.get(1), () -> progress.markLesson(seat.id(), lesson, true)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("instructor@academy.test", () -> enrolments.enrol(run.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(learners.get(0), () -> enrolments.roster(run.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(learners.get(0), () -> rosters.roster(run.id()))).isInstanceOf(AccessDeniedException.class);
 
         People.create(registration, "other-instructor@example.org", "Other Instructor", Role.INSTRUCTOR);
-        assertThatThrownBy(() -> as("other-instructor@example.org", () -> enrolments.roster(run.id())))
+        assertThatThrownBy(() -> as("other-instructor@example.org", () -> rosters.roster(run.id())))
                 .isInstanceOf(AccessDeniedException.class);
 
-        List<RosterEntry> roster = as("instructor@academy.test", () -> enrolments.roster(run.id()));
+        List<RosterEntry> roster = as("instructor@academy.test", () -> rosters.roster(run.id()));
         assertThat(roster).extracting(RosterEntry::name).containsExactly("Learner guard 0");
-        assertThat(as("admin@academy.test", () -> enrolments.rosterCsv(run.id())))
+        assertThat(as("admin@academy.test", () -> rosters.rosterCsv(run.id())))
                 .startsWith("name,status,").contains("Learner guard 0,ENROLLED,,0,2,");
     }
 

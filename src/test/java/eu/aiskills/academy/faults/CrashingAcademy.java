@@ -20,6 +20,7 @@ import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
@@ -64,6 +65,7 @@ public final class CrashingAcademy {
 
     private static Object command(ConfigurableApplicationContext context, String line, String[] words) throws Exception {
         Enrolments enrolments = context.getBean(Enrolments.class);
+        LessonProgress progress = context.getBean(LessonProgress.class);
         Catalogue catalogue = context.getBean(Catalogue.class);
         Labs labs = context.getBean(Labs.class);
         return switch (words[0]) {
@@ -77,7 +79,7 @@ public final class CrashingAcademy {
                 CourseDetail course = catalogue.publishedCourse(words[2]).orElseThrow();
                 LearnerCourse seat = enrolments.seatIn(course.summary().id()).orElseThrow();
                 for (LessonSummary lesson : catalogue.lessons(course.summary().id())) {
-                    seat = enrolments.markLesson(seat.id(), lesson.id(), true);
+                    seat = progress.markLesson(seat.id(), lesson.id(), true);
                 }
                 return seat.status();
             });

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
 import eu.aiskills.academy.fellowships.ui.CohortView;
@@ -57,6 +58,8 @@ class CohortsTest {
     Catalogue catalogue;
     @Autowired
     Enrolments enrolments;
+    @Autowired
+    LessonProgress progress;
     @Autowired
     Registration registration;
     @Autowired
@@ -122,7 +125,7 @@ class CohortsTest {
         assertThat(hoursDone.coursesLeft()).containsExactly("cohort-" + tag);
 
         CourseRun run = catalogue.publishedCourse("cohort-" + tag).orElseThrow().runs().getFirst();
-        as(apprentice, () -> enrolments.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        as(apprentice, () -> progress.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
         assertThat(as(apprentice, () -> cohorts.progress(member.id())).complete()).isTrue();
     }
 

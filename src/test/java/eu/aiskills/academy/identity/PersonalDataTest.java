@@ -23,6 +23,7 @@ import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.enrolment.CredentialSummary;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.Verification;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.talent.ApplicationDraft;
@@ -77,6 +78,8 @@ class PersonalDataTest {
     @Autowired
     Enrolments enrolments;
     @Autowired
+    LessonProgress progress;
+    @Autowired
     Credentials credentials;
     @Autowired
     Documents documents;
@@ -110,7 +113,7 @@ class PersonalDataTest {
         AccountId person = People.create(registration, EMAIL, "Petra Private", Role.STUDENT);
         new TestCourses(content, context).course("privacy-ml").lessons(1).create();
         CourseRun run = catalogue.publishedCourse("privacy-ml").orElseThrow().runs().getFirst();
-        as(EMAIL, () -> enrolments.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        as(EMAIL, () -> progress.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
         CredentialSummary credential = await().atMost(Duration.ofSeconds(20))
                 .until(() -> as(EMAIL, credentials::mine), list -> !list.isEmpty()).getFirst();
         await().atMost(Duration.ofSeconds(20)).until(() -> as(EMAIL, () -> candidates.mine().verified(MACHINE_LEARNING)));

@@ -14,6 +14,7 @@ import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.talent.ApplicationStatus;
@@ -58,6 +59,8 @@ class EmployerJourneyTest {
     Catalogue catalogue;
     @Autowired
     Enrolments enrolments;
+    @Autowired
+    LessonProgress progress;
     @Autowired
     Candidates candidates;
     @Autowired
@@ -166,7 +169,7 @@ class EmployerJourneyTest {
         KaribuSupport.signIn(context, CANDIDATE);
         try {
             var seat = enrolments.enrol(run.id());
-            enrolments.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true);
+            progress.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true);
             await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> candidates.mine().verified(MACHINE_LEARNING));
             candidates.save(new ProfileDraft("Physics graduate moving into machine learning", "Lab data analysis.", "MSc Physics, Oulu",
                     "FI", "Oulu", Mobility.EU, List.of("en", "fi"), List.of(STATISTICS), Visibility.OPEN_TO_OFFERS, true));

@@ -25,6 +25,7 @@ import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.MembershipRole;
 import eu.aiskills.academy.identity.NewOrganisation;
@@ -98,6 +99,8 @@ class TalentMarketplaceTest {
     Documents documents;
     @Autowired
     Enrolments enrolments;
+    @Autowired
+    LessonProgress progress;
     @Autowired
     Catalogue catalogue;
     @Autowired
@@ -346,7 +349,7 @@ class TalentMarketplaceTest {
         as(student, () -> {
             var seat = enrolments.enrol(run.id());
             LessonSummary lesson = catalogue.lessons(run.courseId()).getFirst();
-            return enrolments.markLesson(seat.id(), lesson.id(), true);
+            return progress.markLesson(seat.id(), lesson.id(), true);
         });
     }
 

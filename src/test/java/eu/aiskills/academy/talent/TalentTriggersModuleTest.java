@@ -16,6 +16,7 @@ import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.CredentialIssued;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -57,6 +58,8 @@ class TalentTriggersModuleTest {
     @Autowired
     Enrolments enrolments;
     @Autowired
+    LessonProgress progress;
+    @Autowired
     Credentials credentials;
     @Autowired
     Catalogue catalogue;
@@ -82,7 +85,7 @@ class TalentTriggersModuleTest {
         assertThat(KaribuSupport.as(context, email, () -> candidates.mine().verified(MACHINE_LEARNING))).isFalse();
 
         AtomicReference<CredentialIssued> issued = new AtomicReference<>();
-        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> enrolments.markLesson(seat.id(), lesson.id(), true)))
+        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lesson.id(), true)))
                 .andWaitForEventOfType(CredentialIssued.class)
                 .matching(event -> event.learner().equals(learner))
                 .toArriveAndVerify(issued::set);

@@ -49,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports the course folders under {@code academy.catalogue.content-location}: each folder has a
  * {@code course.yaml} and the lesson Markdown files it names. A course whose files did not change
  * since the last import is left alone, so running the import again is harmless.
+ * <p>Long because it reads and checks the whole course file format (course, lessons, runs, labs),
+ * each refusal naming the file and field.
  */
 @Component
 @Order(30)

@@ -34,6 +34,12 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
+/**
+ * A course with its lessons, the JPA aggregate the catalogue, authoring and the content import
+ * change as a whole (ADR 0019). Long because it is the aggregate root: its columns, the lessons it
+ * owns and the invariants of every change (lesson order, status transitions, versions) live
+ * together so that no caller can change half of it.
+ */
 @Entity
 @Table(name = "course")
 public class CourseEntity {

@@ -58,6 +58,9 @@ import jakarta.annotation.security.PermitAll;
 /**
  * Every person's GPU-hours, visible: a learner's quota in each run with what used it; an
  * instructor's allocations with what is left, and the form to request more.
+ * <p>Long because the three parts of one person's GPU-hours page (a learner's quotas, an
+ * instructor's allocations, the request form) refresh together after every request; each part is
+ * its own method.
  */
 @Route("gpu-hours")
 @PermitAll

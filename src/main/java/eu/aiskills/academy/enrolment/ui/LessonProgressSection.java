@@ -12,6 +12,7 @@ import eu.aiskills.academy.catalogue.LessonContent;
 import eu.aiskills.academy.catalogue.ui.LessonPageSection;
 import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
@@ -21,9 +22,11 @@ import eu.aiskills.academy.shared.ui.Views;
 class LessonProgressSection implements LessonPageSection {
 
     private final Enrolments enrolments;
+    private final LessonProgress progress;
 
-    LessonProgressSection(Enrolments enrolments) {
+    LessonProgressSection(Enrolments enrolments, LessonProgress progress) {
         this.enrolments = enrolments;
+        this.progress = progress;
     }
 
     @Override
@@ -60,7 +63,7 @@ class LessonProgressSection implements LessonPageSection {
                 return;
             }
             try {
-                LearnerCourse updated = enrolments.markLesson(seat.id(), lesson.lesson().id(), change.getValue());
+                LearnerCourse updated = progress.markLesson(seat.id(), lesson.lesson().id(), change.getValue());
                 if (updated.status() == EnrolmentStatus.COMPLETED && seat.status() != EnrolmentStatus.COMPLETED) {
                     Views.success(ui.getTranslation("progress.course-completed", lesson.course().title()));
                 }

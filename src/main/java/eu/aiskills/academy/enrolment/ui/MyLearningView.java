@@ -34,6 +34,7 @@ import eu.aiskills.academy.enrolment.CredentialSummary;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
 import eu.aiskills.academy.enrolment.ProgrammeRules;
 import eu.aiskills.academy.shared.ui.Views;
@@ -51,12 +52,14 @@ class MyLearningView extends VerticalLayout implements HasDynamicTitle {
     public static final String ROUTE = "learning";
 
     private final transient Enrolments enrolments;
+    private final transient LessonProgress progress;
     private final transient Credentials credentials;
     private final transient Catalogue catalogue;
     private final transient Clock clock;
 
-    MyLearningView(Enrolments enrolments, Credentials credentials, Catalogue catalogue, Clock clock) {
+    MyLearningView(Enrolments enrolments, LessonProgress progress, Credentials credentials, Catalogue catalogue, Clock clock) {
         this.enrolments = enrolments;
+        this.progress = progress;
         this.credentials = credentials;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -156,7 +159,7 @@ class MyLearningView extends VerticalLayout implements HasDynamicTitle {
 
     private Component programmes() {
         Set<UUID> completed = new HashSet<>();
-        enrolments.completedCourses().forEach(id -> completed.add(id.value()));
+        progress.completedCourses().forEach(id -> completed.add(id.value()));
         Set<UUID> involved = new HashSet<>(completed);
         enrolments.mine().stream().filter(c -> c.status().active()).forEach(c -> involved.add(c.run().courseId().value()));
         Div cards = cards();

@@ -27,7 +27,7 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.RunId;
 import eu.aiskills.academy.enrolment.EnrolmentStatus;
-import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.Rosters;
 import eu.aiskills.academy.enrolment.RosterEntry;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -44,12 +44,12 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     static final String RUN = "run";
 
-    private final transient Enrolments enrolments;
+    private final transient Rosters rosters;
     private final transient Catalogue catalogue;
     private String title = "";
 
-    RunRosterView(Enrolments enrolments, Catalogue catalogue) {
-        this.enrolments = enrolments;
+    RunRosterView(Rosters rosters, Catalogue catalogue) {
+        this.rosters = rosters;
         this.catalogue = catalogue;
         addClassName("academy-roster");
     }
@@ -60,7 +60,7 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .orElseThrow(() -> new NotFoundException("enrolment.run-not-found"));
         CourseRun run = catalogue.runs(List.of(runId)).values().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("enrolment.run-not-found"));
-        List<RosterEntry> roster = enrolments.roster(runId);
+        List<RosterEntry> roster = rosters.roster(runId);
         title = run.courseTitle() + " (" + run.code() + ")";
         removeAll();
         add(new RouterLink(getTranslation("teaching.back"), TeachingView.class), new H1(title));
@@ -69,7 +69,7 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
         long waiting = roster.stream().filter(r -> r.status() == EnrolmentStatus.WAITLISTED).count();
         add(seatChart(run.capacity(), enrolled, completed, waiting));
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(download -> {
-            byte[] bytes = enrolments.rosterCsv(runId).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = rosters.rosterCsv(runId).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "roster-" + run.courseSlug() + "-" + run.code() + ".csv",
                     "text/csv;charset=utf-8", bytes.length);
         }), getTranslation("teaching.export"));

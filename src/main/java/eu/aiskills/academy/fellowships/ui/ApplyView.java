@@ -61,6 +61,8 @@ import jakarta.annotation.security.PermitAll;
  * Preparing an application: what the applicant declares for eligibility (each rule explained
  * before submitting), the host offers in order of preference, the proposal and the required
  * documents; saved as a draft, submitted before the deadline, then shown with its receipt.
+ * <p>Long because the application is one form whose sections (facts, choices, proposal, documents)
+ * the eligibility check and the save read together; each section is built by its own method.
  */
 @Route("fellowships/:" + CallView.SLUG + "/apply")
 @PermitAll

@@ -45,6 +45,8 @@ import jakarta.annotation.security.PermitAll;
  * extension while it runs. The view owns the session and its polling, and runs cells; what it shows
  * is drawn by {@link LabStatusBar}, {@link LabCells}, {@link LabOutputs}, {@link LabGradingPanel}
  * and {@link LabHistory}.
+ * <p>Long because the session's life (start, poll, extend, stop) and the running of cells share one
+ * state that must not be split across views.
  */
 @Route("labs/:slug")
 @PermitAll

@@ -61,6 +61,8 @@ import org.springframework.security.access.AccessDeniedException;
  * One posting's applications for its employer team: the pipeline at a glance, applications moved
  * one by one or in bulk with a message to the candidates, each opened with its profile, answers,
  * CV, history and the team's notes; and the candidates open to offers who match best.
+ * <p>Long because the pipeline's columns, the bulk move and the opened application share one
+ * selection and one refresh; each part is its own method.
  */
 @Route("my-postings/:id")
 @RolesAllowed(Roles.EMPLOYER)

@@ -33,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Jupyter messaging protocol 5.3): {@code execute_request} on the shell channel, and the replies,
  * streams, results, displays, errors and status on iopub, matched to the request by
  * {@code parent_header.msg_id}.
+ * <p>Long because one execution is a single exchange over the messaging protocol: the request, the
+ * matching of every reply to it, and the time limits.
  */
 public final class KernelClient implements AutoCloseable {
 

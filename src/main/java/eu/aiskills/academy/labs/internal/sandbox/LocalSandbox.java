@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * group, disk quota and host user id (ADR 0016); otherwise per-process limits apply. The server
  * listens on a Unix-domain socket, which a {@link UnixSocketRelay} makes reachable on a loopback
  * port for the platform.
+ * <p>Long because the confinement is one start sequence (namespaces, filter, limits, disk, relay)
+ * that is trusted only when read whole (ADR 0016).
  */
 public final class LocalSandbox implements AutoCloseable {
 
