@@ -25,7 +25,6 @@ import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
-import eu.aiskills.academy.fellowships.ui.CohortView;
 import eu.aiskills.academy.identity.NewOrganisation;
 import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
@@ -173,23 +172,23 @@ class CohortsTest {
         KaribuSupport.signIn(context, apprentice);
         KaribuSupport.setUp(context, Locale.ENGLISH);
         try {
-            UI.getCurrent().navigate(CohortView.class);
+            UI.getCurrent().navigate("cohorts");
             _setValue(_get(
                     BigDecimalField.class, spec -> spec.withLabel("Hours")), new BigDecimal("6"));
             _setValue(_get(
                     TextField.class, spec -> spec.withLabel("What you did")), "Data pipeline");
             _click(_get(
                     Button.class, spec -> spec.withText("Log the hours")));
-            assertThat(_get(CohortView.class).getElement()
+            assertThat(KaribuSupport.currentView("CohortView").getElement()
                     .getTextRecursively()).contains("Data pipeline", "Waiting for co-signature", "6 hours wait for your mentor’s co-signature.");
             KaribuSupport.tearDown();
 
             KaribuSupport.signIn(context, mentor);
             KaribuSupport.setUp(context, Locale.ENGLISH);
-            UI.getCurrent().navigate(CohortView.class);
+            UI.getCurrent().navigate("cohorts");
             _click(_get(
                     Button.class, spec -> spec.withText("Co-sign")));
-            assertThat(_get(CohortView.class).getElement()
+            assertThat(KaribuSupport.currentView("CohortView").getElement()
                     .getTextRecursively()).contains("Co-signed by Person view-mentor-" + tag, "On the job: 6 of 20 hours co-signed");
         } finally {
             KaribuSupport.tearDown();
@@ -203,7 +202,7 @@ class CohortsTest {
         KaribuSupport.signIn(context, "admin@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         try {
-            UI.getCurrent().navigate(eu.aiskills.academy.fellowships.ui.CohortsAdminView.class);
+            UI.getCurrent().navigate("admin/cohorts");
             _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Returners " + tag);
             _setValue(_get(TextField.class, spec -> spec.withLabel("Academy courses (apprenticeships)")), "ml-with-scikit-learn");
             _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Training hours needed")), new BigDecimal("30"));
@@ -218,7 +217,7 @@ class CohortsTest {
                     spec -> spec.withLabel("Participant’s e-mail address")).getFirst();
             _setValue(email, participant);
             _click(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withText("Add the participant")).getFirst());
-            assertThat(_get(eu.aiskills.academy.fellowships.ui.CohortsAdminView.class).getElement().getTextRecursively())
+            assertThat(KaribuSupport.currentView("CohortsAdminView").getElement().getTextRecursively())
                     .contains("Person admin-view-" + tag + " · mentor —");
         } finally {
             KaribuSupport.tearDown();

@@ -17,7 +17,6 @@ import eu.aiskills.academy.compute.Allocations;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
-import eu.aiskills.academy.shell.ui.AuditLogView;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.TestCourses;
@@ -85,8 +84,8 @@ class AuditLogTest {
 
         KaribuSupport.setUp(context, Locale.ENGLISH);
         KaribuSupport.signIn(context, "admin@academy.test");
-        UI.getCurrent().navigate(AuditLogView.class);
-        AuditLogView view = _get(AuditLogView.class);
+        UI.getCurrent().navigate("admin/audit");
+        com.vaadin.flow.component.Component view = KaribuSupport.currentView("AuditLogView");
         @SuppressWarnings("unchecked")
         Grid<AuditEvent> grid = _get(view, Grid.class);
         assertThat(grid.getGenericDataView().getItems()).extracting(AuditEvent::action)

@@ -92,6 +92,17 @@ public final class KaribuSupport {
     }
 
     /**
+     * The view the UI shows now, which must be the one with this simple class name: how a test in
+     * another package checks where a navigation led, as views are package-private (ADR 0019).
+     */
+    public static com.vaadin.flow.component.Component currentView(String simpleName) {
+        var chain = com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveRouterTargetsChain();
+        com.vaadin.flow.component.Component view = (com.vaadin.flow.component.Component) chain.getFirst();
+        org.assertj.core.api.Assertions.assertThat(org.springframework.util.ClassUtils.getUserClass(view).getSimpleName()).as("the view shown").isEqualTo(simpleName);
+        return view;
+    }
+
+    /**
      * Runs {@code work} signed in as the account with this email, and signs out again; what it
      * throws comes out as it is (a checked exception wrapped in an {@link IllegalStateException}).
      */

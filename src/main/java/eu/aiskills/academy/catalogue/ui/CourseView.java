@@ -41,7 +41,7 @@ import eu.aiskills.academy.shared.ui.Views;
  */
 @Route("courses/:" + CourseView.SLUG)
 @AnonymousAllowed
-public class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** A course page for the preview, without the sections other modules add. */
     static CourseView forPreview() {

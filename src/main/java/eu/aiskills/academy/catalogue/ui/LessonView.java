@@ -24,7 +24,7 @@ import eu.aiskills.academy.shared.ui.Views;
 /** One lesson to read, with links to the previous and next lesson. */
 @Route("courses/:" + LessonView.COURSE + "/lessons/:" + LessonView.LESSON)
 @AnonymousAllowed
-public class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String COURSE = "course";
     static final String LESSON = "lesson";

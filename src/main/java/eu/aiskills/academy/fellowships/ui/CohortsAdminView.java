@@ -39,7 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("admin/cohorts")
 @RolesAllowed(Roles.ADMIN)
 @Menu(title = "nav.admin.cohorts", order = 94, icon = "vaadin:group")
-public class CohortsAdminView extends VerticalLayout implements HasDynamicTitle {
+class CohortsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Cohorts cohorts;
     private final transient OrganisationManagement organisations;

@@ -23,7 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("admin/audit")
 @RolesAllowed(Roles.ADMIN)
 @Menu(title = "nav.admin.audit", order = 95, icon = "vaadin:clipboard-text")
-public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
+class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     static final String ALL = "";
     private static final int SHOWN = 200;

@@ -34,7 +34,7 @@ import eu.aiskills.academy.identity.ui.RegistrationView;
 @Route("")
 @AnonymousAllowed
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     HomeView(Catalogue catalogue, FactoryRegistry factories, AccountManagement accounts) {
         addClassName("academy-home");

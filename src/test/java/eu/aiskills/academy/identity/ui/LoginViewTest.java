@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
-import eu.aiskills.academy.shell.ui.HomeView;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +57,6 @@ class LoginViewTest {
         KaribuSupport.signIn(context, "student@academy.test");
         KaribuSupport.setUp(context, Locale.ENGLISH);
         UI.getCurrent().navigate(LoginView.class);
-        _get(HomeView.class);
+        KaribuSupport.currentView("HomeView");
     }
 }
