@@ -31,6 +31,11 @@ public record PostingDraft(OrganisationId organisation, PostingKind kind, String
     public static final int DESCRIPTION_MAX = 20_000;
     public static final int QUESTIONS_MAX = 10;
     public static final int QUESTION_MAX = 200;
+    /** An ISO 3166 country code, an ISO 4217 currency code. */
+    public static final int COUNTRY_LENGTH = 2;
+    public static final int CURRENCY_LENGTH = 3;
+    /** Longest ESCO occupation URI accepted in the form. */
+    public static final int OCCUPATION_MAX = 200;
 
     public PostingDraft {
         locations = locations == null ? List.of() : List.copyOf(locations);

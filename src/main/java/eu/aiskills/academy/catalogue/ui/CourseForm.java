@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.CourseDraft;
@@ -30,7 +29,7 @@ import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.Sector;
 import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.shared.Markdown;
-import eu.aiskills.academy.shared.ui.Views;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 
 /**
  * The description of a course, bound to a {@link CourseDraft} by Vaadin's {@link Binder}: the
@@ -57,7 +56,7 @@ class CourseForm extends FormLayout {
     final MultiSelectComboBox<Sector> sectors = new MultiSelectComboBox<>();
     final MultiSelectComboBox<CourseSummary> prerequisites = new MultiSelectComboBox<>();
     final MultiSelectComboBox<Skill> prerequisiteSkills = new MultiSelectComboBox<>();
-    private final Binder<CourseDraft> binder = new Binder<>(CourseDraft.class);
+    private final RecordBinder<CourseDraft> binder = new RecordBinder<>(CourseDraft.class, ALIASES);
 
     CourseForm(CourseAuthoring authoring, Catalogue catalogue, CourseId courseId) {
         courseTitle.setLabel(getTranslation("authoring.field.title"));
@@ -109,9 +108,6 @@ class CourseForm extends FormLayout {
         prerequisites.setItemLabelGenerator(CourseSummary::title);
 
         Map<String, Skill> skillsByUri = skillChoices.stream().collect(Collectors.toMap(Skill::uri, Function.identity(), (a, b) -> a));
-        // The service is the one judge of a draft (its messages name the limit, in the person's language);
-        // the fields' own constraints (minimum, maximum) only guide the person as they type.
-        binder.setDefaultValidatorsEnabled(false);
         binder.forField(courseTitle).bind("title");
         binder.forField(summary).bind("summary");
         binder.forField(description).withNullRepresentation("").bind("descriptionMarkdown");
@@ -147,13 +143,7 @@ class CourseForm extends FormLayout {
 
     /** The draft as the form shows it. */
     CourseDraft write() {
-        fields().values().forEach(field -> field.setInvalid(false));
-        try {
-            return binder.writeRecord();
-        } catch (ValidationException e) {
-            // The bindings convert only; nothing here refuses a value (the service does).
-            throw new IllegalStateException(e);
-        }
+        return binder.write();
     }
 
     void setReadOnly(boolean readOnly) {
@@ -162,7 +152,7 @@ class CourseForm extends FormLayout {
 
     /** The fields by the names a rejection of the draft uses. */
     Map<String, HasValidation> fields() {
-        return Views.boundFields(binder, CourseDraft.class, ALIASES);
+        return binder.fields();
     }
 
     private static Set<String> uris(Set<Skill> chosen) {

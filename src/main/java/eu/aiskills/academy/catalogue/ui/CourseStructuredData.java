@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.shared.ui.StructuredDataPage;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.DeliveryMode;
 import eu.aiskills.academy.catalogue.RunStatus;
 import eu.aiskills.academy.catalogue.Skill;
+import eu.aiskills.academy.shared.ui.StructuredDataPage;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

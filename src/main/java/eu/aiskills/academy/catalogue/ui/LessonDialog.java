@@ -12,12 +12,13 @@ import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.LessonDraft;
 import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.ui.RecordDialog;
 
 /** Adds or edits one lesson of a course, bound to a {@link LessonDraft}; {@code saved} runs once the service accepted it. */
 class LessonDialog extends RecordDialog<LessonDraft> {
 
     LessonDialog(CourseAuthoring authoring, AuthoredCourse course, AuthoredCourse.Lesson lesson, Runnable saved) {
-        super(LessonDraft.class);
+        super(LessonDraft.class, Map.of());
         setHeaderTitle(getTranslation(lesson == null ? "authoring.add-lesson" : "authoring.edit-lesson"));
         TextField lessonTitle = new TextField(getTranslation("authoring.field.title"));
         lessonTitle.setMaxLength(LessonDraft.TITLE_MAX_LENGTH);
@@ -49,6 +50,6 @@ class LessonDialog extends RecordDialog<LessonDraft> {
         layout.setColspan(body, 2);
         add(layout);
         setWidth("min(52rem, 95vw)");
-        addFooter(LessonDraft.class, Map.of(), draft -> authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), draft), saved);
+        addFooter(draft -> authoring.saveLesson(course.id(), lesson == null ? null : lesson.id(), draft), saved);
     }
 }

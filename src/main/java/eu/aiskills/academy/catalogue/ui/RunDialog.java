@@ -20,6 +20,7 @@ import eu.aiskills.academy.catalogue.CourseAuthoring;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.DeliveryMode;
 import eu.aiskills.academy.catalogue.RunPlan;
+import eu.aiskills.academy.shared.ui.RecordDialog;
 
 /**
  * Plans or changes one run of a course, bound to a {@link RunPlan}: enrolment opens and closes at
@@ -31,7 +32,7 @@ class RunDialog extends RecordDialog<RunPlan> {
     private static final Map<String, String> ALIASES = Map.of("enrolOpensAt", "enrolOpens", "enrolClosesAt", "enrolCloses");
 
     RunDialog(CourseAuthoring authoring, AuthoredCourse course, CourseRun run, Runnable saved) {
-        super(RunPlan.class);
+        super(RunPlan.class, ALIASES);
         setHeaderTitle(getTranslation(run == null ? "authoring.add-run" : "authoring.edit-run"));
         TextField code = new TextField(getTranslation("authoring.field.code"));
         code.setHelperText(getTranslation("authoring.code-help"));
@@ -76,7 +77,7 @@ class RunDialog extends RecordDialog<RunPlan> {
 
         add(new FormLayout(code, capacity, starts, ends, opens, closes, zone, language, mode, location, labHours, waitlist));
         setWidth("min(48rem, 95vw)");
-        addFooter(RunPlan.class, ALIASES, plan -> authoring.saveRun(course.id(), run == null ? null : run.id(), plan), saved);
+        addFooter(plan -> authoring.saveRun(course.id(), run == null ? null : run.id(), plan), saved);
     }
 
     private static RunPlan plan(CourseRun run) {

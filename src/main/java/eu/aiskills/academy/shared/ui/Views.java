@@ -46,28 +46,6 @@ public final class Views {
     }
 
     /**
-     * The fields a {@link com.vaadin.flow.data.binder.Binder} of a record binds, by the record's
-     * component names: the names a service's {@link UserFacingException#field()} uses, for
-     * {@link #showRejection}. {@code aliases} maps a rejection's field name to a component's where
-     * they differ.
-     */
-    public static Map<String, HasValidation> boundFields(com.vaadin.flow.data.binder.Binder<? extends Record> binder,
-                                                         Class<? extends Record> record, Map<String, String> aliases) {
-        Map<String, HasValidation> fields = new java.util.HashMap<>();
-        for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
-            binder.getBinding(component.getName()).map(com.vaadin.flow.data.binder.Binder.Binding::getField)
-                    .filter(HasValidation.class::isInstance)
-                    .ifPresent(field -> fields.put(component.getName(), (HasValidation) field));
-        }
-        aliases.forEach((rejected, component) -> {
-            if (fields.containsKey(component)) {
-                fields.put(rejected, fields.get(component));
-            }
-        });
-        return fields;
-    }
-
-    /**
      * A search box for lists: labelled for assistive technology by its placeholder, lazy (it
      * reacts when the person pauses typing), clearable and bounded in length.
      */
