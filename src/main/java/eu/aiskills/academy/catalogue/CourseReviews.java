@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CourseReviews {
 
+    /** Longest note a reviewer returns a course with. */
+    public static final int NOTE_MAX_LENGTH = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(CourseReviews.class);
 
     private final Courses courses;
@@ -100,7 +103,7 @@ public class CourseReviews {
     @Transactional
     public void returnToAuthors(CourseId id, String note) {
         String cleaned = note == null ? "" : note.strip();
-        if (cleaned.isEmpty() || cleaned.length() > 1000) {
+        if (cleaned.isEmpty() || cleaned.length() > NOTE_MAX_LENGTH) {
             throw UserFacingException.onField("note", "authoring.review.note");
         }
         CourseEntity course = courses.authored(id);

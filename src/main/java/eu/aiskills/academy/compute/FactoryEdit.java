@@ -12,6 +12,15 @@ public record FactoryEdit(String description, String supercomputerNote, List<Str
 
     public static final int DESCRIPTION_MAX = 4000;
     public static final int PARTITIONS_MAX = 20;
+    public static final int SUPERCOMPUTER_NOTE_MAX = 200;
+    /** One key sector's name, and the form's comma-separated list of them. */
+    public static final int SECTOR_MAX = 80;
+    public static final int SECTORS_TEXT_MAX = 1000;
+    public static final int PARTITION_NAME_MAX = 60;
+    public static final int GPU_MODEL_MAX = 80;
+    public static final int SCHEDULER_URL_MAX = 300;
+    public static final int SCHEDULER_USER_MAX = 32;
+    public static final int WORK_DIR_MAX = 300;
 
     public FactoryEdit {
         keySectors = keySectors == null ? List.of() : List.copyOf(keySectors);

@@ -34,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class FactoryRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(FactoryRegistry.class);
-    private static final Pattern PARTITION_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
-    private static final Pattern SLURM_USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
-    private static final Pattern WORK_DIR = Pattern.compile("/[A-Za-z0-9._/-]{0,299}");
+    private static final Pattern PARTITION_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0," + (FactoryEdit.PARTITION_NAME_MAX - 1) + "}");
+    private static final Pattern SLURM_USER = Pattern.compile("[a-z_][a-z0-9_.-]{0," + (FactoryEdit.SCHEDULER_USER_MAX - 1) + "}");
+    private static final Pattern WORK_DIR = Pattern.compile("/[A-Za-z0-9._/-]{0," + (FactoryEdit.WORK_DIR_MAX - 1) + "}");
 
     private final Factories factories;
     private final OrganisationManagement organisations;
@@ -93,10 +93,10 @@ public class FactoryRegistry {
         // The factory's partitions, exclusively: bookings decide under the same lock, so none slips past the checks below.
         use.lockPartitions(id.value());
         String description = text(edit.description(), FactoryEdit.DESCRIPTION_MAX, "description", true);
-        String note = text(edit.supercomputerNote(), 200, "supercomputerNote", false);
+        String note = text(edit.supercomputerNote(), FactoryEdit.SUPERCOMPUTER_NOTE_MAX, "supercomputerNote", false);
         List<String> sectors = new ArrayList<>();
         for (String sector : edit.keySectors()) {
-            String value = text(sector, 80, "keySectors", false);
+            String value = text(sector, FactoryEdit.SECTOR_MAX, "keySectors", false);
             if (value != null && !sectors.contains(value)) {
                 sectors.add(value);
             }
@@ -137,7 +137,7 @@ public class FactoryRegistry {
             if (!PARTITION_NAME.matcher(name).matches() || !names.add(name)) {
                 throw UserFacingException.onField("partitions", "factory.invalid.partition-name", name);
             }
-            String model = text(p.gpuModel(), 80, "partitions", true);
+            String model = text(p.gpuModel(), FactoryEdit.GPU_MODEL_MAX, "partitions", true);
             if (p.gpusPerNode() < 1 || p.gpusPerNode() > 16 || p.nodes() < 1 || p.nodes() > 100_000 || p.gpuMemoryGb() < 1
                     || p.gpuMemoryGb() > 2048) {
                 throw UserFacingException.onField("partitions", "factory.invalid.partition-sizes", name);
@@ -154,7 +154,7 @@ public class FactoryRegistry {
         String url = endpoint.url().strip();
         try {
             URI uri = new URI(url);
-            if (url.length() > 300 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+            if (url.length() > FactoryEdit.SCHEDULER_URL_MAX || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
                 throw UserFacingException.onField("schedulerUrl", "factory.invalid.scheduler-url");
             }

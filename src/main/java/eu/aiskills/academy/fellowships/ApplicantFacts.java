@@ -16,6 +16,8 @@ public record ApplicantFacts(String nationality, List<Residence> residences, Phd
                              List<CareerBreak> careerBreaks) {
 
     public static final int PERIODS_MAX = 30;
+    /** Longest reason given for a career break. */
+    public static final int BREAK_REASON_MAX = 200;
 
     public enum PhdStatus {
         NONE, ENROLLED, OBTAINED;

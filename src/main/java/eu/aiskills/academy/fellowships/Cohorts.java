@@ -44,6 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cohorts {
 
+    public static final int NAME_MAX = 200;
+    public static final int MILESTONE_LABEL_MAX = 200;
+    public static final int NOTE_MAX = 500;
+
     public enum Kind {
         APPRENTICESHIP, RETURNSHIP, SCHOLARSHIP;
 
@@ -113,7 +117,7 @@ public class Cohorts {
     @Transactional
     public Cohort create(Kind kind, String name, List<String> courses, BigDecimal trainingHours, BigDecimal workHours, BigDecimal hoursPerWeek,
                          LocalDate startsOn, LocalDate endsOn) {
-        if (kind == null || name == null || name.isBlank() || name.strip().length() > 200) {
+        if (kind == null || name == null || name.isBlank() || name.strip().length() > NAME_MAX) {
             throw UserFacingException.onField("name", "cohort.invalid.name");
         }
         if (courses == null || courses.isEmpty() || courses.stream().anyMatch(c -> catalogue.publishedCourse(c).isEmpty())) {
@@ -174,7 +178,7 @@ public class Cohorts {
         if (cohort(member.cohortId()).kind() != Kind.SCHOLARSHIP) {
             throw new UserFacingException("cohort.invalid.not-scholarship");
         }
-        if (label == null || label.isBlank() || label.length() > 200 || amount == null || amount.signum() <= 0 || dueOn == null) {
+        if (label == null || label.isBlank() || label.length() > MILESTONE_LABEL_MAX || amount == null || amount.signum() <= 0 || dueOn == null) {
             throw UserFacingException.onField("label", "cohort.invalid.milestone");
         }
         UUID id = UUID.randomUUID();
@@ -208,7 +212,7 @@ public class Cohorts {
             throw UserFacingException.onField("hours", "cohort.invalid.entry-hours");
         }
         String text = note == null ? "" : note.strip();
-        if (text.length() > 500) {
+        if (text.length() > NOTE_MAX) {
             throw UserFacingException.onField("note", "cohort.invalid.note");
         }
         BigDecimal sameDay = store.hoursOn(memberId, workedOn);

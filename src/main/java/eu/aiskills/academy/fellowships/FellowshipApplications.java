@@ -215,7 +215,7 @@ public class FellowshipApplications {
             throw UserFacingException.onField("phdDate", "fellowship.invalid.phd-date");
         }
         if (f.careerBreaks().size() > ApplicantFacts.PERIODS_MAX || f.careerBreaks().stream().anyMatch(b -> b.from() == null
-                || b.to() == null || b.to().isBefore(b.from()) || (b.reason() != null && b.reason().length() > 200))) {
+                || b.to() == null || b.to().isBefore(b.from()) || (b.reason() != null && b.reason().length() > ApplicantFacts.BREAK_REASON_MAX))) {
             throw UserFacingException.onField("careerBreaks", "fellowship.invalid.breaks", ApplicantFacts.PERIODS_MAX);
         }
     }

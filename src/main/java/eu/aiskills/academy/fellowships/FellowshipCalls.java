@@ -209,7 +209,7 @@ public class FellowshipCalls {
     }
 
     private void validate(CallDraft d) {
-        if (d.slug() == null || d.slug().length() > 80 || !SLUG.matcher(d.slug()).matches()) {
+        if (d.slug() == null || d.slug().length() > CallDraft.SLUG_MAX || !SLUG.matcher(d.slug()).matches()) {
             throw UserFacingException.onField("slug", "fellowship.invalid.slug");
         }
         if (d.title() == null || d.title().isBlank() || d.title().strip().length() > CallDraft.TITLE_MAX
@@ -272,7 +272,7 @@ public class FellowshipCalls {
             throw UserFacingException.onField("description", "fellowship.invalid.text", OfferDraft.TEXT_MAX);
         }
         Markdown.toSafeHtml(d.description());
-        if (d.supervisor() == null || d.supervisor().isBlank() || d.supervisor().length() > 200) {
+        if (d.supervisor() == null || d.supervisor().isBlank() || d.supervisor().length() > OfferDraft.SUPERVISOR_MAX) {
             throw UserFacingException.onField("supervisor", "fellowship.invalid.supervisor");
         }
         Set<String> known = new HashSet<>(catalogue.skills().stream().map(Skill::uri).toList());
@@ -282,7 +282,7 @@ public class FellowshipCalls {
         if (d.places() < 1 || d.places() > 100) {
             throw UserFacingException.onField("places", "fellowship.invalid.offer-places");
         }
-        if (d.city() == null || d.city().isBlank() || d.city().length() > 120) {
+        if (d.city() == null || d.city().isBlank() || d.city().length() > OfferDraft.CITY_MAX) {
             throw UserFacingException.onField("city", "fellowship.invalid.city");
         }
         if (d.country() == null || !COUNTRIES.contains(d.country())) {

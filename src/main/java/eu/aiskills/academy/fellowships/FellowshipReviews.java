@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FellowshipReviews {
 
+    /** Longest reason a reviewer gives for a conflict of interest. */
+    public static final int CONFLICT_REASON_MAX = 500;
+
     /** A reviewer's score for one criterion (by its position in the call). */
     public record CriterionScore(int criterion, BigDecimal score, String comment) {
 
@@ -215,7 +218,7 @@ public class FellowshipReviews {
         AccountId me = CurrentUser.requireId();
         Instant submitted = requireAssigned(applicationId, me);
         String text = reason == null ? "" : reason.strip();
-        if (text.isEmpty() || text.length() > 500) {
+        if (text.isEmpty() || text.length() > CONFLICT_REASON_MAX) {
             throw UserFacingException.onField("reason", "fellowship.review.conflict-reason");
         }
         if (submitted != null) {

@@ -10,6 +10,8 @@ public record OfferDraft(OrganisationId organisation, String topic, String descr
 
     public static final int TOPIC_MAX = 200;
     public static final int TEXT_MAX = 10_000;
+    public static final int SUPERVISOR_MAX = 200;
+    public static final int CITY_MAX = 120;
 
     public OfferDraft {
         skills = skills == null ? List.of() : List.copyOf(skills);

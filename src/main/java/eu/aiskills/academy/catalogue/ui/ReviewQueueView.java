@@ -74,7 +74,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("review.return"));
         TextArea note = new TextArea(getTranslation("review.note"));
-        note.setMaxLength(1000);
+        note.setMaxLength(CourseReviews.NOTE_MAX_LENGTH);
         note.setRequired(true);
         note.setWidthFull();
         dialog.add(note);

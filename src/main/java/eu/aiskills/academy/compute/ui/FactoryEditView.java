@@ -90,11 +90,11 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
         description.setValue(factory.description() == null ? "" : factory.description());
         description.setWidthFull();
         note.setLabel(getTranslation("factory-edit.note"));
-        note.setMaxLength(200);
+        note.setMaxLength(FactoryEdit.SUPERCOMPUTER_NOTE_MAX);
         note.setValue(factory.supercomputerNote() == null ? "" : factory.supercomputerNote());
         sectors.setLabel(getTranslation("factory-edit.sectors"));
         sectors.setHelperText(getTranslation("factory-edit.sectors-help"));
-        sectors.setMaxLength(1000);
+        sectors.setMaxLength(FactoryEdit.SECTORS_TEXT_MAX);
         sectors.setValue(String.join(", ", factory.keySectors()));
         FormLayout about = new FormLayout(description, note, sectors);
         about.setColspan(description, 2);
@@ -115,16 +115,16 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
         SchedulerEndpoint endpoint = factory.scheduler();
         schedulerUrl.setLabel(getTranslation("factory-edit.scheduler-url"));
         schedulerUrl.setPlaceholder("https://slurm-rest.factory.example:6820");
-        schedulerUrl.setMaxLength(300);
+        schedulerUrl.setMaxLength(FactoryEdit.SCHEDULER_URL_MAX);
         schedulerUrl.setValue(endpoint == null ? "" : endpoint.url());
         apiVersion.setLabel(getTranslation("factory-edit.scheduler-version"));
         apiVersion.setItems(SlurmConnector.versions());
         apiVersion.setValue(endpoint == null ? SlurmConnector.versions().getLast() : endpoint.apiVersion());
         schedulerUser.setLabel(getTranslation("factory-edit.scheduler-user"));
-        schedulerUser.setMaxLength(32);
+        schedulerUser.setMaxLength(FactoryEdit.SCHEDULER_USER_MAX);
         schedulerUser.setValue(endpoint == null ? "" : endpoint.user());
         workDir.setLabel(getTranslation("factory-edit.scheduler-work-dir"));
-        workDir.setMaxLength(300);
+        workDir.setMaxLength(FactoryEdit.WORK_DIR_MAX);
         workDir.setValue(endpoint == null ? "/tmp" : endpoint.workDir());
         add(new FormLayout(schedulerUrl, apiVersion, schedulerUser, workDir));
         Paragraph token = new Paragraph(getTranslation(connector.hasToken(factory.slug()) ? "factory-edit.token-present"
@@ -195,10 +195,10 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
 
         PartitionRow(PartitionEdit edit) {
             name.setLabel(getTranslation("factory-edit.partition-name"));
-            name.setMaxLength(60);
+            name.setMaxLength(FactoryEdit.PARTITION_NAME_MAX);
             name.setValue(edit.name());
             model.setLabel(getTranslation("factories.gpu-model"));
-            model.setMaxLength(80);
+            model.setMaxLength(FactoryEdit.GPU_MODEL_MAX);
             model.setValue(edit.gpuModel());
             gpusPerNode.setLabel(getTranslation("factory-edit.gpus-per-node"));
             gpusPerNode.setMin(1);

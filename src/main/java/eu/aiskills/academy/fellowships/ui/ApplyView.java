@@ -311,7 +311,7 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         DatePicker from = new DatePicker(getTranslation("fellowship.apply.from"));
         DatePicker to = new DatePicker(getTranslation("fellowship.apply.to"));
         TextField reason = new TextField(getTranslation("fellowship.apply.reason"));
-        reason.setMaxLength(200);
+        reason.setMaxLength(ApplicantFacts.BREAK_REASON_MAX);
         if (careerBreak != null) {
             from.setValue(careerBreak.from());
             to.setValue(careerBreak.to());

@@ -162,7 +162,7 @@ class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         TextField topic = new TextField(getTranslation("fellowship.offer.topic"));
         topic.setMaxLength(OfferDraft.TOPIC_MAX);
         TextField supervisor = new TextField(getTranslation("fellowship.offer.supervisor-field"));
-        supervisor.setMaxLength(200);
+        supervisor.setMaxLength(OfferDraft.SUPERVISOR_MAX);
         TextArea description = new TextArea(getTranslation("fellowship.offer.description"));
         description.setMaxLength(OfferDraft.TEXT_MAX);
         MultiSelectComboBox<Skill> skills = new MultiSelectComboBox<>(getTranslation("alerts.skills"));
@@ -172,7 +172,7 @@ class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         places.setMin(1);
         places.setValue(1);
         TextField city = new TextField(getTranslation("profile.city"));
-        city.setMaxLength(120);
+        city.setMaxLength(OfferDraft.CITY_MAX);
         TextField country = new TextField(getTranslation("postings.field.country"));
         country.setMaxLength(2);
         FormLayout form = new FormLayout(host, topic, supervisor, places, city, country, skills, description);

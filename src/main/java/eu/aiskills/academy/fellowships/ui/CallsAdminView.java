@@ -104,7 +104,7 @@ class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("min(64rem, 95vw)");
         TextField slug = new TextField(getTranslation("fellowship.admin.slug"));
         slug.setHelperText(getTranslation("fellowship.admin.slug-help"));
-        slug.setMaxLength(80);
+        slug.setMaxLength(CallDraft.SLUG_MAX);
         TextField title = new TextField(getTranslation("postings.col.title"));
         title.setMaxLength(CallDraft.TITLE_MAX);
         Select<Scheme> scheme = new Select<>();

@@ -134,7 +134,7 @@ public class CohortView extends VerticalLayout implements HasDynamicTitle {
         day.setValue(LocalDate.now(ZoneOffset.UTC));
         BigDecimalField hours = new BigDecimalField(getTranslation("cohorts.hours"));
         TextField note = new TextField(getTranslation("cohorts.note"));
-        note.setMaxLength(500);
+        note.setMaxLength(Cohorts.NOTE_MAX);
         Button log = new Button(getTranslation("cohorts.log-button"), click -> {
             try {
                 cohorts.logHours(member.id(), kind.getValue(), day.getValue(), hours.getValue(), note.getValue());

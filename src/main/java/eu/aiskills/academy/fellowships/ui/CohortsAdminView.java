@@ -66,7 +66,7 @@ class CohortsAdminView extends VerticalLayout implements HasDynamicTitle {
         kind.setItemLabelGenerator(k -> k == null ? "" : getTranslation(k.messageKey()));
         kind.setValue(Cohorts.Kind.APPRENTICESHIP);
         TextField name = new TextField(getTranslation("cohorts-admin.name"));
-        name.setMaxLength(200);
+        name.setMaxLength(Cohorts.NAME_MAX);
         TextField courses = new TextField(getTranslation("postings.field.courses"));
         courses.setHelperText(getTranslation("postings.field.course-slugs"));
         BigDecimalField training = new BigDecimalField(getTranslation("cohorts-admin.training"));

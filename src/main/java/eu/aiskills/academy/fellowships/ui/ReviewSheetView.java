@@ -154,7 +154,7 @@ class ReviewSheetView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         submit.addThemeVariants(ButtonVariant.PRIMARY);
         TextField reason = new TextField(getTranslation("reviews.sheet.conflict-reason"));
-        reason.setMaxLength(500);
+        reason.setMaxLength(FellowshipReviews.CONFLICT_REASON_MAX);
         reason.setWidth("24rem");
         Button conflict = new Button(getTranslation("reviews.sheet.conflict"), click -> {
             try {
