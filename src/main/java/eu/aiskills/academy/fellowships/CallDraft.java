@@ -16,6 +16,8 @@ public record CallDraft(String slug, String title, Scheme scheme, String summary
     public static final int TITLE_MAX = 200;
     public static final int SUMMARY_MAX = 20_000;
     public static final int SLUG_MAX = 80;
+    /** An ISO 4217 currency code. */
+    public static final int CURRENCY_LENGTH = 3;
 
     public CallDraft {
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);

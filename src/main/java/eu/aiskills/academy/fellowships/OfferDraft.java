@@ -12,6 +12,8 @@ public record OfferDraft(OrganisationId organisation, String topic, String descr
     public static final int TEXT_MAX = 10_000;
     public static final int SUPERVISOR_MAX = 200;
     public static final int CITY_MAX = 120;
+    /** An ISO 3166 country code. */
+    public static final int COUNTRY_LENGTH = 2;
 
     public OfferDraft {
         skills = skills == null ? List.of() : List.copyOf(skills);

@@ -150,6 +150,14 @@ class FellowshipJourneyTest {
 
         try (Browser admin = Browser.start("fellowship-admin", 1366, 900)) {
             admin.signIn(base, "admin@academy.test", "Platform-Keeper-42");
+            // The call form: its eligibility rules are one field of it (EligibilityRulesField), laid out with the rest.
+            admin.driver().get(base + "/admin/fellowships");
+            admin.click("vaadin-button", "New call");
+            admin.scroll(admin.field("vaadin-integer-field", "Years since the PhD (at most)"));
+            admin.waitForText("Who may apply");
+            admin.screenshot("call-form");
+            assertThat(admin.accessibilityViolations()).isEmpty();
+            admin.click("vaadin-dialog-overlay vaadin-button, vaadin-button", "Close");
             admin.driver().get(base + "/admin/fellowships/" + call.slug() + "/review");
             admin.waiting().until(w -> w.getPageSource().contains("Release the ranking to applicants"));
             admin.click("vaadin-button", "Release the ranking to applicants");

@@ -39,10 +39,12 @@ import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.fellowships.OfferDraft;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Membership;
+import eu.aiskills.academy.identity.OrganisationId;
 import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 
 /**
@@ -158,7 +160,6 @@ class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         host.setLabel(getTranslation("fellowship.offer.host"));
         host.setItems(hosts);
         host.setItemLabelGenerator(m -> m == null ? "" : m.organisationName());
-        host.setValue(hosts.getFirst());
         TextField topic = new TextField(getTranslation("fellowship.offer.topic"));
         topic.setMaxLength(OfferDraft.TOPIC_MAX);
         TextField supervisor = new TextField(getTranslation("fellowship.offer.supervisor-field"));
@@ -166,28 +167,37 @@ class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         TextArea description = new TextArea(getTranslation("fellowship.offer.description"));
         description.setMaxLength(OfferDraft.TEXT_MAX);
         MultiSelectComboBox<Skill> skills = new MultiSelectComboBox<>(getTranslation("alerts.skills"));
-        skills.setItems(catalogue.skills());
         skills.setItemLabelGenerator(Skill::label);
         IntegerField places = new IntegerField(getTranslation("fellowship.offer.places"));
         places.setMin(1);
-        places.setValue(1);
         TextField city = new TextField(getTranslation("profile.city"));
         city.setMaxLength(OfferDraft.CITY_MAX);
         TextField country = new TextField(getTranslation("postings.field.country"));
-        country.setMaxLength(2);
+        country.setMaxLength(OfferDraft.COUNTRY_LENGTH);
+        List<Skill> skillChoices = catalogue.skills();
+        skills.setItems(skillChoices);
+        RecordBinder<OfferDraft> binder = new RecordBinder<>(OfferDraft.class, Map.of());
+        binder.forField(host).withConverter(m -> m == null ? null : m.organisationId(),
+                (OrganisationId id) -> hosts.stream().filter(m -> m.organisationId().equals(id)).findFirst().orElse(null)).bind("organisation");
+        binder.forField(topic).bind("topic");
+        binder.forField(description).bind("description");
+        binder.forField(supervisor).bind("supervisor");
+        binder.forField(skills).withConverter(chosen -> chosen.stream().map(Skill::uri).toList(),
+                (List<String> uris) -> skillChoices.stream().filter(skill -> uris.contains(skill.uri())).collect(Collectors.toSet())).bind("skills");
+        binder.forField(places).withConverter(n -> n == null ? 0 : n, n -> n).bind("places");
+        binder.forField(city).bind("city");
+        binder.forField(country).withConverter(code -> code.strip().toUpperCase(Locale.ROOT), code -> code == null ? "" : code).bind("country");
+        binder.readRecord(new OfferDraft(hosts.getFirst().organisationId(), "", "", "", List.of(), 1, "", ""));
         FormLayout form = new FormLayout(host, topic, supervisor, places, city, country, skills, description);
         form.setColspan(description, 2);
         form.setColspan(skills, 2);
         Button add = new Button(getTranslation("fellowship.offer.add"), click -> {
             try {
-                calls.addOffer(call.id(), new OfferDraft(host.getValue().organisationId(), topic.getValue(), description.getValue(),
-                        supervisor.getValue(), skills.getValue().stream().map(Skill::uri).toList(), places.getValue() == null ? 0 : places.getValue(),
-                        city.getValue(), country.getValue().strip().toUpperCase(Locale.ROOT)));
+                calls.addOffer(call.id(), binder.write());
                 Views.success(getTranslation("fellowship.offer.added"));
                 render();
             } catch (UserFacingException e) {
-                Views.showRejection(this, e, Map.of("topic", topic, "supervisor", supervisor, "places", places, "city", city, "country", country,
-                        "skills", skills, "description", description));
+                Views.showRejection(this, e, binder.fields());
             }
         });
         add.addThemeVariants(ButtonVariant.PRIMARY);

@@ -5,9 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,7 +16,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -39,6 +38,7 @@ import eu.aiskills.academy.fellowships.FellowshipCalls;
 import eu.aiskills.academy.fellowships.Scheme;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -111,91 +111,61 @@ class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
         scheme.setLabel(getTranslation("fellowship.admin.scheme"));
         scheme.setItems(Scheme.values());
         scheme.setItemLabelGenerator(s -> s == null ? "" : getTranslation(s.messageKey()));
-        scheme.setValue(Scheme.POSTDOCTORAL);
         TextArea summary = new TextArea(getTranslation("fellowship.admin.summary"));
         summary.setMaxLength(CallDraft.SUMMARY_MAX);
         ComboBox<String> zone = new ComboBox<>(getTranslation("fellowship.admin.zone"));
         zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.startsWith("Europe/") || z.equals("UTC")).sorted().toList());
-        zone.setValue("Europe/Brussels");
         DateTimePicker opens = new DateTimePicker(getTranslation("fellowship.admin.opens"));
         DateTimePicker closes = new DateTimePicker(getTranslation("fellowship.admin.closes"));
-        opens.setValue(LocalDateTime.now().withSecond(0).withNano(0));
-        closes.setValue(LocalDateTime.now().plusWeeks(6).withHour(17).withMinute(0).withSecond(0).withNano(0));
         BigDecimalField budget = new BigDecimalField(getTranslation("fellowship.admin.budget"));
         TextField currency = new TextField(getTranslation("postings.field.currency"));
-        currency.setValue("EUR");
-        currency.setMaxLength(3);
+        currency.setMaxLength(CallDraft.CURRENCY_LENGTH);
         IntegerField places = new IntegerField(getTranslation("fellowship.admin.places"));
         places.setMin(1);
-        places.setValue(10);
         IntegerField maxChoices = new IntegerField(getTranslation("fellowship.admin.max-choices"));
         maxChoices.setMin(1);
         maxChoices.setMax(10);
-        maxChoices.setValue(3);
         IntegerField scoreMax = new IntegerField(getTranslation("fellowship.admin.score-max"));
         scoreMax.setMin(1);
-        scoreMax.setValue(5);
-        Select<EligibilityRules.Nationality> nationality = new Select<>();
-        nationality.setLabel(getTranslation("fellowship.admin.nationality"));
-        nationality.setItems(EligibilityRules.Nationality.values());
-        nationality.setItemLabelGenerator(n -> n == null ? "" : getTranslation("fellowship.admin.nationality." + n.name().toLowerCase(java.util.Locale.ROOT)));
-        nationality.setValue(EligibilityRules.Nationality.ANY);
-        IntegerField outsideMonths = new IntegerField(getTranslation("fellowship.admin.outside-months"));
-        IntegerField outsideWindow = new IntegerField(getTranslation("fellowship.admin.outside-window"));
-        Select<EligibilityRules.CareerStage> stage = new Select<>();
-        stage.setLabel(getTranslation("fellowship.admin.stage"));
-        stage.setItems(EligibilityRules.CareerStage.values());
-        stage.setItemLabelGenerator(s -> s == null ? "" : getTranslation("fellowship.admin.stage." + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-        stage.setValue(EligibilityRules.CareerStage.ANY);
-        IntegerField years = new IntegerField(getTranslation("fellowship.admin.years"));
-        IntegerField mobilityMonths = new IntegerField(getTranslation("fellowship.admin.mobility-months"));
-        IntegerField mobilityWindow = new IntegerField(getTranslation("fellowship.admin.mobility-window"));
+        EligibilityRulesField rules = new EligibilityRulesField();
         TextArea documents = new TextArea(getTranslation("fellowship.admin.documents"));
         documents.setHelperText(getTranslation("fellowship.admin.one-per-line"));
         TextArea criteria = new TextArea(getTranslation("fellowship.admin.criteria"));
         criteria.setHelperText(getTranslation("fellowship.admin.criteria-help"));
-        criteria.setValue("Excellence | 50 | Quality and originality of the research\nImpact | 30 | For the Academy and its learners\n"
-                + "Implementation | 20 | Feasibility of the plan");
-        if (existing != null) {
-            slug.setValue(existing.slug());
-            title.setValue(existing.title());
-            scheme.setValue(existing.scheme());
-            summary.setValue(existing.summary());
-            zone.setValue(existing.timeZone().getId());
-            opens.setValue(existing.opensAt().atZone(existing.timeZone()).toLocalDateTime());
-            closes.setValue(existing.closesAt().atZone(existing.timeZone()).toLocalDateTime());
-            budget.setValue(existing.budget());
-            currency.setValue(existing.currency());
-            places.setValue(existing.fundedPlaces());
-            maxChoices.setValue(existing.maxChoices());
-            scoreMax.setValue(existing.scoreMax());
-            EligibilityRules r = existing.rules();
-            nationality.setValue(r.nationality());
-            outsideMonths.setValue(r.outsideEuMonths());
-            outsideWindow.setValue(r.outsideEuWindow());
-            stage.setValue(r.careerStage());
-            years.setValue(r.phdWithinYears());
-            mobilityMonths.setValue(r.mobilityMaxMonths());
-            mobilityWindow.setValue(r.mobilityWindow());
-            documents.setValue(String.join("\n", existing.requiredDocuments()));
-            criteria.setValue(String.join("\n", existing.criteria().stream()
-                    .map(c -> c.name() + " | " + c.weight().stripTrailingZeros().toPlainString() + " | " + c.description()).toList()));
-        }
+
+        RecordBinder<CallDraft> binder = new RecordBinder<>(CallDraft.class, Map.of());
+        binder.forField(slug).withConverter(String::strip, text -> text).bind("slug");
+        binder.forField(title).bind("title");
+        binder.forField(scheme).bind("scheme");
+        binder.forField(summary).bind("summary");
+        binder.forField(opens).bind("opens");
+        binder.forField(closes).bind("closes");
+        binder.forField(zone).withConverter(id -> id == null ? null : ZoneId.of(id), (ZoneId z) -> z == null ? null : z.getId()).bind("timeZone");
+        binder.forField(budget).bind("budget");
+        binder.forField(currency).withConverter(code -> code.strip().toUpperCase(Locale.ROOT), code -> code == null ? "" : code).bind("currency");
+        binder.forField(places).withConverter(CallsAdminView::value, n -> n).bind("fundedPlaces");
+        binder.forField(maxChoices).withConverter(CallsAdminView::value, n -> n).bind("maxChoices");
+        binder.forField(scoreMax).withConverter(CallsAdminView::value, n -> n).bind("scoreMax");
+        binder.forField(rules).bind("rules");
+        binder.forField(documents).withConverter(text -> text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                (List<String> lines) -> String.join("\n", lines)).bind("requiredDocuments");
+        binder.forField(criteria).withConverter(CallsAdminView::criteria, CallsAdminView::criteriaText).bind("criteria");
+        binder.readRecord(existing != null ? draftOf(existing) : new CallDraft("", "", Scheme.POSTDOCTORAL, "",
+                LocalDateTime.now().withSecond(0).withNano(0), LocalDateTime.now().plusWeeks(6).withHour(17).withMinute(0).withSecond(0)
+                .withNano(0), ZoneId.of("Europe/Brussels"), null, "EUR", 10, 3, 5, EligibilityRules.none(), List.of(), List.of(
+                        new Criterion("Excellence", "Quality and originality of the research", new BigDecimal("50")),
+                        new Criterion("Impact", "For the Academy and its learners", new BigDecimal("30")),
+                        new Criterion("Implementation", "Feasibility of the plan", new BigDecimal("20")))));
+
         FormLayout form = new FormLayout(slug, title, scheme, zone, opens, closes, budget, currency, places, maxChoices, scoreMax, summary,
-                new H3(getTranslation("fellowship.call.eligibility")), nationality, outsideMonths, outsideWindow, stage, years, mobilityMonths,
-                mobilityWindow, documents, criteria);
+                rules, documents, criteria);
         form.setColspan(summary, 2);
-        form.getChildren().filter(H3.class::isInstance).forEach(h -> form.setColspan(h, 2));
+        form.setColspan(rules, 2);
         form.setColspan(criteria, 2);
         dialog.add(form);
         Button save = new Button(getTranslation("lab.save"), click -> {
             try {
-                CallDraft draft = new CallDraft(slug.getValue().strip(), title.getValue(), scheme.getValue(), summary.getValue(), opens.getValue(),
-                        closes.getValue(), zone.getValue() == null ? null : ZoneId.of(zone.getValue()), budget.getValue(),
-                        currency.getValue().strip().toUpperCase(java.util.Locale.ROOT), value(places), value(maxChoices), value(scoreMax),
-                        new EligibilityRules(nationality.getValue(), outsideMonths.getValue(), outsideWindow.getValue(), stage.getValue(),
-                                years.getValue(), mobilityMonths.getValue(), mobilityWindow.getValue()),
-                        documents.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList(), criteria(criteria.getValue()));
+                CallDraft draft = binder.write();
                 if (existing == null) {
                     calls.create(draft);
                 } else {
@@ -205,10 +175,7 @@ class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
                 refresh();
                 Views.success(getTranslation("postings.saved"));
             } catch (UserFacingException e) {
-                Views.showRejection(this, e, Map.<String, HasValidation>ofEntries(Map.entry("slug", slug), Map.entry("title", title),
-                        Map.entry("summary", summary), Map.entry("closes", closes), Map.entry("budget", budget),
-                        Map.entry("fundedPlaces", places), Map.entry("maxChoices", maxChoices), Map.entry("scoreMax", scoreMax),
-                        Map.entry("criteria", criteria), Map.entry("requiredDocuments", documents), Map.entry("rules", outsideMonths)));
+                Views.showRejection(this, e, binder.fields());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -217,8 +184,21 @@ class CallsAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? 0 : field.getValue();
+    /** A saved call as the form edits it: its dates in its own time zone. */
+    private static CallDraft draftOf(FellowshipCall call) {
+        return new CallDraft(call.slug(), call.title(), call.scheme(), call.summary(), call.opensAt().atZone(call.timeZone()).toLocalDateTime(),
+                call.closesAt().atZone(call.timeZone()).toLocalDateTime(), call.timeZone(), call.budget(), call.currency(), call.fundedPlaces(),
+                call.maxChoices(), call.scoreMax(), call.rules(), call.requiredDocuments(), call.criteria());
+    }
+
+    private static int value(Integer number) {
+        return number == null ? 0 : number;
+    }
+
+    private static String criteriaText(List<Criterion> criteria) {
+        return String.join("\n", criteria.stream()
+                .map(c -> c.name() + " | " + (c.weight() == null ? "" : c.weight().stripTrailingZeros().toPlainString()) + " | " + c.description())
+                .toList());
     }
 
     /** "Name | weight | description", one criterion per line; a line that does not parse is refused by the service. */

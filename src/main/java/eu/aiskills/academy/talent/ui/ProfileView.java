@@ -2,11 +2,12 @@ package eu.aiskills.academy.talent.ui;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -41,6 +42,7 @@ import eu.aiskills.academy.fellowships.Cohorts;
 import eu.aiskills.academy.fellowships.FellowshipPlacements;
 import eu.aiskills.academy.fellowships.ui.CohortView;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 import eu.aiskills.academy.talent.CandidateProfile;
 import eu.aiskills.academy.talent.CandidateSkill;
@@ -120,45 +122,48 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
         Locale locale = getLocale();
         TextField headline = new TextField(getTranslation("profile.headline"));
         headline.setMaxLength(ProfileDraft.HEADLINE_MAX);
-        headline.setValue(d.headline());
         headline.setHelperText(getTranslation("profile.headline-help"));
         TextArea experience = new TextArea(getTranslation("profile.experience"));
         experience.setMaxLength(ProfileDraft.TEXT_MAX);
-        experience.setValue(d.experience());
         experience.setHelperText(getTranslation("profile.markdown-help"));
         TextArea education = new TextArea(getTranslation("profile.education"));
         education.setMaxLength(ProfileDraft.TEXT_MAX);
-        education.setValue(d.education());
         ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
         country.setItems(Views.countriesByName(locale));
         country.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
         country.setClearButtonVisible(true);
-        country.setValue(d.country());
         TextField city = new TextField(getTranslation("profile.city"));
         city.setMaxLength(ProfileDraft.CITY_MAX);
-        city.setValue(d.city() == null ? "" : d.city());
         Select<Mobility> mobility = new Select<>();
         mobility.setLabel(getTranslation("profile.mobility"));
         mobility.setItems(Mobility.values());
         mobility.setItemLabelGenerator(m -> getTranslation(m.messageKey()));
-        mobility.setValue(d.mobility());
         MultiSelectComboBox<String> languages = new MultiSelectComboBox<>(getTranslation("profile.languages"));
         languages.setItems(Arrays.stream(Locale.getISOLanguages()).sorted(Comparator.comparing(l -> Locale.of(l).getDisplayLanguage(locale)))
                 .toList());
         languages.setItemLabelGenerator(l -> Locale.of(l).getDisplayLanguage(locale));
-        languages.setValue(d.languages());
         List<Skill> all = catalogue.skills();
         MultiSelectComboBox<Skill> declared = new MultiSelectComboBox<>(getTranslation("profile.declared"));
         declared.setItems(all);
         declared.setItemLabelGenerator(Skill::label);
-        declared.setValue(all.stream().filter(s -> d.declaredSkills().contains(s.uri())).toList());
         declared.setHelperText(getTranslation("profile.declared-help"));
         RadioButtonGroup<Visibility> visibility = new RadioButtonGroup<>(getTranslation("profile.visibility"));
         visibility.setItems(Visibility.values());
         visibility.setItemLabelGenerator(v -> getTranslation(v.messageKey()));
-        visibility.setValue(d.visibility());
         Checkbox consent = new Checkbox(getTranslation("profile.consent"));
-        consent.setValue(profile.consentAt() != null);
+        RecordBinder<ProfileDraft> binder = new RecordBinder<>(ProfileDraft.class, Map.of("skills", "declaredSkills"));
+        binder.forField(headline).bind("headline");
+        binder.forField(experience).bind("experience");
+        binder.forField(education).bind("education");
+        binder.forField(country).bind("country");
+        binder.forField(city).withNullRepresentation("").bind("city");
+        binder.forField(mobility).bind("mobility");
+        binder.forField(languages).withConverter(List::copyOf, (List<String> codes) -> new LinkedHashSet<>(codes)).bind("languages");
+        binder.forField(declared).withConverter(chosen -> chosen.stream().map(Skill::uri).toList(),
+                (List<String> uris) -> all.stream().filter(skill -> uris.contains(skill.uri())).collect(Collectors.toSet())).bind("declaredSkills");
+        binder.forField(visibility).bind("visibility");
+        binder.forField(consent).bind("consent");
+        binder.readRecord(d);
         FormLayout form = new FormLayout(headline, country, city, mobility, languages, declared, experience, education);
         form.setColspan(headline, 2);
         form.setColspan(declared, 2);
@@ -166,14 +171,11 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
         form.setColspan(education, 2);
         Button save = new Button(getTranslation("profile.save"), click -> {
             try {
-                candidates.save(new ProfileDraft(headline.getValue(), experience.getValue(), education.getValue(), country.getValue(),
-                        city.getValue(), mobility.getValue(), List.copyOf(languages.getValue()),
-                        declared.getValue().stream().map(Skill::uri).toList(), visibility.getValue(), consent.getValue()));
+                candidates.save(binder.write());
                 Views.success(getTranslation("profile.saved"));
                 render();
             } catch (UserFacingException e) {
-                Views.showRejection(this, e, Map.<String, HasValidation>of("headline", headline, "experience", experience, "education",
-                        education, "country", country, "city", city, "languages", languages, "skills", declared, "consent", consent));
+                Views.showRejection(this, e, binder.fields());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
