@@ -40,12 +40,7 @@ class DocumentsJourneyTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            driver.get(url("/login"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                    .sendKeys("student@academy.test");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Curious-Learner-42");
-            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            browser.signIn(url(""), "student@academy.test", "Curious-Learner-42");
 
             driver.get(url("/documents"));
             wait.until(d -> d.getPageSource().contains("My documents"));

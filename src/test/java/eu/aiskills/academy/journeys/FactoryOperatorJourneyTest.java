@@ -61,23 +61,18 @@ class FactoryOperatorJourneyTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            driver.get(url("/login"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                    .sendKeys("operator@academy.test");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Gpu-Custodian-42");
-            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            browser.signIn(url(""), "operator@academy.test", "Gpu-Custodian-42");
 
             driver.get(url("/operator/allocations"));
             wait.until(d -> d.findElement(By.cssSelector("vaadin-grid")).getText().contains("Spring cohort labs on LUMI"));
             browser.screenshot("requests");
-            click(driver, wait, "vaadin-button", "Approve");
+            browser.click("vaadin-button", "Approve");
             WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));
             WebElement hours = wait.until(d -> d.findElement(By.cssSelector("vaadin-dialog-overlay vaadin-big-decimal-field input, "
                     + "vaadin-big-decimal-field input")));
             hours.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "120");
             browser.screenshot("approve");
-            click(driver, wait, "vaadin-dialog vaadin-button, vaadin-dialog-overlay vaadin-button", "Approve");
+            browser.click("vaadin-dialog vaadin-button, vaadin-dialog-overlay vaadin-button", "Approve");
             wait.until(ExpectedConditions.invisibilityOf(dialog));
             SecurityContextHolder.clearContext();
             KaribuSupport.signIn(context, "instructor@academy.test");
@@ -91,13 +86,13 @@ class FactoryOperatorJourneyTest {
             SecurityContextHolder.clearContext();
 
             driver.get(url("/factories/lumi/edit"));
-            WebElement address = field(driver, wait, "slurmrestd address");
+            WebElement address = browser.field("vaadin-text-field", "slurmrestd address");
             address.clear();
             address.sendKeys("https://slurm-rest.lumi.example:6820");
-            WebElement user = field(driver, wait, "Slurm user");
+            WebElement user = browser.field("vaadin-text-field", "Slurm user");
             user.clear();
             user.sendKeys("academy");
-            click(driver, wait, "vaadin-button", "Save");
+            browser.click("vaadin-button", "Save");
             wait.until(d -> d.getPageSource().contains("Saved."));
             browser.screenshot("factory-edit");
 
@@ -122,21 +117,6 @@ class FactoryOperatorJourneyTest {
                 new BigDecimal("200"), "Spring cohort labs on LUMI", LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC).plusDays(60)));
         SecurityContextHolder.clearContext();
         return allocation;
-    }
-
-    private static void click(WebDriver driver, WebDriverWait wait, String css, String text) {
-        WebElement element = wait.until(d -> d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().equals(text))
-                .filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    /** A text field's input, by the field's label. */
-    private static WebElement field(WebDriver driver, WebDriverWait wait, String label) {
-        WebElement field = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-field")).stream()
-                .filter(f -> label.equals(f.getDomProperty("label"))).findFirst().orElse(null));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        return field.findElement(By.cssSelector("input"));
     }
 
     private String url(String path) {

@@ -42,7 +42,7 @@ class InstructorAuthoringJourneyTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            signIn(driver, wait, "instructor@academy.test", "Patient-Teacher-42");
+            browser.signIn(url(""), "instructor@academy.test", "Patient-Teacher-42");
 
             driver.get(url("/teaching/courses/new"));
             type(wait, "vaadin-text-field", "Title", "Attention, explained");
@@ -62,13 +62,13 @@ class InstructorAuthoringJourneyTest {
             wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-overlay")).stream()
                     .noneMatch(overlay -> overlay.isDisplayed() || overlay.getDomAttribute("closing") != null));
             browser.screenshot("new-course");
-            click(driver, wait, "Create course");
+            browser.click("vaadin-button", "Create course");
             wait.until(d -> d.getPageSource().contains("Add a lesson"));
             // The created course names it; the form shows it again as a chip.
             wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-chip")).stream()
                     .anyMatch(chip -> "Foundations of Generative AI".equals(chip.getDomProperty("label"))));
 
-            click(driver, wait, "Add a lesson");
+            browser.click("vaadin-button", "Add a lesson");
             WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));
             type(wait, "vaadin-dialog[opened] vaadin-text-field", "Title", "Scores and softmax");
             type(wait, "vaadin-dialog[opened] vaadin-text-area", "Lesson text", "# Scores\n\nEach word scores every other word.");
@@ -90,16 +90,16 @@ class InstructorAuthoringJourneyTest {
             ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             browser.screenshot("after-materials");
 
-            click(driver, wait, "Submit for review");
+            browser.click("vaadin-button", "Submit for review");
             wait.until(d -> d.getPageSource().contains("In review"));
             browser.screenshot("submitted");
 
             driver.manage().deleteAllCookies();
-            signIn(driver, wait, "admin@academy.test", "Platform-Keeper-42");
+            browser.signIn(url(""), "admin@academy.test", "Platform-Keeper-42");
             driver.get(url("/review/courses"));
             wait.until(d -> d.getPageSource().contains("Attention, explained"));
             browser.screenshot("review-queue");
-            click(driver, wait, "Publish");
+            browser.click("vaadin-button", "Publish");
             wait.until(d -> d.getPageSource().contains("No course is waiting for review"));
 
             driver.manage().deleteAllCookies();
@@ -112,15 +112,6 @@ class InstructorAuthoringJourneyTest {
         }
     }
 
-    private void signIn(WebDriver driver, WebDriverWait wait, String email, String password) {
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(email);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        wait.until(d -> d.getPageSource().contains("Welcome back"));
-    }
-
     /** Types into the field with this label: the input inside Vaadin's field element. */
     private static void type(WebDriverWait wait, String tag, String label, String text) {
         WebElement field = wait.until(d -> d.findElements(By.cssSelector(tag)).stream()
@@ -131,19 +122,6 @@ class InstructorAuthoringJourneyTest {
         input.click();
         input.sendKeys(text);
         input.sendKeys(Keys.TAB);
-    }
-
-    private static void click(WebDriver driver, WebDriverWait wait, String text) {
-        WebElement button;
-        try {
-            button = wait.until(d -> d.findElements(By.cssSelector("vaadin-button")).stream()
-                    .filter(e -> e.getText().equals(text)).findFirst().orElse(null));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("No button '" + text + "' among " + driver.findElements(By.cssSelector("vaadin-button"))
-                    .stream().map(b -> "'" + b.getText() + "'/" + b.isDisplayed()).toList(), e);
-        }
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
     }
 
     private static void clickIn(WebDriver driver, WebDriverWait wait, WebElement container, String text) {

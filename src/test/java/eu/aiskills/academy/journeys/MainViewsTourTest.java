@@ -12,7 +12,6 @@ import eu.aiskills.academy.testsupport.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -64,12 +63,7 @@ class MainViewsTourTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            driver.get(url("/login"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                    .sendKeys("admin@academy.test");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Platform-Keeper-42");
-            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            browser.signIn(url(""), "admin@academy.test", "Platform-Keeper-42");
             views.forEach((path, expected) -> {
                 driver.get(url(path));
                 wait.until(d -> d.getPageSource().contains(expected));

@@ -35,12 +35,12 @@ class StudentCourseJourneyTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            signIn(driver, wait, "student@academy.test", "Curious-Learner-42");
+            browser.signIn(url(""), "student@academy.test", "Curious-Learner-42");
 
             driver.get(url("/courses/generative-ai-foundations"));
             wait.until(d -> d.getPageSource().contains("seats free"));
             browser.screenshot("course");
-            click(driver, wait, "vaadin-button", "Enrol");
+            browser.click("vaadin-button", "Enrol");
             wait.until(d -> d.findElements(By.cssSelector(".academy-status")).stream().anyMatch(e -> e.getText().equals("Enrolled")));
             scrollTo(driver, ".academy-runs");
             browser.screenshot("enrolled");
@@ -67,7 +67,7 @@ class StudentCourseJourneyTest {
             browser.screenshot("credential");
 
             driver.manage().deleteAllCookies();
-            signIn(driver, wait, "instructor@academy.test", "Patient-Teacher-42");
+            browser.signIn(url(""), "instructor@academy.test", "Patient-Teacher-42");
             driver.get(url("/teaching"));
             wait.until(d -> d.getPageSource().contains("Foundations of Generative AI"));
             browser.screenshot("teaching");
@@ -100,22 +100,6 @@ class StudentCourseJourneyTest {
         assertThat(calendar.body().lines()).allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/courses/ml-with-scikit-learn/runs/nope/calendar.ics"))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
-    }
-
-    private void signIn(WebDriver driver, WebDriverWait wait, String email, String password) {
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(email);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        wait.until(d -> d.getPageSource().contains("Welcome back"));
-    }
-
-    private static void click(WebDriver driver, WebDriverWait wait, String tag, String text) {
-        var element = wait.until(d -> d.findElements(By.cssSelector(tag)).stream().filter(e -> e.getText().equals(text)).findFirst()
-                .filter(e -> e.isDisplayed() && e.isEnabled()).orElse(null));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     private static void scrollTo(WebDriver driver, String css) {

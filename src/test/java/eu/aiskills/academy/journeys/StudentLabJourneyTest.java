@@ -2,8 +2,6 @@ package eu.aiskills.academy.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import eu.aiskills.academy.catalogue.Catalogue;
@@ -13,11 +11,9 @@ import eu.aiskills.academy.testsupport.Browser;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,25 +49,20 @@ class StudentLabJourneyTest {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            driver.get(url("/login"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                    .sendKeys("student@academy.test");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Curious-Learner-42");
-            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            browser.signIn(url(""), "student@academy.test", "Curious-Learner-42");
 
             driver.get(url("/courses/ml-with-scikit-learn/lessons/first-classifier"));
             WebElement open = wait.until(d -> d.findElements(By.cssSelector("a.academy-lab-open")).stream().findFirst().orElse(null));
-            scroll(driver, open);
+            browser.scroll(open);
             browser.screenshot("lesson");
             open.click();
             wait.until(d -> d.getPageSource().contains("Start the lab"));
             browser.screenshot("lab-before-start");
-            click(driver, wait, "vaadin-button", "Start the lab");
+            browser.click("vaadin-button", "Start the lab");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Running"));
             browser.screenshot("running");
 
-            click(driver, wait, "vaadin-button", "Run all");
+            browser.click("vaadin-button", "Run all");
             // The printed result (the cell's source says "accuracy on unseen flowers" too), and the kernel idle again.
             wait.until(d -> java.util.regex.Pattern.compile("accuracy on unseen flowers: \\d\\.\\d\\d").matcher(d.getPageSource()).find()
                     && !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
@@ -80,11 +71,11 @@ class StudentLabJourneyTest {
             // Code cells read coloured; a click opens the editor.
             WebElement coloured = wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).getLast());
             assertThat(coloured.findElements(By.cssSelector("span.py-builtin, span.py-string"))).isNotEmpty();
-            scroll(driver, coloured);
+            browser.scroll(coloured);
             coloured.click();
             WebElement editor = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea")).stream()
                     .findFirst().orElse(null));
-            scroll(driver, editor);
+            browser.scroll(editor);
             editor.click();
             editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "print('predicted', model.predict(X_test[:3]).tolist())");
             editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
@@ -99,36 +90,31 @@ class StudentLabJourneyTest {
                     .anyMatch(e -> e.getText().strip().equals("print('predicted', model.predict(X_test[:3]).tolist())")));
             assertThat(driver.getPageSource()).contains("predicted [");
 
-            click(driver, wait, "vaadin-button", "Submit for grading");
+            browser.click("vaadin-button", "Submit for grading");
             wait.until(d -> d.getPageSource().contains("Score 100 of 100: every check passes."));
-            scroll(driver, driver.findElement(By.cssSelector(".academy-card")));
+            browser.scroll(driver.findElement(By.cssSelector(".academy-card")));
             browser.screenshot("checked");
             assertThat(driver.getPageSource()).contains("Saved (revision");
-            click(driver, wait, "vaadin-button", "Stop");
+            browser.click("vaadin-button", "Stop");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Stopped"));
 
             // The next lesson's lab draws a learning curve: the plot comes back as an image.
             driver.get(url("/labs/learning-curve"));
-            click(driver, wait, "vaadin-button", "Start the lab");
+            browser.click("vaadin-button", "Start the lab");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Running"));
-            click(driver, wait, "vaadin-button", "Run all");
+            browser.click("vaadin-button", "Run all");
             WebElement plot = wait.until(d -> d.findElements(By.cssSelector(".academy-outputs img")).stream().findFirst().orElse(null));
             assertThat(plot.getAttribute("src")).startsWith("data:image/png;base64,");
             assertThat(plot.getAttribute("alt")).isNotBlank();
-            scroll(driver, plot);
+            browser.scroll(plot);
             browser.screenshot("plot");
-            click(driver, wait, "vaadin-button", "Stop");
+            browser.click("vaadin-button", "Stop");
         }
         try (Browser browser = Browser.start("instructor-lab-usage", 1366, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            driver.get(url("/login"));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
-                    .sendKeys("instructor@academy.test");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Patient-Teacher-42");
-            driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            wait.until(d -> d.getPageSource().contains("Welcome back"));
+            browser.signIn(url(""), "instructor@academy.test", "Patient-Teacher-42");
             driver.get(url("/teaching/labs"));
             wait.until(d -> d.getPageSource().contains("A first classifier with scikit-learn") && d.getPageSource().contains("Stella Student"));
             browser.screenshot("usage");
@@ -136,27 +122,6 @@ class StudentLabJourneyTest {
             wait.until(d -> d.getPageSource().contains("Publish the lab"));
             browser.screenshot("publish-form");
         }
-    }
-
-    private static void scroll(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    }
-
-    private static void click(WebDriver driver, WebDriverWait wait, String css, String text) {
-        // Found by its text, then brought into view: an element scrolled out of the layout's content area counts as hidden.
-        wait.until(d -> {
-            WebElement element = d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().strip().equals(text))
-                    .filter(WebElement::isEnabled).findFirst().orElse(null);
-            if (element == null) {
-                return false;
-            }
-            scroll(driver, element);
-            if (!element.isDisplayed()) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
     }
 
     private String url(String path) {

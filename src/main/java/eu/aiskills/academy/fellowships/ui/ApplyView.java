@@ -52,7 +52,6 @@ import eu.aiskills.academy.fellowships.FellowshipCalls;
 import eu.aiskills.academy.fellowships.FellowshipPlacements;
 import eu.aiskills.academy.fellowships.FellowshipReviews;
 import eu.aiskills.academy.fellowships.HostOffer;
-import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
@@ -98,10 +97,8 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            call = calls.bySlug(event.getRouteParameters().get(CallView.SLUG).orElse(""));
-        } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        call = CallView.callOf(event, calls);
+        if (call == null) {
             return;
         }
         offers = calls.offers(call.id());

@@ -32,7 +32,6 @@ import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.AccountSummary;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,10 +57,8 @@ class CallReviewView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            call = calls.bySlug(event.getRouteParameters().get(CallView.SLUG).orElse(""));
-        } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        call = CallView.callOf(event, calls);
+        if (call == null) {
             return;
         }
         render();

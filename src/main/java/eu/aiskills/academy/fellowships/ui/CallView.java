@@ -74,14 +74,22 @@ class CallView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            call = calls.bySlug(event.getRouteParameters().get(SLUG).orElse(""));
-        } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        call = callOf(event, calls);
+        if (call == null) {
             return;
         }
         title = call.title();
         render();
+    }
+
+    /** The call a route's {@link #SLUG} names; null, with the person sent to "not found", when there is none. */
+    static FellowshipCall callOf(BeforeEnterEvent event, FellowshipCalls calls) {
+        try {
+            return calls.bySlug(event.getRouteParameters().get(SLUG).orElse(""));
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return null;
+        }
     }
 
     private void render() {

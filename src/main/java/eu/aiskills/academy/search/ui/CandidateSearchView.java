@@ -27,10 +27,8 @@ import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.search.CandidateFinder;
 import eu.aiskills.academy.search.CandidateSearch;
 import eu.aiskills.academy.search.SearchUnavailableException;
-import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
-import eu.aiskills.academy.talent.CandidateProfile;
 import eu.aiskills.academy.talent.Candidates;
 import eu.aiskills.academy.talent.Mobility;
 import eu.aiskills.academy.talent.ui.CandidateProfileDialog;
@@ -147,16 +145,7 @@ class CandidateSearchView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void open(AccountId candidate) {
-        CandidateProfile profile;
-        try {
-            profile = candidates.profileFor(candidate);
-        } catch (NotFoundException e) {
-            Views.error(getTranslation("candidate.not-found"));
-            return;
-        }
-        CandidateProfileDialog dialog = new CandidateProfileDialog(profile);
-        add(dialog);
-        dialog.open();
+        CandidateProfileDialog.show(this, candidates, candidate);
     }
 
     private void showFacets(CandidateSearch.Results found) {

@@ -3,6 +3,8 @@ package eu.aiskills.academy.talent.ui;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H3;
@@ -10,16 +12,36 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.ui.Views;
 import eu.aiskills.academy.talent.CandidateProfile;
 import eu.aiskills.academy.talent.CandidateSkill;
+import eu.aiskills.academy.talent.Candidates;
 import eu.aiskills.academy.talent.SkillSource;
 
 /** A candidate's profile as an employer may read it: headline, place, skills with where each comes from, experience, education. */
 @org.springframework.modulith.NamedInterface("profile-dialog")
 public class CandidateProfileDialog extends Dialog {
 
-    public CandidateProfileDialog(CandidateProfile profile) {
+    /**
+     * Opens the candidate's profile over {@code host}, as the signed-in employer may read it; a
+     * profile they may no longer read (consent withdrawn, erased) is said so instead.
+     */
+    public static <V extends Component & HasComponents> void show(V host, Candidates candidates, AccountId candidate) {
+        CandidateProfile profile;
+        try {
+            profile = candidates.profileFor(candidate);
+        } catch (NotFoundException e) {
+            Views.error(host.getTranslation("candidate.not-found"));
+            return;
+        }
+        CandidateProfileDialog dialog = new CandidateProfileDialog(profile);
+        host.add(dialog);
+        dialog.open();
+    }
+
+    CandidateProfileDialog(CandidateProfile profile) {
         setHeaderTitle(profile.displayName());
         setWidth("min(48rem, 95vw)");
         add(new Paragraph(profile.draft().headline()));

@@ -47,7 +47,6 @@ import eu.aiskills.academy.talent.ApplicationMove;
 import eu.aiskills.academy.talent.ApplicationNote;
 import eu.aiskills.academy.talent.ApplicationStatus;
 import eu.aiskills.academy.talent.Applications;
-import eu.aiskills.academy.talent.CandidateProfile;
 import eu.aiskills.academy.talent.Candidates;
 import eu.aiskills.academy.talent.JobApplication;
 import eu.aiskills.academy.talent.Matching;
@@ -344,16 +343,7 @@ class PipelineView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     private void profile(Matching.CandidateMatch match) {
-        CandidateProfile profile;
-        try {
-            profile = candidates.profileFor(match.candidate());
-        } catch (NotFoundException e) {
-            Views.error(getTranslation("candidate.not-found"));
-            return;
-        }
-        CandidateProfileDialog dialog = new CandidateProfileDialog(profile);
-        add(dialog);
-        dialog.open();
+        CandidateProfileDialog.show(this, candidates, match.candidate());
     }
 
 
