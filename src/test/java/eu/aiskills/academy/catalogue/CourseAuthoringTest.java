@@ -17,12 +17,10 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** An instructor writes a course, a reviewer publishes it; every rule holds in the service itself. */
 @AcademyTest
@@ -42,11 +40,6 @@ class CourseAuthoringTest {
     eu.aiskills.academy.identity.OrganisationManagement organisations;
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void anInstructorWritesACourseAndAReviewerPublishesIt() {

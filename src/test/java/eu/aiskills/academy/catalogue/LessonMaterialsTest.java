@@ -21,7 +21,6 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -45,11 +44,6 @@ class LessonMaterialsTest {
     eu.aiskills.academy.search.Search search;
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void notebooksAndSlidesAreAttachedAndShownOnlyOncePublished() throws Exception {

@@ -17,13 +17,11 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Booking lab sessions: the partition's GPUs and the allocation's hours, reserved together or refused with alternatives. */
 @AcademyTest
@@ -42,11 +40,6 @@ class BookingsTest {
 
     @TempDir
     Path content;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void bookRefuseWithAlternativesCancelShortenAndRunOutOfHours() {

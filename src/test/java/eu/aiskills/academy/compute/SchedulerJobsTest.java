@@ -32,7 +32,6 @@ import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.LocalSlurm;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +76,6 @@ class SchedulerJobsTest {
         slurm = LocalSlurm.get();
         writeToken(slurm.token());
         pointLumiAt(slurm.url().toString());
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
     }
 
     @Test

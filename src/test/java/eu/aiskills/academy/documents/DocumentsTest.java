@@ -18,14 +18,12 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Uploads of real files, built here: every accepted kind is read, every hostile one is refused
@@ -43,11 +41,6 @@ class DocumentsTest {
 
     @TempDir
     Path workDir;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void readsTheTextOfEveryAcceptedKind() throws Exception {

@@ -3,16 +3,10 @@ package eu.aiskills.academy.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.catalogue.LessonSummary;
-import eu.aiskills.academy.identity.AccountId;
-import eu.aiskills.academy.identity.Registration;
-import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import eu.aiskills.academy.testsupport.People;
+import eu.aiskills.academy.testsupport.ModuleTests;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,15 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
 class CredentialIssuingModuleTest {
 
     @Autowired
-    Enrolments enrolments;
-    @Autowired
     LessonProgress progress;
     @Autowired
     Credentials credentials;
     @Autowired
     Catalogue catalogue;
-    @Autowired
-    Registration registration;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -54,16 +44,14 @@ class CredentialIssuingModuleTest {
 
     @Test
     void completingTheLastLessonIssuesAVerifiableCredentialAndAnnouncesIt(Scenario scenario) throws Exception {
-        new TestCourses(content, context).course("module-credential").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("module-credential").orElseThrow().runs().getFirst();
-        List<LessonSummary> lessons = catalogue.lessons(run.courseId());
-        String email = "module-credential@example.org";
-        AccountId learner = People.create(registration, email, "Mira Module", Role.STUDENT);
-        LearnerCourse seat = KaribuSupport.as(context, email, () -> enrolments.enrol(run.id()));
+        TestCourses.Enrolled mira = new TestCourses(content, context).course("module-credential").lessons(1)
+                .createWithLearner("module-credential@example.org", "Mira Module");
 
-        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lessons.getFirst().id(), true)))
+        scenario.stimulate(() -> KaribuSupport.as(context, mira.email(), () -> progress.markLesson(mira.seat().id(),
+                        mira.lessons().getFirst().id(), true)))
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForEventOfType(CredentialIssued.class)
-                .matching(issued -> issued.learner().equals(learner))
+                .matching(issued -> issued.learner().equals(mira.learner()))
                 .toArriveAndVerify(issued -> {
                     assertThat(issued.achievementName()).isEqualTo("Course module-credential");
                     assertThat(credentials.verify(issued.credential()).status()).isEqualTo(Verification.Status.VALID);
@@ -72,16 +60,15 @@ class CredentialIssuingModuleTest {
 
     @Test
     void aCompletionDeliveredAgainOrTwiceAtOnceIssuesOneCredentialAndEveryDeliveryCompletes(Scenario scenario) throws Exception {
-        new TestCourses(content, context).course("module-credential-twice").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("module-credential-twice").orElseThrow().runs().getFirst();
-        List<LessonSummary> lessons = catalogue.lessons(run.courseId());
-        String email = "module-credential-twice@example.org";
-        AccountId learner = People.create(registration, email, "Tomas Twice", Role.STUDENT);
-        LearnerCourse seat = KaribuSupport.as(context, email, () -> enrolments.enrol(run.id()));
-        CourseCompleted completed = new CourseCompleted(seat.id(), run.id(), run.courseId(), learner);
-        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lessons.getFirst().id(), true)))
+        TestCourses.Enrolled tomas = new TestCourses(content, context).course("module-credential-twice").lessons(1)
+                .createWithLearner("module-credential-twice@example.org", "Tomas Twice");
+        String email = tomas.email();
+        CourseCompleted completed = new CourseCompleted(tomas.seat().id(), tomas.run().id(), tomas.run().courseId(), tomas.learner());
+        scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(tomas.seat().id(),
+                        tomas.lessons().getFirst().id(), true)))
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForEventOfType(CredentialIssued.class)
-                .matching(issued -> issued.learner().equals(learner))
+                .matching(issued -> issued.learner().equals(tomas.learner()))
                 .toArrive();
 
         // The event publication registry redelivers after a crash, and two deliveries may run at once:
@@ -89,7 +76,8 @@ class CredentialIssuingModuleTest {
         scenario.stimulate(() -> {
             events.publishEvent(completed);
             events.publishEvent(completed);
-        }).andWaitForStateChange(() -> publications.findIncompletePublications().stream()
+        }).andWaitAtMost(ModuleTests.WAIT)
+                .andWaitForStateChange(() -> publications.findIncompletePublications().stream()
                         .noneMatch(publication -> completed.equals(publication.getEvent())))
                 .andVerify(handled -> assertThat(KaribuSupport.as(context, email, () -> credentials.mine())).hasSize(1));
     }

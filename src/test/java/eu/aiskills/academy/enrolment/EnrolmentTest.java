@@ -24,7 +24,6 @@ import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Enrolment end to end on the embedded defaults: windows, prerequisites, seats and the waitlist,
@@ -65,11 +63,6 @@ class EnrolmentTest {
     @BeforeEach
     void setUp() {
         courses = new TestCourses(content, context);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
     }
 
     @Test

@@ -20,8 +20,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
@@ -39,13 +37,11 @@ import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Apprenticeship hours co-signed by the mentor (once, whatever races), completion needing courses and both kinds of hours; scholarships' milestones. */
 @AcademyTest
@@ -55,8 +51,6 @@ class CohortsTest {
     Cohorts cohorts;
     @Autowired
     Catalogue catalogue;
-    @Autowired
-    Enrolments enrolments;
     @Autowired
     LessonProgress progress;
     @Autowired
@@ -68,11 +62,6 @@ class CohortsTest {
 
     @TempDir
     Path content;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void anApprenticesHoursCountOnceTheMentorCoSignsAndCompletionNeedsTheCourseToo() throws Exception {
@@ -123,8 +112,7 @@ class CohortsTest {
         assertThat(hoursDone.complete()).as("the course is still to do").isFalse();
         assertThat(hoursDone.coursesLeft()).containsExactly("cohort-" + tag);
 
-        CourseRun run = catalogue.publishedCourse("cohort-" + tag).orElseThrow().runs().getFirst();
-        as(apprentice, () -> progress.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        new TestCourses(content, context).complete("cohort-" + tag, apprentice);
         assertThat(as(apprentice, () -> cohorts.progress(member.id())).complete()).isTrue();
     }
 

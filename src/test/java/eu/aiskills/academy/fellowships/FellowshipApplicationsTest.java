@@ -34,12 +34,10 @@ import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * An administrator opens a call, a host institution offers placements, a non-EU researcher
@@ -65,11 +63,6 @@ class FellowshipApplicationsTest {
     OrganisationManagement organisations;
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aNonEuResearcherChecksEligibilityAppliesAndGetsAReceipt() throws Exception {

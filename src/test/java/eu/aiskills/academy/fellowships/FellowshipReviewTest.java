@@ -38,12 +38,10 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Review to placement: a panel with a conflicted reviewer, scores hidden from other reviewers
@@ -75,11 +73,6 @@ class FellowshipReviewTest {
     eu.aiskills.academy.shell.Notifications notifications;
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void twoReviewersScoreTheRankingFundsTwoAndTheMatchingPlacesThem() throws Exception {

@@ -16,7 +16,6 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Smtp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,11 +62,6 @@ class AccountRecoveryTest {
     ApplicationContext context;
     @Autowired
     org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration authentication;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     private String newPerson() {
         String email = "recovering-" + PEOPLE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";

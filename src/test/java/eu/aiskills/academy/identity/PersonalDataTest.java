@@ -16,14 +16,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.enrolment.CredentialSummary;
 import eu.aiskills.academy.enrolment.Credentials;
-import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.Verification;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.talent.ApplicationDraft;
@@ -45,14 +42,12 @@ import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,10 +70,6 @@ class PersonalDataTest {
     AccountManagement accounts;
     @Autowired
     Catalogue catalogue;
-    @Autowired
-    Enrolments enrolments;
-    @Autowired
-    LessonProgress progress;
     @Autowired
     Credentials credentials;
     @Autowired
@@ -103,17 +94,12 @@ class PersonalDataTest {
     @TempDir
     Path content;
 
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void everythingIsExportedThenErasedAcrossModulesKeepingWhatOthersNeed() throws Exception {
         AccountId person = People.create(registration, EMAIL, "Petra Private", Role.STUDENT);
-        new TestCourses(content, context).course("privacy-ml").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("privacy-ml").orElseThrow().runs().getFirst();
-        as(EMAIL, () -> progress.markLesson(enrolments.enrol(run.id()).id(), catalogue.lessons(run.courseId()).getFirst().id(), true));
+        TestCourses courses = new TestCourses(content, context);
+        courses.course("privacy-ml").lessons(1).create();
+        courses.complete("privacy-ml", EMAIL);
         CredentialSummary credential = await().atMost(Duration.ofSeconds(20))
                 .until(() -> as(EMAIL, credentials::mine), list -> !list.isEmpty()).getFirst();
         await().atMost(Duration.ofSeconds(20)).until(() -> as(EMAIL, () -> candidates.mine().verified(MACHINE_LEARNING)));

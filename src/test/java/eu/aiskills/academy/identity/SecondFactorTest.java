@@ -15,11 +15,9 @@ import eu.aiskills.academy.identity.internal.SecondFactorCodes;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The second factor with codes an authenticator app would show (RFC 6238, computed here from the
@@ -39,11 +37,6 @@ class SecondFactorTest {
     AccountManagement accounts;
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     static String codeNow(String secret, long offsetSteps) throws Exception {
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, Instant.now().getEpochSecond() / 30 + offsetSteps);

@@ -10,11 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
-import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.talent.ApplicationStatus;
@@ -57,10 +54,6 @@ class EmployerJourneyTest {
     int port;
     @Autowired
     Catalogue catalogue;
-    @Autowired
-    Enrolments enrolments;
-    @Autowired
-    LessonProgress progress;
     @Autowired
     Candidates candidates;
     @Autowired
@@ -164,12 +157,11 @@ class EmployerJourneyTest {
 
     private void aStudentWithAVerifiedSkillAndACv() {
         People.create(registration, CANDIDATE, "Jonas Journey", Role.STUDENT);
-        new TestCourses(content, context).course("journey-ml").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("journey-ml").orElseThrow().runs().getFirst();
+        TestCourses courses = new TestCourses(content, context);
+        courses.course("journey-ml").lessons(1).create();
+        courses.complete("journey-ml", CANDIDATE);
         KaribuSupport.signIn(context, CANDIDATE);
         try {
-            var seat = enrolments.enrol(run.id());
-            progress.markLesson(seat.id(), catalogue.lessons(run.courseId()).getFirst().id(), true);
             await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> candidates.mine().verified(MACHINE_LEARNING));
             candidates.save(new ProfileDraft("Physics graduate moving into machine learning", "Lab data analysis.", "MSc Physics, Oulu",
                     "FI", "Oulu", Mobility.EU, List.of("en", "fi"), List.of(STATISTICS), Visibility.OPEN_TO_OFFERS, true));

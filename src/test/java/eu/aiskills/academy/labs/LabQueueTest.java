@@ -7,13 +7,11 @@ import java.nio.file.Path;
 
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /** With one local sandbox, a second learner's session queues and starts when the first stops. */
@@ -36,11 +34,6 @@ class LabQueueTest {
     @BeforeEach
     void aGradedLab() throws IOException {
         lab = GradedLab.create(context, courses, labFolders);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
     }
 
     @Test

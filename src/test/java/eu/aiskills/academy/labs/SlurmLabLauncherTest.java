@@ -34,13 +34,11 @@ import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.LocalSlurm;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A GPU lab on an AI Factory's Slurm (the local single-node cluster, a CPU job standing in for the
@@ -114,11 +112,6 @@ class SlurmLabLauncherTest {
         enrolments.enrol(course.runs().getFirst().id());
         // The learner's cap in the run (3 GPU-hours) is granted when the enrolment's event arrives.
         await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> remainingCap().compareTo(new BigDecimal("3")) == 0);
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
     }
 
     private LabSession awaitRunning(LabSession session) {

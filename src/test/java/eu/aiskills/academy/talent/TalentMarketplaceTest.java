@@ -19,13 +19,9 @@ import java.util.concurrent.Callable;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
-import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.MembershipRole;
 import eu.aiskills.academy.identity.NewOrganisation;
@@ -50,7 +46,6 @@ import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.Smtp;
 import eu.aiskills.academy.testsupport.TestCourses;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +53,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -98,10 +92,6 @@ class TalentMarketplaceTest {
     @Autowired
     Documents documents;
     @Autowired
-    Enrolments enrolments;
-    @Autowired
-    LessonProgress progress;
-    @Autowired
     Catalogue catalogue;
     @Autowired
     Notifications notifications;
@@ -120,11 +110,6 @@ class TalentMarketplaceTest {
 
     @TempDir
     Path content;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aStudentWithACredentialIsMatchedAppliesAndIsOfferedTheApprenticeship() throws Exception {
@@ -344,13 +329,9 @@ class TalentMarketplaceTest {
     }
 
     private void completeACourseTeachingMachineLearning(String student) throws Exception {
-        new TestCourses(content, context).course("talent-ml").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("talent-ml").orElseThrow().runs().getFirst();
-        as(student, () -> {
-            var seat = enrolments.enrol(run.id());
-            LessonSummary lesson = catalogue.lessons(run.courseId()).getFirst();
-            return progress.markLesson(seat.id(), lesson.id(), true);
-        });
+        TestCourses courses = new TestCourses(content, context);
+        courses.course("talent-ml").lessons(1).create();
+        courses.complete("talent-ml", student);
     }
 
     private String person(String email, String name, Role role) {

@@ -11,11 +11,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.CredentialIssued;
 import eu.aiskills.academy.enrolment.Credentials;
-import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.OrganisationId;
@@ -25,6 +23,7 @@ import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.ModuleTests;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,6 @@ class TalentTriggersModuleTest {
     @Autowired
     SavedSearches searches;
     @Autowired
-    Enrolments enrolments;
-    @Autowired
     LessonProgress progress;
     @Autowired
     Credentials credentials;
@@ -76,24 +73,27 @@ class TalentTriggersModuleTest {
 
     @Test
     void aCredentialIssuedVerifiesTheCoursesSkillsAndItsRevocationTakesThemBack(Scenario scenario) {
-        String email = "module-talent@example.org";
-        AccountId learner = People.create(registration, email, "Vera Verified", Role.STUDENT);
-        new TestCourses(content, context).course("module-talent").lessons(1).create();
-        CourseRun run = catalogue.publishedCourse("module-talent").orElseThrow().runs().getFirst();
-        LessonSummary lesson = catalogue.lessons(run.courseId()).getFirst();
-        var seat = KaribuSupport.as(context, email, () -> enrolments.enrol(run.id()));
+        TestCourses.Enrolled vera = new TestCourses(content, context).course("module-talent").lessons(1)
+                .createWithLearner("module-talent@example.org", "Vera Verified");
+        String email = vera.email();
+        AccountId learner = vera.learner();
+        LessonSummary lesson = vera.lessons().getFirst();
+        var seat = vera.seat();
         assertThat(KaribuSupport.as(context, email, () -> candidates.mine().verified(MACHINE_LEARNING))).isFalse();
 
         AtomicReference<CredentialIssued> issued = new AtomicReference<>();
         scenario.stimulate(() -> KaribuSupport.as(context, email, () -> progress.markLesson(seat.id(), lesson.id(), true)))
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForEventOfType(CredentialIssued.class)
                 .matching(event -> event.learner().equals(learner))
                 .toArriveAndVerify(issued::set);
         scenario.stimulate(() -> { })
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForStateChange(() -> KaribuSupport.as(context, email, () -> candidates.mine().verified(MACHINE_LEARNING)), verified -> verified)
                 .andVerify(verified -> assertThat(verified).as("verified by the credential").isTrue());
 
         scenario.stimulate(() -> KaribuSupport.as(context, "admin@academy.test", () -> credentials.revoke(issued.get().credential(), "Issued by mistake")))
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForEventOfType(CandidateProfileChanged.class)
                 .matching(changed -> changed.account().equals(learner))
                 .toArriveAndVerify(changed -> assertThat(KaribuSupport.as(context, email, () -> candidates.mine().verified(MACHINE_LEARNING)))
@@ -115,6 +115,7 @@ class TalentTriggersModuleTest {
         PostingPublished published = new PostingPublished(draft.id());
         scenario.stimulate(() -> KaribuSupport.as(context, EMPLOYER, () -> postings.publish(draft.id())))
                 // Once talent's listener has handled the publication, every alert it makes has been sent.
+                .andWaitAtMost(ModuleTests.WAIT)
                 .andWaitForStateChange(() -> publications.findIncompletePublications().stream()
                         .noneMatch(publication -> published.equals(publication.getEvent())))
                 .andVerifyEvents(events -> {

@@ -7,8 +7,18 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.catalogue.internal.CourseImports;
+import eu.aiskills.academy.enrolment.Enrolments;
+import eu.aiskills.academy.enrolment.LearnerCourse;
+import eu.aiskills.academy.enrolment.LessonProgress;
+import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.identity.Registration;
+import eu.aiskills.academy.identity.Role;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -23,6 +33,22 @@ public final class TestCourses {
     public TestCourses(Path root, ApplicationContext context) {
         this.root = root;
         this.context = context;
+    }
+
+    /**
+     * The account with this address enrols in the course's run and marks every lesson done, as a
+     * learner would: the course is completed and its credential issued (asynchronously).
+     */
+    public LearnerCourse complete(String courseSlug, String email) {
+        Catalogue catalogue = context.getBean(Catalogue.class);
+        CourseRun run = catalogue.publishedCourse(courseSlug).orElseThrow().runs().getFirst();
+        return KaribuSupport.as(context, email, () -> {
+            LearnerCourse seat = context.getBean(Enrolments.class).enrol(run.id());
+            for (LessonSummary lesson : catalogue.lessons(run.courseId())) {
+                seat = context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+            }
+            return seat;
+        });
     }
 
     /** A course with {@code lessons} lessons and one run {@code run-1} of {@code capacity} seats. */
@@ -127,5 +153,22 @@ public final class TestCourses {
             }
             CourseImports.from(root, context).importAll();
         }
+
+        /**
+         * Creates the course, then a new student with this address enrolled in its run: what a
+         * test of progress, completion and what follows from it starts from.
+         */
+        public Enrolled createWithLearner(String email, String name) {
+            create();
+            Catalogue catalogue = context.getBean(Catalogue.class);
+            CourseRun run = catalogue.publishedCourse(slug).orElseThrow().runs().getFirst();
+            AccountId learner = People.create(context.getBean(Registration.class), email, name, Role.STUDENT);
+            LearnerCourse seat = KaribuSupport.as(context, email, () -> context.getBean(Enrolments.class).enrol(run.id()));
+            return new Enrolled(run, catalogue.lessons(run.courseId()), learner, email, seat);
+        }
+    }
+
+    /** A student enrolled in a test course: its run and lessons, the account and its seat. */
+    public record Enrolled(CourseRun run, List<LessonSummary> lessons, AccountId learner, String email, LearnerCourse seat) {
     }
 }

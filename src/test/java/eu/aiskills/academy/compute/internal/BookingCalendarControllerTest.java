@@ -19,13 +19,11 @@ import eu.aiskills.academy.compute.Bookings;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.TestCourses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The partition's sessions as iCalendar: the instructor's own, every one for the factory's operators. */
 @AcademyTest
@@ -44,11 +42,6 @@ class BookingCalendarControllerTest {
 
     @TempDir
     Path content;
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void exportsTheSessionsTheCallerMayKnow() {
