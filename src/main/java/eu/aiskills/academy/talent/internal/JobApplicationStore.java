@@ -66,15 +66,18 @@ public class JobApplicationStore {
     /**
      * The applications, their rows locked for this transaction in one statement (in id order, so
      * that two bulk moves over the same rows wait for each other instead of deadlocking); in the
-     * order given, those that exist.
+     * order given, those that exist. Only the application rows are locked: a lock taken through
+     * the join would hold the posting's row too, and every candidate applying to it would wait.
      */
     public List<JobApplication> locked(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        Object[] arguments = ids.stream().map(UUID::toString).toArray();
+        String in = Jdbc.placeholders(ids.size());
+        jdbc.queryForList("SELECT id FROM job_application WHERE id IN (" + in + ") ORDER BY id FOR UPDATE", String.class, arguments);
         Map<UUID, JobApplication> byId = new HashMap<>();
-        jdbc.query(SELECT + " WHERE a.id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY a.id FOR UPDATE", JobApplicationStore::row,
-                ids.stream().map(UUID::toString).toArray()).forEach(a -> byId.put(a.id(), a));
+        jdbc.query(SELECT + " WHERE a.id IN (" + in + ")", JobApplicationStore::row, arguments).forEach(a -> byId.put(a.id(), a));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
