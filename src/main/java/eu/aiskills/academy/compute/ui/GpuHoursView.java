@@ -1,18 +1,12 @@
 package eu.aiskills.academy.compute.ui;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -21,46 +15,31 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.catalogue.CourseDetail;
-import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.compute.AccessMode;
 import eu.aiskills.academy.compute.Allocation;
-import eu.aiskills.academy.compute.AllocationRequest;
 import eu.aiskills.academy.compute.AllocationStatus;
-import eu.aiskills.academy.compute.Booking;
-import eu.aiskills.academy.compute.BookingRefused;
-import eu.aiskills.academy.compute.BookingRequest;
-import eu.aiskills.academy.compute.Bookings;
 import eu.aiskills.academy.compute.Allocations;
+import eu.aiskills.academy.compute.Booking;
+import eu.aiskills.academy.compute.Bookings;
 import eu.aiskills.academy.compute.FactoryRegistry;
-import eu.aiskills.academy.compute.FactorySummary;
 import eu.aiskills.academy.compute.LearnerQuota;
-import eu.aiskills.academy.compute.PartitionSummary;
 import eu.aiskills.academy.compute.QuotaEntry;
 import eu.aiskills.academy.compute.Quotas;
 import eu.aiskills.academy.compute.SchedulerJob;
 import eu.aiskills.academy.compute.SchedulerJobs;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * Every person's GPU-hours, visible: a learner's quota in each run with what used it; an
  * instructor's allocations with what is left, and the form to request more.
- * <p>Long because the three parts of one person's GPU-hours page (a learner's quotas, an
- * instructor's allocations, the request form) refresh together after every request; each part is
- * its own method.
  */
 @Route("gpu-hours")
 @PermitAll
@@ -100,7 +79,7 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
         }
         if (teaches) {
             add(new H2(getTranslation("gpu.allocations")));
-            Button request = new Button(getTranslation("gpu.request"), click -> requestDialog());
+            Button request = new Button(getTranslation("gpu.request"), click -> new AllocationRequestDialog(allocations, registry, catalogue, this::render).open());
             request.addThemeVariants(ButtonVariant.PRIMARY);
             add(request);
             List<Allocation> requested = allocations.mine();
@@ -127,7 +106,7 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
                 + (allocation.decisionNote() == null ? "" : " · " + allocation.decisionNote()));
         card.add(status);
         if (allocation.status() == AllocationStatus.APPROVED) {
-            Button book = new Button(getTranslation("booking.book"), click -> bookDialog(allocation, null));
+            Button book = new Button(getTranslation("booking.book"), click -> new BookingDialog(bookings, allocation, this::render).open());
             card.add(book);
             List<Booking> booked = bookings.ofAllocation(allocation.id());
             if (!booked.isEmpty()) {
@@ -232,58 +211,6 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
         return grid;
     }
 
-    /** The booking form; a refusal shows the nearest starts that fit, each one click away. */
-    private void bookDialog(Allocation allocation, java.time.LocalDateTime proposed) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("booking.title", allocation.factoryName(), allocation.partition()));
-        dialog.setWidth("min(40rem, 95vw)");
-        com.vaadin.flow.component.datetimepicker.DateTimePicker start =
-                new com.vaadin.flow.component.datetimepicker.DateTimePicker(getTranslation("booking.field.start"));
-        start.setHelperText(getTranslation("booking.utc"));
-        start.setValue(proposed != null ? proposed
-                : java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).atTime(9, 0));
-        com.vaadin.flow.component.textfield.IntegerField hours = new com.vaadin.flow.component.textfield.IntegerField(
-                getTranslation("booking.field.hours"));
-        hours.setValue(2);
-        hours.setMin(1);
-        hours.setMax((int) BookingRequest.DURATION_MAX.toHours());
-        com.vaadin.flow.component.textfield.IntegerField seats = new com.vaadin.flow.component.textfield.IntegerField(
-                getTranslation("booking.field.seats"));
-        seats.setValue(20);
-        com.vaadin.flow.component.textfield.IntegerField gpus = new com.vaadin.flow.component.textfield.IntegerField(
-                getTranslation("booking.field.gpus"));
-        gpus.setValue(1);
-        Div alternatives = new Div();
-        alternatives.addClassName("academy-actions");
-        dialog.add(new FormLayout(start, hours, seats, gpus), alternatives);
-        Button confirm = new Button(getTranslation("booking.book"), click -> {
-            alternatives.removeAll();
-            try {
-                bookings.book(new BookingRequest(allocation.id(), start.getValue() == null ? null
-                        : start.getValue().toInstant(java.time.ZoneOffset.UTC),
-                        java.time.Duration.ofHours(hours.getValue() == null ? 0 : hours.getValue()),
-                        seats.getValue() == null ? 0 : seats.getValue(), gpus.getValue() == null ? 0 : gpus.getValue()));
-                dialog.close();
-                Views.success(getTranslation("booking.booked"));
-                render();
-            } catch (BookingRefused refused) {
-                Views.error(getTranslation(refused.messageKey(), refused.arguments()));
-                for (java.time.Instant alternative : refused.alternatives()) {
-                    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(alternative, java.time.ZoneOffset.UTC);
-                    Button take = new Button(getTranslation("booking.try", Views.dateTime(this, alternative, java.time.ZoneId.of("UTC"))),
-                            e -> start.setValue(local));
-                    take.addThemeVariants(ButtonVariant.TERTIARY);
-                    alternatives.add(take);
-                }
-            } catch (UserFacingException rejection) {
-                Views.showRejection(this, rejection, Map.of("startsAt", start, "duration", hours, "seats", seats, "gpusPerSeat", gpus));
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), confirm);
-        dialog.open();
-    }
-
     private Grid<QuotaEntry> entries(List<QuotaEntry> entries) {
         Grid<QuotaEntry> grid = new Grid<>();
         grid.addColumn(e -> Views.dateTime(this, e.createdAt(), java.time.ZoneId.of("UTC"))).setHeader(getTranslation("gpu.col.when"));
@@ -293,56 +220,6 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(entries);
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    private void requestDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("gpu.request"));
-        dialog.setWidth("min(44rem, 95vw)");
-        Select<FactorySummary> factory = new Select<>();
-        factory.setLabel(getTranslation("gpu.field.factory"));
-        factory.setItems(registry.all());
-        factory.setItemLabelGenerator(FactorySummary::name);
-        Select<PartitionSummary> partition = new Select<>();
-        partition.setLabel(getTranslation("gpu.field.partition"));
-        partition.setItemLabelGenerator(p -> p.name() + " · " + p.gpuModel());
-        factory.addValueChangeListener(e -> partition.setItems(e.getValue() == null ? List.of() : e.getValue().partitions()));
-        Select<AccessMode> mode = new Select<>();
-        mode.setLabel(getTranslation("gpu.field.mode"));
-        mode.setItems(allocations.accessModes());
-        mode.setItemLabelGenerator(m -> getTranslation("gpu.mode", m.name(), plain(m.maxGpuHours()), m.maxDays()));
-        ComboBox<CourseRun> run = new ComboBox<>(getTranslation("gpu.field.run"));
-        List<CourseRun> runs = CurrentUser.hasRole(Roles.INSTRUCTOR)
-                ? catalogue.taughtCourses().stream().map(CourseDetail::runs).flatMap(List::stream).toList() : List.of();
-        run.setItems(runs);
-        run.setItemLabelGenerator(r -> r.courseTitle() + " (" + r.code() + ")");
-        BigDecimalField hours = new BigDecimalField(getTranslation("gpu.field.hours"));
-        TextArea justification = new TextArea(getTranslation("gpu.field.justification"));
-        justification.setMaxLength(AllocationRequest.JUSTIFICATION_MAX_LENGTH);
-        DatePicker from = new DatePicker(getTranslation("gpu.field.from"), LocalDate.now());
-        DatePicker until = new DatePicker(getTranslation("gpu.field.until"), LocalDate.now().plusMonths(3));
-        FormLayout form = new FormLayout(factory, partition, mode, run, hours, from, until, justification);
-        form.setColspan(justification, 2);
-        dialog.add(form);
-        Button send = new Button(getTranslation("gpu.send"), click -> {
-            try {
-                Allocation result = allocations.request(new AllocationRequest(
-                        Optional.ofNullable(factory.getValue()).map(FactorySummary::slug).orElse(null),
-                        Optional.ofNullable(partition.getValue()).map(PartitionSummary::name).orElse(null),
-                        Optional.ofNullable(mode.getValue()).map(AccessMode::code).orElse(null),
-                        Optional.ofNullable(run.getValue()).map(r -> r.id().value()).orElse(null), hours.getValue(),
-                        justification.getValue(), from.getValue(), until.getValue()));
-                dialog.close();
-                Views.success(getTranslation(result.status() == AllocationStatus.APPROVED ? "gpu.granted" : "gpu.sent"));
-                render();
-            } catch (UserFacingException rejection) {
-                Views.showRejection(this, rejection, Map.of("factory", factory, "partition", partition, "accessMode", mode,
-                        "run", run, "hours", hours, "justification", justification, "validUntil", until));
-            }
-        });
-        send.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), send);
-        dialog.open();
     }
 
     private static String plain(BigDecimal value) {

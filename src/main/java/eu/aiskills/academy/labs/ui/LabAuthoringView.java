@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -32,6 +32,7 @@ import eu.aiskills.academy.labs.LabTemplate;
 import eu.aiskills.academy.labs.Labs;
 import eu.aiskills.academy.shared.Translations;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.UploadTexts;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +55,10 @@ class LabAuthoringView extends VerticalLayout implements HasDynamicTitle {
     private final IntegerField idle = new IntegerField();
     private final Span file = new Span();
     private final Div result = new Div();
-    private byte[] notebook;
+    /** The uploaded notebook, as the binder reads it. */
+    private final ReadOnlyHasValue<byte[]> notebook = new ReadOnlyHasValue<>(bytes -> { });
+    private final RecordBinder<LabDraft> binder = new RecordBinder<>(LabDraft.class, Map.of("lesson", "lessonSlug",
+            "resources", "memoryMb"));
 
     LabAuthoringView(Labs labs, Catalogue catalogue) {
         this.labs = labs;
@@ -72,23 +76,39 @@ class LabAuthoringView extends VerticalLayout implements HasDynamicTitle {
                 lesson.setValue(change.getValue().lessons().getFirst());
             }
         });
+        // The lesson's choices follow the course: the course is bound (and set) first.
         title.setLabel(getTranslation("lab.authoring.title-field"));
         title.setMaxLength(LabDraft.TITLE_MAX);
         title.setRequired(true);
-        number(gpus, "lab.authoring.gpus", 0, 8, 0);
+        number(gpus, "lab.authoring.gpus", 0, 8);
         gpus.setHelperText(getTranslation("lab.authoring.gpus-help"));
-        number(memory, "lab.authoring.memory", 256, 65_536, 2048);
-        number(minutes, "lab.authoring.minutes", 5, 480, 60);
-        number(idle, "lab.authoring.idle", 5, 240, 20);
+        number(memory, "lab.authoring.memory", 256, 65_536);
+        number(minutes, "lab.authoring.minutes", 5, 480);
+        number(idle, "lab.authoring.idle", 5, 240);
+        binder.forField(course).withConverter(c -> c == null ? null : c.summary().slug(),
+                (String slug) -> taught.stream().filter(c -> c.summary().slug().equals(slug)).findFirst().orElse(null)).bind("courseSlug");
+        binder.forField(lesson).withConverter(l -> l == null ? null : l.slug(), (String slug) -> course.getValue() == null ? null
+                : course.getValue().lessons().stream().filter(l -> l.slug().equals(slug)).findFirst().orElse(null)).bind("lessonSlug");
+        binder.forField(title).bind("title");
+        binder.forField(notebook).bind("notebook");
+        binder.forField(gpus).withConverter(LabAuthoringView::value, n -> n).bind("gpus");
+        binder.forField(memory).withConverter(LabAuthoringView::value, n -> n).bind("memoryMb");
+        binder.forField(minutes).withConverter(LabAuthoringView::value, n -> n).bind("minutes");
+        binder.forField(idle).withConverter(LabAuthoringView::value, n -> n).bind("idleMinutes");
         add(new FormLayout(course, lesson, title, gpus, memory, minutes, idle));
 
         Locale locale = getLocale();
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
-            notebook = bytes;
             String name = metadata.fileName();
             if (ui != null) {
-                ui.access(() -> file.setText(Translations.get(locale, "lab.authoring.file", name, bytes.length / 1024)));
+                // The form's fields change under the session's lock, as the binder listens to them.
+                ui.access(() -> {
+                    notebook.setValue(bytes);
+                    file.setText(Translations.get(locale, "lab.authoring.file", name, bytes.length / 1024));
+                });
+            } else {
+                notebook.setValue(bytes);
             }
         }));
         upload.setAcceptedFileTypes(".ipynb");
@@ -102,40 +122,39 @@ class LabAuthoringView extends VerticalLayout implements HasDynamicTitle {
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         result.getElement().setAttribute("role", "status");
         add(hint, upload, file, publish, result);
-        if (!taught.isEmpty()) {
-            course.setValue(taught.getFirst());
-        }
+        CourseDetail first = taught.isEmpty() ? null : taught.getFirst();
+        binder.readRecord(new LabDraft(first == null ? null : first.summary().slug(), first == null || first.lessons().isEmpty() ? null
+                : first.lessons().getFirst().slug(), "", null, 0, 2048, 60, 20));
     }
 
-    private void number(IntegerField field, String label, int min, int max, int value) {
+    private void number(IntegerField field, String label, int min, int max) {
         field.setLabel(getTranslation(label));
         field.setMin(min);
         field.setMax(max);
-        field.setValue(value);
         field.setStepButtonsVisible(true);
     }
 
     private void publish() {
         result.removeAll();
-        if (course.getValue() == null || lesson.getValue() == null) {
+        LabDraft draft = binder.write();
+        if (draft.courseSlug() == null || draft.lessonSlug() == null) {
             Views.error(getTranslation("lab.authoring.lesson"));
             return;
         }
         try {
-            LabTemplate lab = labs.publish(new LabDraft(course.getValue().summary().slug(), lesson.getValue().slug(), title.getValue(),
-                    notebook, value(gpus), value(memory), value(minutes), value(idle)));
+            LabTemplate lab = labs.publish(draft);
             Paragraph done = new Paragraph(getTranslation("lab.authoring.published", lab.title(), lab.checkCount()));
             RouterLink open = new RouterLink(getTranslation("lab.section.open", lab.title()), LabView.class,
                     new RouteParameters(Map.of(LabView.SLUG, lab.slug())));
             result.add(done, open);
             Views.success(getTranslation("lab.authoring.published", lab.title(), lab.checkCount()));
         } catch (UserFacingException e) {
-            Views.showRejection(this, e, Map.<String, HasValidation>of("title", title, "lesson", lesson, "resources", memory));
+            Views.showRejection(this, e, binder.fields());
         }
     }
 
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? -1 : field.getValue();
+    private static int value(Integer number) {
+        return number == null ? -1 : number;
     }
 
     @Override

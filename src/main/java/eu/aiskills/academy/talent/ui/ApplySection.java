@@ -2,11 +2,10 @@ package eu.aiskills.academy.talent.ui;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,11 +14,14 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.binder.ReadOnlyHasValue;
+import eu.aiskills.academy.documents.DocumentId;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 import eu.aiskills.academy.talent.ApplicationDraft;
 import eu.aiskills.academy.talent.Applications;
@@ -94,34 +96,26 @@ class ApplySection extends Div {
         cv.setEmptySelectionCaption(getTranslation("apply.no-cv"));
         cv.setHelperText(getTranslation("apply.cv-help"));
         cv.setWidth("min(28rem, 100%)");
-        if (!cvs.isEmpty()) {
-            cv.setValue(cvs.getFirst());
-        }
-        List<TextArea> answers = new ArrayList<>();
-        for (String question : posting.draft().questions()) {
-            TextArea answer = new TextArea(question);
-            answer.setMaxLength(ApplicationDraft.ANSWER_MAX);
-            answer.setRequired(true);
-            answer.setWidthFull();
-            answers.add(answer);
-        }
+        AnswersField answers = new AnswersField(posting.draft().questions());
+        RecordBinder<ApplicationDraft> binder = new RecordBinder<>(ApplicationDraft.class, Map.of());
+        binder.forField(new ReadOnlyHasValue<UUID>(id -> { })).bind("posting");
+        binder.forField(letter).bind("coverLetter");
+        binder.forField(cv).withConverter(d -> d == null ? null : d.id(),
+                (DocumentId id) -> cvs.stream().filter(d -> d.id().equals(id)).findFirst().orElse(null)).bind("cv");
+        binder.forField(answers).bind("answers");
+        binder.readRecord(new ApplicationDraft(posting.id(), "", cvs.isEmpty() ? null : cvs.getFirst().id(), List.of()));
         Button apply = new Button(getTranslation("apply.send"), click -> {
             try {
-                applications.apply(new ApplicationDraft(posting.id(), letter.getValue(), cv.getValue() == null ? null : cv.getValue().id(),
-                        answers.stream().map(TextArea::getValue).toList()));
+                applications.apply(binder.write());
                 Views.success(getTranslation("apply.sent", posting.draft().title()));
                 render();
             } catch (UserFacingException e) {
-                HasValidation answerField = answers.stream().filter(a -> a.getValue().isBlank()).findFirst()
-                        .map(a -> (HasValidation) a).orElse(answers.isEmpty() ? letter : answers.getFirst());
-                Views.showRejection(this, e, Map.of("coverLetter", letter, "cv", cv, "answers", answerField));
+                Views.showRejection(this, e, binder.fields());
             }
         });
         apply.addThemeVariants(ButtonVariant.PRIMARY);
         Paragraph consent = new Paragraph(getTranslation("apply.consent", posting.organisationName()));
         consent.addClassName("academy-note");
-        add(letter, cv);
-        answers.forEach(this::add);
-        add(consent, apply);
+        add(letter, cv, answers, consent, apply);
     }
 }
