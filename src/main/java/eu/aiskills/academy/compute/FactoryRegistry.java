@@ -161,7 +161,7 @@ public class FactoryRegistry {
         } catch (URISyntaxException e) {
             throw UserFacingException.onField("schedulerUrl", "factory.invalid.scheduler-url");
         }
-        if (!SlurmConnector.versions().contains(endpoint.apiVersion())) {
+        if (endpoint.apiVersion() == null || !SlurmConnector.versions().contains(endpoint.apiVersion())) {
             throw UserFacingException.onField("schedulerApiVersion", "factory.invalid.scheduler-version",
                     String.join(", ", SlurmConnector.versions()));
         }

@@ -1,7 +1,7 @@
 package eu.aiskills.academy.compute.ui;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +13,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -25,15 +22,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.compute.FactoryEdit;
-import eu.aiskills.academy.compute.FactoryEdit.PartitionEdit;
 import eu.aiskills.academy.compute.FactoryRegistry;
 import eu.aiskills.academy.compute.FactorySummary;
 import eu.aiskills.academy.compute.PartitionCapacity;
-import eu.aiskills.academy.compute.SchedulerEndpoint;
 import eu.aiskills.academy.compute.SchedulerJobs;
 import eu.aiskills.academy.compute.internal.slurm.SlurmConnector;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -50,15 +46,6 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
     private final transient SlurmConnector connector;
     private FactorySummary factory;
 
-    private final TextArea description = new TextArea();
-    private final TextField note = new TextField();
-    private final TextField sectors = new TextField();
-    private final VerticalLayout partitionRows = new VerticalLayout();
-    private final List<PartitionRow> rows = new ArrayList<>();
-    private final TextField schedulerUrl = new TextField();
-    private final Select<String> apiVersion = new Select<>();
-    private final TextField schedulerUser = new TextField();
-    private final TextField workDir = new TextField();
     private final Div check = new Div();
 
     FactoryEditView(FactoryRegistry registry, SchedulerJobs jobs, SlurmConnector connector) {
@@ -84,55 +71,37 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
         add(new H1(getTranslation("factory-edit.title", factory.name())));
         add(new Paragraph(getTranslation("factory-edit.intro")));
 
-        description.setLabel(getTranslation("factory-edit.description"));
+        TextArea description = new TextArea(getTranslation("factory-edit.description"));
         description.setMaxLength(FactoryEdit.DESCRIPTION_MAX);
         description.setRequired(true);
-        description.setValue(factory.description() == null ? "" : factory.description());
         description.setWidthFull();
-        note.setLabel(getTranslation("factory-edit.note"));
+        TextField note = new TextField(getTranslation("factory-edit.note"));
         note.setMaxLength(FactoryEdit.SUPERCOMPUTER_NOTE_MAX);
-        note.setValue(factory.supercomputerNote() == null ? "" : factory.supercomputerNote());
-        sectors.setLabel(getTranslation("factory-edit.sectors"));
+        TextField sectors = new TextField(getTranslation("factory-edit.sectors"));
         sectors.setHelperText(getTranslation("factory-edit.sectors-help"));
         sectors.setMaxLength(FactoryEdit.SECTORS_TEXT_MAX);
-        sectors.setValue(String.join(", ", factory.keySectors()));
+        PartitionsField partitions = new PartitionsField();
+        SchedulerField scheduler = new SchedulerField(SlurmConnector.versions());
+        RecordBinder<FactoryEdit> binder = new RecordBinder<>(FactoryEdit.class, Map.of());
+        binder.forField(description).withNullRepresentation("").bind("description");
+        binder.forField(note).withNullRepresentation("").bind("supercomputerNote");
+        binder.forField(sectors).withConverter(text -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                (List<String> list) -> String.join(", ", list)).bind("keySectors");
+        binder.forField(partitions).bind("partitions");
+        binder.forField(scheduler).bind("scheduler");
+        binder.readRecord(FactoryEdit.of(factory));
+
         FormLayout about = new FormLayout(description, note, sectors);
         about.setColspan(description, 2);
         add(about);
-
-        add(new H2(getTranslation("factory-edit.partitions")));
-        rows.clear();
-        partitionRows.removeAll();
-        partitionRows.setPadding(false);
-        factory.partitions().forEach(p -> addRow(new PartitionEdit(p.name(), p.gpuModel(), p.gpusPerNode(), p.nodes(), p.gpuMemoryGb())));
-        Button addPartition = new Button(getTranslation("factory-edit.add-partition"), VaadinIcon.PLUS.create(),
-                click -> addRow(new PartitionEdit("", "", 4, 1, 80)));
-        addPartition.addThemeVariants(ButtonVariant.TERTIARY);
-        add(partitionRows, addPartition);
-
-        add(new H2(getTranslation("factory-edit.scheduler")));
-        add(new Paragraph(getTranslation("factory-edit.scheduler-intro")));
-        SchedulerEndpoint endpoint = factory.scheduler();
-        schedulerUrl.setLabel(getTranslation("factory-edit.scheduler-url"));
-        schedulerUrl.setPlaceholder("https://slurm-rest.factory.example:6820");
-        schedulerUrl.setMaxLength(FactoryEdit.SCHEDULER_URL_MAX);
-        schedulerUrl.setValue(endpoint == null ? "" : endpoint.url());
-        apiVersion.setLabel(getTranslation("factory-edit.scheduler-version"));
-        apiVersion.setItems(SlurmConnector.versions());
-        apiVersion.setValue(endpoint == null ? SlurmConnector.versions().getLast() : endpoint.apiVersion());
-        schedulerUser.setLabel(getTranslation("factory-edit.scheduler-user"));
-        schedulerUser.setMaxLength(FactoryEdit.SCHEDULER_USER_MAX);
-        schedulerUser.setValue(endpoint == null ? "" : endpoint.user());
-        workDir.setLabel(getTranslation("factory-edit.scheduler-work-dir"));
-        workDir.setMaxLength(FactoryEdit.WORK_DIR_MAX);
-        workDir.setValue(endpoint == null ? "/tmp" : endpoint.workDir());
-        add(new FormLayout(schedulerUrl, apiVersion, schedulerUser, workDir));
+        add(new H2(getTranslation("factory-edit.partitions")), partitions);
+        add(new H2(getTranslation("factory-edit.scheduler")), new Paragraph(getTranslation("factory-edit.scheduler-intro")), scheduler);
         Paragraph token = new Paragraph(getTranslation(connector.hasToken(factory.slug()) ? "factory-edit.token-present"
                 : "factory-edit.token-missing", factory.slug()));
         token.addClassName("academy-note");
         add(token);
 
-        Button save = new Button(getTranslation("factory-edit.save"), click -> save());
+        Button save = new Button(getTranslation("factory-edit.save"), click -> save(binder, scheduler));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         Button test = new Button(getTranslation("factory-edit.check"), click -> checkConnection());
         test.setEnabled(factory.scheduler() != null);
@@ -143,27 +112,16 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
         check.getElement().setAttribute("aria-live", "polite");
     }
 
-    private void addRow(PartitionEdit edit) {
-        PartitionRow row = new PartitionRow(edit);
-        rows.add(row);
-        partitionRows.add(row.layout);
-    }
-
-    private void save() {
-        List.of(description, note, sectors, schedulerUrl, schedulerUser, workDir).forEach(f -> f.setInvalid(false));
-        apiVersion.setInvalid(false);
-        List<String> sectorList = Arrays.stream(sectors.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        SchedulerEndpoint endpoint = schedulerUrl.getValue().isBlank() ? null
-                : new SchedulerEndpoint(schedulerUrl.getValue(), apiVersion.getValue(), schedulerUser.getValue(), workDir.getValue());
+    private void save(RecordBinder<FactoryEdit> binder, SchedulerField scheduler) {
+        Map<String, HasValidation> fields = new HashMap<>(binder.fields());
+        fields.putAll(scheduler.parts());
+        fields.values().forEach(field -> field.setInvalid(false));
         try {
-            factory = registry.edit(factory.id(), new FactoryEdit(description.getValue(), note.getValue(), sectorList,
-                    rows.stream().map(PartitionRow::value).toList(), endpoint));
+            factory = registry.edit(factory.id(), binder.write());
             Views.success(getTranslation("factory-edit.saved"));
             render();
         } catch (UserFacingException e) {
-            Views.showRejection(this, e, Map.<String, HasValidation>of("description", description,
-                    "supercomputerNote", note, "keySectors", sectors, "schedulerUrl", schedulerUrl, "schedulerApiVersion", apiVersion,
-                    "schedulerUser", schedulerUser, "schedulerWorkDir", workDir));
+            Views.showRejection(this, e, fields);
         }
     }
 
@@ -180,59 +138,6 @@ class FactoryEditView extends VerticalLayout implements BeforeEnterObserver, Has
                 check.add(failed);
                 return;
             }
-        }
-    }
-
-    /** One partition's fields. */
-    private final class PartitionRow {
-
-        private final TextField name = new TextField();
-        private final TextField model = new TextField();
-        private final IntegerField gpusPerNode = new IntegerField();
-        private final IntegerField nodes = new IntegerField();
-        private final IntegerField memory = new IntegerField();
-        private final Div layout = new Div();
-
-        PartitionRow(PartitionEdit edit) {
-            name.setLabel(getTranslation("factory-edit.partition-name"));
-            name.setMaxLength(FactoryEdit.PARTITION_NAME_MAX);
-            name.setValue(edit.name());
-            model.setLabel(getTranslation("factories.gpu-model"));
-            model.setMaxLength(FactoryEdit.GPU_MODEL_MAX);
-            model.setValue(edit.gpuModel());
-            gpusPerNode.setLabel(getTranslation("factory-edit.gpus-per-node"));
-            gpusPerNode.setMin(1);
-            gpusPerNode.setMax(16);
-            gpusPerNode.setStepButtonsVisible(true);
-            gpusPerNode.setValue(edit.gpusPerNode());
-            nodes.setLabel(getTranslation("factory-edit.nodes"));
-            nodes.setMin(1);
-            nodes.setMax(100_000);
-            nodes.setValue(edit.nodes());
-            memory.setLabel(getTranslation("factories.gpu-memory"));
-            memory.setMin(1);
-            memory.setMax(2048);
-            memory.setSuffixComponent(new com.vaadin.flow.component.html.Span("GB"));
-            memory.setValue(edit.gpuMemoryGb());
-            Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
-                rows.remove(this);
-                partitionRows.remove(layout);
-            });
-            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-            remove.setAriaLabel(getTranslation("factory-edit.remove-partition", edit.name()));
-            layout.add(name, model, gpusPerNode, nodes, memory, remove);
-            layout.addClassName("academy-partition-row");
-            layout.getElement().setAttribute("role", "group");
-            layout.getElement().setAttribute("aria-label", getTranslation("factory-edit.partition-group",
-                    edit.name().isBlank() ? "…" : edit.name()));
-        }
-
-        PartitionEdit value() {
-            return new PartitionEdit(name.getValue(), model.getValue(), number(gpusPerNode), number(nodes), number(memory));
-        }
-
-        private static int number(IntegerField field) {
-            return field.getValue() == null ? 0 : field.getValue();
         }
     }
 
