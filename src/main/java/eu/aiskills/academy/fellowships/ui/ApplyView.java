@@ -1,20 +1,14 @@
 package eu.aiskills.academy.fellowships.ui;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -22,12 +16,9 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,9 +30,6 @@ import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.documents.ui.DocumentsView;
-import eu.aiskills.academy.fellowships.ApplicantFacts.CareerBreak;
-import eu.aiskills.academy.fellowships.ApplicantFacts.PhdStatus;
-import eu.aiskills.academy.fellowships.ApplicantFacts.Residence;
 import eu.aiskills.academy.fellowships.ApplicantFacts;
 import eu.aiskills.academy.fellowships.ApplicationDraft;
 import eu.aiskills.academy.fellowships.EligibilityReport;
@@ -53,6 +41,7 @@ import eu.aiskills.academy.fellowships.FellowshipPlacements;
 import eu.aiskills.academy.fellowships.FellowshipReviews;
 import eu.aiskills.academy.fellowships.HostOffer;
 import eu.aiskills.academy.shared.UserFacingException;
+import eu.aiskills.academy.shared.ui.RecordBinder;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
 
@@ -60,8 +49,6 @@ import jakarta.annotation.security.PermitAll;
  * Preparing an application: what the applicant declares for eligibility (each rule explained
  * before submitting), the host offers in order of preference, the proposal and the required
  * documents; saved as a draft, submitted before the deadline, then shown with its receipt.
- * <p>Long because the application is one form whose sections (facts, choices, proposal, documents)
- * the eligibility check and the save read together; each section is built by its own method.
  */
 @Route("fellowships/:" + CallView.SLUG + "/apply")
 @PermitAll
@@ -75,15 +62,9 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private transient FellowshipCall call;
     private transient List<HostOffer> offers = List.of();
 
-    private final ComboBox<String> nationality = new ComboBox<>();
-    private final Select<PhdStatus> phd = new Select<>();
-    private final DatePicker phdDate = new DatePicker();
-    private final Div residences = new Div();
-    private final Div breaks = new Div();
-    private final List<Select<HostOffer>> choices = new ArrayList<>();
-    private final TextArea proposal = new TextArea();
-    private final Map<String, Select<StoredDocument>> attachments = new LinkedHashMap<>();
     private final Div verdicts = new Div();
+    private RecordBinder<ApplicationDraft> binder;
+    private ApplicantFactsField facts;
 
     ApplyView(FellowshipCalls calls, FellowshipApplications applications, Documents documents, FellowshipReviews reviews,
               FellowshipPlacements placements) {
@@ -191,90 +172,34 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void form(FellowshipApplication draft) {
-        ApplicantFacts facts = draft == null ? ApplicantFacts.empty() : draft.facts();
-        Locale locale = getLocale();
-        add(new H2(getTranslation("fellowship.apply.about")));
-        nationality.setLabel(getTranslation("fellowship.apply.nationality"));
-        nationality.setItems(Views.countriesByName(locale));
-        nationality.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(locale));
-        nationality.setValue(facts.nationality());
-        phd.setLabel(getTranslation("fellowship.apply.phd"));
-        phd.setItems(PhdStatus.values());
-        phd.setItemLabelGenerator(s -> s == null ? "" : getTranslation(s.messageKey()));
-        phd.setValue(facts.phd());
-        phdDate.setLabel(getTranslation("fellowship.apply.phd-date"));
-        phdDate.setValue(facts.phdDate());
-        phdDate.setHelperText(getTranslation("fellowship.apply.phd-date-help"));
-        HorizontalLayout about = new HorizontalLayout(nationality, phd, phdDate);
-        about.setWrap(true);
-        add(about);
-
-        add(new H2(getTranslation("fellowship.apply.residences")), new Paragraph(getTranslation("fellowship.apply.residences-help")));
-        residences.removeAll();
-        facts.residences().forEach(r -> residences.add(residenceRow(r)));
-        Button addResidence = new Button(getTranslation("fellowship.apply.add-residence"), VaadinIcon.PLUS.create(),
-                click -> residences.add(residenceRow(null)));
-        addResidence.addThemeVariants(ButtonVariant.TERTIARY);
-        add(residences, addResidence);
-
-        add(new H2(getTranslation("fellowship.apply.breaks")), new Paragraph(getTranslation("fellowship.apply.breaks-help")));
-        breaks.removeAll();
-        facts.careerBreaks().forEach(b -> breaks.add(breakRow(b)));
-        Button addBreak = new Button(getTranslation("fellowship.apply.add-break"), VaadinIcon.PLUS.create(), click -> breaks.add(breakRow(null)));
-        addBreak.addThemeVariants(ButtonVariant.TERTIARY);
-        add(breaks, addBreak);
-
-        add(new H2(getTranslation("fellowship.apply.choices")), new Paragraph(getTranslation("fellowship.apply.choices-help", call.maxChoices())));
-        choices.clear();
-        HorizontalLayout choiceRow = new HorizontalLayout();
-        choiceRow.setWrap(true);
-        for (int i = 0; i < call.maxChoices(); i++) {
-            Select<HostOffer> choice = new Select<>();
-            choice.setLabel(getTranslation("fellowship.apply.choice", i + 1));
-            choice.setItems(offers);
-            choice.setItemLabelGenerator(o -> o == null ? getTranslation("fellowship.apply.no-choice") : o.topic() + " · " + o.organisationName());
-            choice.setEmptySelectionAllowed(true);
-            choice.setEmptySelectionCaption(getTranslation("fellowship.apply.no-choice"));
-            choice.setWidth("24rem");
-            if (draft != null && i < draft.choices().size()) {
-                UUID id = draft.choices().get(i);
-                offers.stream().filter(o -> o.id().equals(id)).findFirst().ifPresent(choice::setValue);
-            }
-            choices.add(choice);
-            choiceRow.add(choice);
-        }
-        add(choiceRow);
-
-        add(new H2(getTranslation("fellowship.apply.proposal")));
-        proposal.setLabel(getTranslation("fellowship.apply.proposal-label"));
+        facts = new ApplicantFactsField(getLocale());
+        ChoicesField choices = new ChoicesField(offers, call.maxChoices());
+        TextArea proposal = new TextArea(getTranslation("fellowship.apply.proposal-label"));
         proposal.setMaxLength(ApplicationDraft.PROPOSAL_MAX);
         proposal.setWidthFull();
         proposal.setMinHeight("10rem");
-        proposal.setValue(draft == null ? "" : draft.proposal());
-        add(proposal);
+        List<StoredDocument> files = call.requiredDocuments().isEmpty() ? List.of() : documents.mine().stream()
+                .filter(d -> d.purpose() == DocumentPurpose.APPLICATION_ATTACHMENT || d.purpose() == DocumentPurpose.CV).toList();
+        AttachmentsField attachments = new AttachmentsField(call.requiredDocuments(), files);
+        binder = new RecordBinder<>(ApplicationDraft.class, Map.of());
+        binder.forField(proposal).withNullRepresentation("").bind("proposal");
+        binder.forField(facts).bind("facts");
+        binder.forField(choices).bind("choices");
+        binder.forField(attachments).bind("documents");
+        Map<String, DocumentId> attached = new LinkedHashMap<>();
+        if (draft != null) {
+            draft.documents().forEach(a -> attached.put(a.name(), a.document()));
+        }
+        binder.readRecord(draft == null ? new ApplicationDraft("", ApplicantFacts.empty(), List.of(), Map.of())
+                : new ApplicationDraft(draft.proposal(), draft.facts(), draft.choices(), attached));
 
+        add(facts);
+        add(new H2(getTranslation("fellowship.apply.choices")), new Paragraph(getTranslation("fellowship.apply.choices-help", call.maxChoices())),
+                choices);
+        add(new H2(getTranslation("fellowship.apply.proposal")), proposal);
         if (!call.requiredDocuments().isEmpty()) {
-            add(new H2(getTranslation("fellowship.call.documents")));
-            List<StoredDocument> files = documents.mine().stream().filter(d -> d.purpose() == DocumentPurpose.APPLICATION_ATTACHMENT
-                    || d.purpose() == DocumentPurpose.CV).toList();
-            attachments.clear();
-            HorizontalLayout row = new HorizontalLayout();
-            row.setWrap(true);
-            for (String name : call.requiredDocuments()) {
-                Select<StoredDocument> file = new Select<>();
-                file.setLabel(name);
-                file.setItems(files);
-                file.setItemLabelGenerator(d -> d == null ? getTranslation("fellowship.apply.no-file") : d.fileName());
-                file.setEmptySelectionAllowed(true);
-                file.setEmptySelectionCaption(getTranslation("fellowship.apply.no-file"));
-                if (draft != null) {
-                    draft.documents().stream().filter(a -> a.name().equals(name)).findFirst()
-                            .flatMap(a -> files.stream().filter(f -> f.id().equals(a.document())).findFirst()).ifPresent(file::setValue);
-                }
-                attachments.put(name, file);
-                row.add(file);
-            }
-            add(row, new Paragraph(new RouterLink(getTranslation("fellowship.apply.upload"), DocumentsView.class)));
+            add(new H2(getTranslation("fellowship.call.documents")), attachments,
+                    new Paragraph(new RouterLink(getTranslation("fellowship.apply.upload"), DocumentsView.class)));
         }
 
         verdicts.addClassName("academy-eligibility");
@@ -285,71 +210,10 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         add(new H2(getTranslation("fellowship.call.eligibility")), verdicts, new HorizontalLayout(check, save, submit));
     }
 
-    private HorizontalLayout residenceRow(Residence residence) {
-        ComboBox<String> country = new ComboBox<>(getTranslation("profile.country"));
-        country.setItems(Views.countriesByName(getLocale()));
-        country.setItemLabelGenerator(c -> Locale.of("", c).getDisplayCountry(getLocale()));
-        DatePicker from = new DatePicker(getTranslation("fellowship.apply.from"));
-        DatePicker to = new DatePicker(getTranslation("fellowship.apply.to"));
-        to.setHelperText(getTranslation("fellowship.apply.to-help"));
-        if (residence != null) {
-            country.setValue(residence.country());
-            from.setValue(residence.from());
-            to.setValue(residence.to());
-        }
-        HorizontalLayout row = new HorizontalLayout(country, from, to);
-        row.add(remove(row));
-        row.setAlignItems(Alignment.BASELINE);
-        row.addClassName("academy-period");
-        return row;
-    }
-
-    private HorizontalLayout breakRow(CareerBreak careerBreak) {
-        DatePicker from = new DatePicker(getTranslation("fellowship.apply.from"));
-        DatePicker to = new DatePicker(getTranslation("fellowship.apply.to"));
-        TextField reason = new TextField(getTranslation("fellowship.apply.reason"));
-        reason.setMaxLength(ApplicantFacts.BREAK_REASON_MAX);
-        if (careerBreak != null) {
-            from.setValue(careerBreak.from());
-            to.setValue(careerBreak.to());
-            reason.setValue(careerBreak.reason() == null ? "" : careerBreak.reason());
-        }
-        HorizontalLayout row = new HorizontalLayout(from, to, reason);
-        row.add(remove(row));
-        row.setAlignItems(Alignment.BASELINE);
-        row.addClassName("academy-period");
-        return row;
-    }
-
-    private Button remove(HorizontalLayout row) {
-        Button remove = new Button(VaadinIcon.TRASH.create(), click -> row.removeFromParent());
-        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-        remove.setAriaLabel(getTranslation("fellowship.apply.remove-period"));
-        return remove;
-    }
-
-    @SuppressWarnings("unchecked")
-    private ApplicantFacts facts() {
-        List<Residence> lived = residences.getChildren().map(c -> (HorizontalLayout) c).map(row -> {
-            List<Component> fields = row.getChildren().toList();
-            return new Residence(((ComboBox<String>) fields.get(0)).getValue(), ((DatePicker) fields.get(1)).getValue(),
-                    ((DatePicker) fields.get(2)).getValue());
-        }).filter(r -> r.country() != null || r.from() != null).toList();
-        List<CareerBreak> away = breaks.getChildren().map(c -> (HorizontalLayout) c).map(row -> {
-            List<Component> fields = row.getChildren().toList();
-            return new CareerBreak(((DatePicker) fields.get(0)).getValue(), ((DatePicker) fields.get(1)).getValue(),
-                    ((TextField) fields.get(2)).getValue());
-        }).filter(b -> b.from() != null || b.to() != null).toList();
-        return new ApplicantFacts(nationality.getValue(), lived, phd.getValue(), phdDate.getValue(), away);
-    }
-
-    private List<UUID> chosen() {
-        return choices.stream().map(Select::getValue).filter(Objects::nonNull).map(HostOffer::id).distinct().toList();
-    }
-
     private void check() {
         try {
-            show(applications.checkEligibility(call.id(), facts(), chosen()));
+            ApplicationDraft draft = binder.write();
+            show(applications.checkEligibility(call.id(), draft.facts(), draft.choices()));
         } catch (UserFacingException e) {
             Views.showRejection(this, e, fields());
         }
@@ -369,14 +233,8 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private boolean save() {
-        Map<String, DocumentId> files = new LinkedHashMap<>();
-        attachments.forEach((name, select) -> {
-            if (select.getValue() != null) {
-                files.put(name, select.getValue().id());
-            }
-        });
         try {
-            applications.save(call.id(), new ApplicationDraft(proposal.getValue(), facts(), chosen(), files));
+            applications.save(call.id(), binder.write());
             Views.success(getTranslation("fellowship.apply.saved"));
             check();
             return true;
@@ -405,20 +263,12 @@ class ApplyView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         confirm.open();
     }
 
+    /** The form's fields by the names the application service's refusals use. */
     private Map<String, HasValidation> fields() {
-        Map<String, HasValidation> fields = new LinkedHashMap<>();
-        fields.put("nationality", nationality);
-        fields.put("phdDate", phdDate);
-        fields.put("proposal", proposal);
-        if (!choices.isEmpty()) {
-            fields.put("choices", choices.getFirst());
-        }
-        if (!attachments.isEmpty()) {
-            fields.put("documents", attachments.values().iterator().next());
-        }
+        Map<String, HasValidation> fields = new LinkedHashMap<>(binder.fields());
+        fields.putAll(facts.parts());
         return fields;
     }
-
 
     @Override
     public String getPageTitle() {
