@@ -286,6 +286,18 @@ class LabSessionsTest {
         assertThat(grade.checks()).extracting(LabGrading.CheckResult::name).containsExactly("The mean is right", "It is a float");
         assertThat(grade.checks()).extracting(LabGrading.CheckResult::passed).containsExactly(true, false);
         assertThat(grade.score()).isEqualByComparingTo("30");
+
+        // With the answer in a solution region, the learner's copy holds a placeholder: submitted as it comes, it earns nothing.
+        String withSolution = notebook.replace("values = [2, 4, 6]\\nmean = sum(values) / len(values)",
+                "values = [2, 4, 6]\\n### BEGIN SOLUTION\\nmean = sum(values) / len(values)\\n### END SOLUTION");
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        LabTemplate exercise = labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Mean, to write " + lab,
+                withSolution.getBytes(StandardCharsets.UTF_8), 0, 1024, 30, 10));
+        KaribuSupport.signIn(context, "student@academy.test");
+        assertThat(labs.myNotebook(exercise.slug()).cells().get(1).source())
+                .isEqualTo("values = [2, 4, 6]\n# YOUR CODE HERE\nraise NotImplementedError()");
+        assertThat(new String(labs.download(exercise.slug()), StandardCharsets.UTF_8)).doesNotContain("sum(values)");
+        assertThat(grading.submit(exercise.slug()).score()).isEqualByComparingTo("0");
     }
 
     @Test
