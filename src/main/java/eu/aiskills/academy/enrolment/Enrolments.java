@@ -21,7 +21,6 @@ import eu.aiskills.academy.enrolment.internal.LearnerCourses;
 import eu.aiskills.academy.enrolment.internal.RunSeatsEntity;
 import eu.aiskills.academy.enrolment.internal.SeatCounters;
 import eu.aiskills.academy.identity.AccountId;
-import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.MessageRef;
@@ -53,7 +52,6 @@ public class Enrolments {
     private static final Set<EnrolmentStatus> SEATED = EnumSet.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED);
 
     private final Catalogue catalogue;
-    private final AccountManagement accounts;
     private final SeatCounters seats;
     private final EnrolmentRecords enrolments;
     private final LearnerCourses learnerCourses;
@@ -62,10 +60,9 @@ public class Enrolments {
     private final TransactionTemplate newTransaction;
     private final TransactionTemplate readCommitted;
 
-    Enrolments(Catalogue catalogue, AccountManagement accounts, SeatCounters seats, EnrolmentRecords enrolments, LearnerCourses learnerCourses,
+    Enrolments(Catalogue catalogue, SeatCounters seats, EnrolmentRecords enrolments, LearnerCourses learnerCourses,
                ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
         this.catalogue = catalogue;
-        this.accounts = accounts;
         this.seats = seats;
         this.enrolments = enrolments;
         this.learnerCourses = learnerCourses;
