@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.internal.EnrolmentEntity;
 import eu.aiskills.academy.enrolment.internal.EnrolmentRecords;
@@ -83,7 +85,10 @@ public class LessonProgress {
         List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
         LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
-        if (lesson.graded()) {
+        if (lesson.completion() == LessonCompletion.QUIZ) {
+            throw new UserFacingException("enrolment.quiz-lesson");
+        }
+        if (lesson.completion() == LessonCompletion.LAB) {
             throw new UserFacingException("enrolment.graded-lesson", lesson.passScore().stripTrailingZeros().toPlainString());
         }
         LessonProgressEntity.Key key = new LessonProgressEntity.Key(id.value(), lessonId);
@@ -113,7 +118,7 @@ public class LessonProgress {
         seats.lock(run).orElseThrow();
         EnrolmentEntity enrolment = enrolments.findById(id.value()).orElseThrow();
         List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
-        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId) && l.graded()).findFirst()
+        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId) && l.completion() == LessonCompletion.LAB).findFirst()
                 .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
         if (enrolment.status() == EnrolmentStatus.ENROLLED || enrolment.status() == EnrolmentStatus.COMPLETED) {
             if (score.compareTo(lesson.passScore()) >= 0) {
@@ -127,6 +132,39 @@ public class LessonProgress {
         Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
         CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
         return learnerCourses.view(enrolment, current, doneLessons, lessons);
+    }
+
+    /**
+     * Records a quiz's result for a lesson completed by its quiz (the assessment module reports
+     * it): a passed quiz completes the lesson (the best score is kept), and the course when every
+     * required lesson is done. The learner's seat in a run of the course is found here; without
+     * one (an instructor trying the quiz) nothing is recorded.
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Optional<LearnerCourse> recordQuizResult(AccountId learner, CourseId course, UUID lessonId, BigDecimal score, boolean passed) {
+        Optional<EnrolmentEntity> seat = enrolments.findByLearnerIdOrderByRequestedAtDesc(learner.value()).stream()
+                .filter(e -> e.courseId().equals(course)
+                        && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED))
+                .findFirst();
+        if (seat.isEmpty()) {
+            return Optional.empty();
+        }
+        seats.lock(seat.get().runId().value()).orElseThrow();
+        EnrolmentEntity enrolment = enrolments.findById(seat.get().id().value()).orElseThrow();
+        List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
+        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId) && l.completion() == LessonCompletion.QUIZ).findFirst()
+                .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
+        if (passed && (enrolment.status() == EnrolmentStatus.ENROLLED || enrolment.status() == EnrolmentStatus.COMPLETED)) {
+            LessonProgressEntity.Key key = new LessonProgressEntity.Key(enrolment.id().value(), lesson.id());
+            LessonProgressEntity progressRow = progress.findById(key)
+                    .orElseGet(() -> new LessonProgressEntity(enrolment.id().value(), lesson.id(), clock.instant()));
+            progressRow.scored(score, clock.instant());
+            progress.saveAndFlush(progressRow);
+        }
+        Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
+        CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
+        return Optional.of(learnerCourses.view(enrolment, current, doneLessons, lessons));
     }
 
     /** Completes an enrolled learner's course when its rules are met; returns the lessons done. */

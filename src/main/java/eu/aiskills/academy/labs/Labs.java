@@ -8,17 +8,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
+import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.identity.SignedIn;
+import eu.aiskills.academy.labs.internal.HiddenTests;
 import eu.aiskills.academy.labs.internal.Ipynb;
 import eu.aiskills.academy.labs.internal.LabTemplateStore;
+import eu.aiskills.academy.labs.internal.PassedAsIs;
+import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.Slugs;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lab templates and each learner's copy of them. Every save of a copy is a new revision that
@@ -32,31 +42,32 @@ public class Labs {
     static final int REVISIONS_KEPT = 50;
 
     private final LabTemplateStore store;
-    private final eu.aiskills.academy.catalogue.Catalogue catalogue;
+    private final Catalogue catalogue;
+    private final PassedAsIs passedAsIs;
     private final Clock clock;
 
-    Labs(LabTemplateStore store, eu.aiskills.academy.catalogue.Catalogue catalogue, Clock clock) {
+    Labs(LabTemplateStore store, Catalogue catalogue, PassedAsIs passedAsIs, Clock clock) {
         this.store = store;
         this.catalogue = catalogue;
+        this.passedAsIs = passedAsIs;
         this.clock = clock;
     }
 
     /**
      * Publishes (or replaces) a lab of a lesson the caller teaches: the notebook's cells tagged
-     * {@code hidden-test} become its graded checks and are hidden from learners. The lab's address
-     * comes from its title; a lab of another lesson with that address is not replaced.
+     * {@code hidden-test} become its graded checks and are hidden from learners, its solution
+     * regions are taken out, and a learners' copy that would pass as it comes is refused
+     * ({@link PassedAsIs}: it runs in the sandbox, so no transaction is held meanwhile). The lab's
+     * address comes from its title; a lab of another lesson with that address is not replaced.
      */
-    @jakarta.annotation.security.RolesAllowed({eu.aiskills.academy.identity.Roles.INSTRUCTOR, eu.aiskills.academy.identity.Roles.ADMIN})
-    @Transactional
+    @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     public LabTemplate publish(LabDraft draft) {
-        eu.aiskills.academy.catalogue.CourseDetail course = catalogue.taughtCourses().stream()
+        CourseDetail course = catalogue.taughtCourses().stream()
                 .filter(c -> c.summary().slug().equals(draft.courseSlug())).findFirst()
-                .or(() -> eu.aiskills.academy.identity.CurrentUser.hasRole(eu.aiskills.academy.identity.Roles.ADMIN)
-                        ? catalogue.publishedCourse(draft.courseSlug()) : Optional.empty())
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not an instructor of " + draft.courseSlug()));
-        if (course.lessons().stream().noneMatch(l -> l.slug().equals(draft.lessonSlug()))) {
-            throw UserFacingException.onField("lesson", "lab.authoring.lesson");
-        }
+                .or(() -> CurrentUser.hasRole(Roles.ADMIN) ? catalogue.publishedCourse(draft.courseSlug()) : Optional.empty())
+                .orElseThrow(() -> new AccessDeniedException("Not an instructor of " + draft.courseSlug()));
+        LessonSummary lesson = course.lessons().stream().filter(l -> l.slug().equals(draft.lessonSlug())).findFirst()
+                .orElseThrow(() -> UserFacingException.onField("lesson", "lab.authoring.lesson"));
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty() || title.length() > LabDraft.TITLE_MAX || title.chars().anyMatch(Character::isISOControl)) {
             throw UserFacingException.onField("title", "lab.authoring.title", LabDraft.TITLE_MAX);
@@ -68,8 +79,7 @@ public class Labs {
         if (draft.notebook() == null || draft.notebook().length == 0 || draft.notebook().length > LabDraft.NOTEBOOK_MAX_BYTES) {
             throw UserFacingException.onField("notebook", "lab.authoring.notebook", LabDraft.NOTEBOOK_MAX_BYTES / (1024 * 1024));
         }
-        eu.aiskills.academy.labs.internal.HiddenTests.Split split = eu.aiskills.academy.labs.internal.HiddenTests.split(
-                new String(draft.notebook(), StandardCharsets.UTF_8));
+        HiddenTests.Split split = HiddenTests.split(new String(draft.notebook(), StandardCharsets.UTF_8));
         if (split.learners().cells().isEmpty()) {
             throw UserFacingException.onField("notebook", "lab.authoring.empty");
         }
@@ -79,9 +89,17 @@ public class Labs {
                 && existing.get().lessonSlug().equals(draft.lessonSlug()))) {
             throw UserFacingException.onField("title", "lab.authoring.slug-taken", slug);
         }
+        try {
+            passedAsIs.refuseIfPassing("python3", draft.memoryMb(), split.learners(), split.checks(), lesson.passScore());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("lab.authoring.unchecked");
+        } catch (IllegalStateException e) {
+            throw new UserFacingException("lab.authoring.unchecked");
+        }
         String checks = CHECKS.writeValueAsString(split.checks());
         String notebook = Ipynb.write(split.learners());
-        String hash = "authored:" + eu.aiskills.academy.shared.ContentFiles.fingerprint(draft.notebook());
+        String hash = "authored:" + ContentFiles.fingerprint(draft.notebook());
         store.write(slug, new LabTemplateStore.Authored(title, draft.courseSlug(), draft.lessonSlug(), draft.gpus(), draft.memoryMb(),
                 draft.minutes(), draft.idleMinutes(), notebook, checks, hash), existing.isPresent(), clock.instant());
         return require(slug);
@@ -196,5 +214,5 @@ public class Labs {
         return origin != null && Arrays.asList("autosave", "save", "reset", "run", "stop").contains(origin) ? origin : "save";
     }
 
-    private static final tools.jackson.databind.json.JsonMapper CHECKS = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper CHECKS = JsonMapper.builder().build();
 }

@@ -12,21 +12,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import eu.aiskills.academy.AcademyApplication;
+import eu.aiskills.academy.assessment.Quiz;
+import eu.aiskills.academy.assessment.Quizzes;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.Labs;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.TestQuizzes;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -79,9 +82,15 @@ public final class CrashingAcademy {
                 CourseDetail course = catalogue.publishedCourse(words[2]).orElseThrow();
                 LearnerCourse seat = enrolments.seatIn(course.summary().id()).orElseThrow();
                 for (LessonSummary lesson : catalogue.lessons(course.summary().id())) {
-                    seat = progress.markLesson(seat.id(), lesson.id(), true);
+                    if (lesson.completion() == LessonCompletion.QUIZ) {
+                        for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(course.summary().slug(), lesson.slug())) {
+                            TestQuizzes.pass(context, quiz.slug());
+                        }
+                    } else {
+                        seat = progress.markLesson(seat.id(), lesson.id(), true);
+                    }
                 }
-                return seat.status();
+                return enrolments.seatIn(course.summary().id()).orElseThrow().status();
             });
             case "save" -> KaribuSupport.as(context, words[1], () -> {
                 LabNotebook notebook = labs.myNotebook(words[2]);

@@ -57,6 +57,7 @@ class MainViewsTourTest {
         views.put("/admin/cohorts", "Cohorts");
         views.put("/search?q=fellowship", "for “fellowship”");
         views.put("/admin/audit", "Audit log");
+        views.put("/quizzes/how-language-models-work", "6 questions; pass with 70 %");
         views.put("/no-such-page", "Page not found");
         java.util.List<String> violations = new java.util.ArrayList<>();
         try (Browser browser = Browser.start("tour", 1366, 900)) {

@@ -8,19 +8,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import eu.aiskills.academy.assessment.Attempt;
+import eu.aiskills.academy.assessment.Paper;
+import eu.aiskills.academy.assessment.Question;
+import eu.aiskills.academy.assessment.Quizzes;
 import eu.aiskills.academy.testsupport.AcademyWebTest;
 import eu.aiskills.academy.testsupport.Browser;
+import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.TestQuizzes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
- * A student finds a course, enrols, works through its lessons, completes it and opens the
- * credential's verification page; the instructor then sees the learner in the run's roster.
+ * A student finds a course, enrols, works through its lessons (marking two done, failing then
+ * passing one quiz in the browser, passing another), completes it and opens the credential's
+ * verification page; the instructor then sees the learner in the run's roster.
  * Crawlers get the course's structured data and calendars its dates without running scripts.
  */
 @AcademyWebTest
@@ -28,6 +38,10 @@ class StudentCourseJourneyTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Quizzes quizzes;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void enrolCompleteAndVerifyTheCredential() throws Exception {
@@ -45,15 +59,55 @@ class StudentCourseJourneyTest {
             scrollTo(driver, ".academy-runs");
             browser.screenshot("enrolled");
 
+            java.util.List<String> violations = new java.util.ArrayList<>();
             for (String lesson : new String[] {"what-is-generative-ai", "how-language-models-work", "prompting-and-evaluation",
                     "responsible-generative-ai"}) {
                 driver.get(url("/courses/generative-ai-foundations/lessons/" + lesson));
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".academy-lesson-progress vaadin-checkbox")));
-                scrollTo(driver, ".academy-lesson-progress");
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".academy-lesson-progress vaadin-checkbox"))).click();
-                wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress vaadin-checkbox")).getAttribute("checked") != null);
+                wait.until(d -> d.findElements(By.cssSelector(".academy-lesson-progress")).size() == 1);
+                if (driver.findElements(By.cssSelector("a.academy-quiz-open")).isEmpty()) {
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".academy-lesson-progress vaadin-checkbox")));
+                    scrollTo(driver, ".academy-lesson-progress");
+                    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".academy-lesson-progress vaadin-checkbox"))).click();
+                    wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress vaadin-checkbox")).getAttribute("checked") != null);
+                    continue;
+                }
+                // A quiz lesson: no box to tick; the lesson says its quiz completes it.
+                assertThat(driver.findElements(By.cssSelector(".academy-lesson-progress vaadin-checkbox"))).isEmpty();
+                assertThat(driver.findElement(By.cssSelector(".academy-lesson-progress")).getText())
+                        .contains("This lesson is completed by passing its quiz.");
+                WebElement open = driver.findElement(By.cssSelector("a.academy-quiz-open"));
+                browser.scroll(open);
+                browser.screenshot("lesson-" + lesson);
+                open.click();
+                wait.until(d -> d.getPageSource().contains("Start the quiz"));
+                browser.screenshot("quiz-" + lesson);
+                violations.addAll(browser.accessibilityViolations());
+                if (lesson.equals("how-language-models-work")) {
+                    // First a careless attempt: two answers, submitted with the rest unanswered.
+                    browser.click("vaadin-button", "Start the quiz");
+                    answer(browser, false, 2);
+                    browser.screenshot("quiz-answering");
+                    violations.addAll(browser.accessibilityViolations());
+                    submit(browser);
+                    wait.until(d -> d.getPageSource().contains("not passed (pass mark 70 %)"));
+                    assertThat(driver.getPageSource()).contains("Right answer:");
+                    browser.screenshot("quiz-failed");
+                    violations.addAll(browser.accessibilityViolations());
+                    browser.click("vaadin-button", "Back to the quiz");
+                    browser.click("vaadin-button", "Start a new attempt (2 left)");
+                } else {
+                    browser.click("vaadin-button", "Start the quiz");
+                }
+                answer(browser, true, Integer.MAX_VALUE);
+                submit(browser);
+                wait.until(d -> d.getPageSource().contains("Score 100 %: passed"));
+                browser.screenshot("quiz-passed-" + lesson);
+                driver.get(url("/courses/generative-ai-foundations/lessons/" + lesson));
+                wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress")).getText().contains("Quiz passed"));
             }
-            wait.until(d -> d.getPageSource().contains("Course completed"));
+            assertThat(violations).as("serious or critical WCAG 2.1 AA violations on the quiz pages").isEmpty();
+            driver.get(url("/learning"));
+            wait.until(d -> d.getPageSource().contains("Completed"));
             browser.screenshot("completed");
 
             driver.get(url("/learning"));
@@ -100,6 +154,84 @@ class StudentCourseJourneyTest {
         assertThat(calendar.body().lines()).allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/courses/ml-with-scikit-learn/runs/nope/calendar.ics"))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Answers the first {@code count} questions of the attempt on the page, right or wrong, in the
+     * browser as a learner would: radio buttons, check boxes, text fields, one list per prompt to
+     * match, items moved up. What is right comes from the attempt's stored paper.
+     */
+    private void answer(Browser browser, boolean right, int count) {
+        WebDriver driver = browser.driver();
+        String quiz = driver.getCurrentUrl().replaceAll(".*/quizzes/", "");
+        browser.waiting().until(d -> !d.findElements(By.cssSelector(".academy-quiz-status")).isEmpty());
+        Attempt attempt = KaribuSupport.as(context, "student@academy.test", () -> quizzes.attempt(quizzes.overview(quiz).open().orElseThrow()));
+        java.util.List<Paper.Entry> paper = TestQuizzes.paper(context, attempt);
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".academy-question")).size() == paper.size());
+        for (int i = 0; i < Math.min(count, paper.size()); i++) {
+            Question question = paper.get(i).question();
+            java.util.List<String> response = right ? TestQuizzes.right(question) : TestQuizzes.wrong(question);
+            WebElement box = driver.findElements(By.cssSelector(".academy-question")).get(i);
+            browser.scroll(box);
+            switch (question) {
+                case Question.SingleChoice q -> response.forEach(key -> optionText(q.options(), key).ifPresent(text -> clickLabelled(box,
+                        "vaadin-radio-button", text)));
+                case Question.MultipleChoice q -> response.forEach(key -> optionText(q.options(), key).ifPresent(text -> clickLabelled(box,
+                        "vaadin-checkbox", text)));
+                case Question.TrueFalse q -> clickLabelled(box, "vaadin-radio-button", response.getFirst().equals("true") ? "True" : "False");
+                case Question.Numeric q -> box.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(response.getFirst());
+                case Question.ShortText q -> box.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(response.getFirst());
+                case Question.Matching q -> {
+                    for (String pair : response) {
+                        String[] keys = pair.split("=");
+                        String prompt = q.pairs().stream().filter(p -> p.key().equals(keys[0])).findFirst().orElseThrow().prompt();
+                        String match = q.pairs().stream().filter(p -> p.key().equals(keys[1])).findFirst().orElseThrow().match();
+                        WebElement select = box.findElements(By.cssSelector("vaadin-select")).stream()
+                                .filter(e -> prompt.equals(e.getDomProperty("label"))).findFirst().orElseThrow();
+                        browser.scroll(select);
+                        select.click();
+                        browser.click("vaadin-select-item", match);
+                        browser.waiting().until(d -> d.findElements(By.cssSelector("vaadin-select-overlay[opened]")).isEmpty());
+                    }
+                }
+                case Question.Ordering q -> {
+                    for (int target = 0; target < response.size(); target++) {
+                        String key = response.get(target);
+                        String wanted = q.items().stream().filter(item -> item.key().equals(key)).findFirst().orElseThrow().text();
+                        int place = target;
+                        while (shownOrder(box).indexOf(wanted) > place) {
+                            int before = shownOrder(box).indexOf(wanted);
+                            WebElement up = box.findElement(By.cssSelector("vaadin-button[aria-label='Move “" + wanted + "” up']"));
+                            browser.scroll(up);
+                            up.click();
+                            browser.waiting().until(d -> shownOrder(box).indexOf(wanted) == before - 1);
+                        }
+                    }
+                }
+            }
+        }
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".academy-quiz-status")).getText().contains("All answers saved"));
+        if (right) {
+            browser.waiting().until(d -> KaribuSupport.as(context, "student@academy.test", () -> quizzes.attempt(attempt.id())).answers().size()
+                    == paper.size());
+        }
+    }
+
+    private static java.util.List<String> shownOrder(WebElement box) {
+        return box.findElements(By.cssSelector(".academy-ordering li > span")).stream().map(WebElement::getText).toList();
+    }
+
+    private static java.util.Optional<String> optionText(java.util.List<Question.Option> options, String key) {
+        return options.stream().filter(o -> o.key().equals(key)).map(Question.Option::text).findFirst();
+    }
+
+    private static void clickLabelled(WebElement box, String component, String text) {
+        box.findElements(By.cssSelector(component)).stream().filter(e -> e.getText().strip().equals(text)).findFirst().orElseThrow().click();
+    }
+
+    private static void submit(Browser browser) {
+        browser.click("vaadin-button", "Submit my answers");
+        browser.click("[slot='confirm-button']", "Submit my answers");
     }
 
     private static void scrollTo(WebDriver driver, String css) {

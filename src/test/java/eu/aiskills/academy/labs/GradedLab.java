@@ -21,7 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A fresh course whose last lesson is graded (pass score 70) with a CPU lab of two checks (70 and
- * 30 points; its one cell sets {@code answer}), and the demo student and fellow enrolled in it.
+ * 30 points; its one cell, {@code answer = None}, passes neither: a learner writes
+ * {@code answer = 6 * 7}), and the demo student and fellow enrolled in it.
  * Fails when the sandbox cannot start here.
  */
 record GradedLab(String slug, String lessonSlug, CourseDetail course) {
@@ -39,7 +40,7 @@ record GradedLab(String slug, String lessonSlug, CourseDetail course) {
         context.getBean(LabTestContent.class).importLab(labFolders, lab, courseSlug, lessonSlug, """
                 - {name: The answer is 42, points: 70, code: "assert answer == 42"}
                 - {name: A list of squares, points: 30, code: "assert squares == [0, 1, 4]"}
-                """, "answer = 6 * 7");
+                """, "answer = None");
         for (String learner : List.of("student@academy.test", "fellow@academy.test")) {
             KaribuSupport.signIn(context, learner);
             context.getBean(Enrolments.class).enrol(course.runs().getFirst().id());

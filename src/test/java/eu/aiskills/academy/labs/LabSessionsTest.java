@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.identity.SystemActor;
+import eu.aiskills.academy.labs.internal.GradingRun;
+import eu.aiskills.academy.labs.internal.LabContentImport;
 import eu.aiskills.academy.labs.internal.LabCuller;
 import eu.aiskills.academy.labs.internal.LabRuntime;
+import eu.aiskills.academy.labs.internal.LabTemplateStore;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
@@ -57,6 +60,10 @@ class LabSessionsTest {
     Labs labs;
     @Autowired
     LabRuntime runtime;
+    @Autowired
+    GradingRun runs;
+    @Autowired
+    LabTemplateStore templateStore;
     @Autowired
     Enrolments enrolments;
     @Autowired
@@ -106,15 +113,18 @@ class LabSessionsTest {
         assertThat(run.status()).isEqualTo("ok");
         assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
 
+        assertThat(grading.submit(lab).score()).as("the template as it comes passes nothing").isEqualByComparingTo("0");
+        labs.save(lab, new LabNotebook(0, List.of(new LabNotebook.Cell("c1", LabNotebook.Kind.CODE, "answer = 6 * 7", false, null,
+                List.of()))), "save");
         LabGrading.Grade partial = grading.submit(lab);
         assertThat(partial.score()).isEqualByComparingTo("70");
         assertThat(partial.checks()).extracting(LabGrading.CheckResult::passed).containsExactly(true, false);
         assertThat(partial.checks().get(1).message()).startsWith("NameError");
         assertThat(partial.lessonCompleted()).as("70 reaches the pass score of 70").isTrue();
-        assertThat(partial.revision()).as("the template, never saved").isZero();
+        assertThat(partial.revision()).as("the learner's saved copy").isEqualTo(1);
         assertThat(partial.cellErrors()).isEmpty();
         assertThat(grading.submissions(lab)).extracting(LabGrading.Submission::score).usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("70"));
+                .containsExactly(new BigDecimal("70"), BigDecimal.ZERO);
         assertThat(runtime.count()).as("the grading sandbox is gone, the session's stays").isEqualTo(1);
         UUID lesson = course.lessons().getLast().id();
         assertThat(enrolments.mine().stream().filter(e -> e.run().courseSlug().equals(course.summary().slug())).findFirst()
@@ -247,8 +257,8 @@ class LabSessionsTest {
 
         LabNotebook reset = labs.reset(lab, 2);
         assertThat(reset.revision()).isEqualTo(3);
-        assertThat(reset.cells().getFirst().source()).isEqualTo("answer = 6 * 7");
-        assertThat(new String(labs.download(lab), StandardCharsets.UTF_8)).contains("\"nbformat\" : 4").contains("answer = 6 * 7");
+        assertThat(reset.cells().getFirst().source()).isEqualTo("answer = None");
+        assertThat(new String(labs.download(lab), StandardCharsets.UTF_8)).contains("\"nbformat\" : 4").contains("answer = None");
     }
 
     @Test
@@ -268,6 +278,15 @@ class LabSessionsTest {
         LabTemplate published = labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Mean of a list " + lab, notebook.getBytes(
                 StandardCharsets.UTF_8), 0, 1024, 30, 10));
         assertThat(published.checkCount()).isEqualTo(2);
+        // The same lab with its answer in plain sight passes as it comes: refused, naming the score.
+        String answered = notebook.replace("assert isinstance(mean, float) and mean != 4.0", "assert isinstance(mean, float)");
+        assertThatThrownBy(() -> labs.publish(new LabDraft(course.summary().slug(), lessonSlug, "Mean given away " + lab,
+                answered.getBytes(StandardCharsets.UTF_8), 0, 1024, 30, 10))).isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("lab.authoring.passes-as-is");
+                    assertThat(e.field()).isEqualTo("notebook");
+                    assertThat(e.arguments()).containsExactly("100");
+                });
+        assertThat(labs.template(Labs.slugOf("Mean given away " + lab))).as("nothing half-written").isEmpty();
         assertThatThrownBy(() -> labs.publish(new LabDraft(course.summary().slug(), "no-such-lesson", "x", notebook.getBytes(
                 StandardCharsets.UTF_8), 0, 1024, 30, 10))).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.field()).isEqualTo("lesson"));
@@ -298,6 +317,18 @@ class LabSessionsTest {
                 .isEqualTo("values = [2, 4, 6]\n# YOUR CODE HERE\nraise NotImplementedError()");
         assertThat(new String(labs.download(exercise.slug()), StandardCharsets.UTF_8)).doesNotContain("sum(values)");
         assertThat(grading.submit(exercise.slug()).score()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void noDemoLabPassesAsItComes() throws Exception {
+        for (String demo : List.of("tensors-and-gradients", "first-classifier")) {
+            LabTemplate template = labs.template(demo).orElseThrow();
+            LabNotebook asItComes = templateStore.notebook(template.id());
+            GradingRun.Outcome outcome = runs.run(template.kernel(), template.memoryMb(), asItComes.cells(), List.of(tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readValue(templateStore.checks(template.id()), LabContentImport.Check[].class)));
+            assertThat(outcome.pointsPassed()).as(demo).isZero();
+            assertThat(outcome.cellErrors()).as(demo + ": the placeholders raise").anyMatch(e -> e.contains("NotImplementedError"));
+        }
     }
 
     @Test

@@ -3,38 +3,37 @@ package eu.aiskills.academy.catalogue.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import eu.aiskills.academy.catalogue.CatalogueProperties;
 import eu.aiskills.academy.catalogue.CourseFormat;
 import eu.aiskills.academy.catalogue.CourseId;
-import eu.aiskills.academy.catalogue.DeliveryMode;
-import eu.aiskills.academy.catalogue.RunId;
-import eu.aiskills.academy.catalogue.Sector;
-import eu.aiskills.academy.identity.AccountManagement;
-import eu.aiskills.academy.shared.Translations;
 import eu.aiskills.academy.catalogue.CourseLevel;
 import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.catalogue.CourseWithdrawn;
+import eu.aiskills.academy.catalogue.DeliveryMode;
+import eu.aiskills.academy.catalogue.RunId;
+import eu.aiskills.academy.catalogue.Sector;
+import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.shared.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -70,7 +69,8 @@ public class CourseContentImport implements ApplicationRunner {
     record Prerequisites(List<String> courses, List<String> skills) {
     }
 
-    record LessonRef(String file, String title, Integer minutes, String module, Boolean required, BigDecimal passScore) {
+    record LessonRef(String file, String title, Integer minutes, String module, Boolean required, BigDecimal passScore,
+                     String completedBy) {
     }
 
     /** A run; enrolment opens and closes at local date-times in the run's time zone. */
@@ -178,7 +178,7 @@ public class CourseContentImport implements ApplicationRunner {
             }
             lessons.add(new LessonEntity.Draft(lessonSlug(ref.file()), ref.title().strip(), body,
                     ref.minutes() == null ? 30 : ref.minutes(), ref.module() == null ? null : ref.module().strip(),
-                    ref.required() == null || ref.required(), ref.passScore()));
+                    ref.required() == null || ref.required(), ref.passScore(), "quiz".equals(ref.completedBy())));
         }
         List<CourseRunEntity.Draft> runDrafts = runDrafts(course, courseYaml);
         String hash = ContentFiles.fingerprint(fingerprinted.toArray(byte[][]::new));
@@ -341,6 +341,15 @@ public class CourseContentImport implements ApplicationRunner {
                 if (lesson.passScore() != null && (lesson.passScore().signum() <= 0
                         || lesson.passScore().compareTo(BigDecimal.valueOf(100)) > 0)) {
                     problems.add("lesson '" + lesson.file() + "' passScore must be above 0 and at most 100");
+                }
+                if (lesson.completedBy() != null && !List.of("done", "lab", "quiz").contains(lesson.completedBy())) {
+                    problems.add("lesson '" + lesson.file() + "' completedBy is done, lab or quiz");
+                }
+                if ("quiz".equals(lesson.completedBy()) && lesson.passScore() != null) {
+                    problems.add("lesson '" + lesson.file() + "' is completed by its quiz (whose passMark decides): drop its passScore");
+                }
+                if ("lab".equals(lesson.completedBy()) && lesson.passScore() == null) {
+                    problems.add("lesson '" + lesson.file() + "' is completed by its lab: give it a passScore");
                 }
                 if (lesson.minutes() != null && (lesson.minutes() <= 0 || lesson.minutes() > 600)) {
                     problems.add("lesson '" + lesson.file() + "' minutes must be between 1 and 600");

@@ -5,11 +5,10 @@ import static eu.aiskills.academy.shared.Columns.LONG_TEXT;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.CourseFormat;
 import eu.aiskills.academy.catalogue.CourseId;
@@ -352,6 +351,9 @@ public class CourseEntity {
         for (LessonEntity.Draft draft : drafts) {
             LessonEntity lesson = bySlug.getOrDefault(draft.slug(), new LessonEntity(UUID.randomUUID(), this, draft.slug()));
             lesson.update(position++, draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required(), draft.passScore());
+            if (draft.completedByQuiz() != null) {
+                lesson.completedByQuiz(draft.completedByQuiz());
+            }
             next.add(lesson);
         }
         lessons.clear();

@@ -4,6 +4,7 @@ import static eu.aiskills.academy.shared.Columns.LONG_TEXT;
 
 import java.util.UUID;
 
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,14 +20,20 @@ public class LessonEntity {
 
     /** A lesson as it comes from content or the authoring form, before it is stored. */
     public record Draft(String slug, String title, String markdown, int minutes, String module, boolean required,
-                        java.math.BigDecimal passScore) {
+                        java.math.BigDecimal passScore, Boolean completedByQuiz) {
 
         public Draft(String slug, String title, String markdown, int minutes) {
-            this(slug, title, markdown, minutes, null, true, null);
+            this(slug, title, markdown, minutes, null, true, null, null);
         }
 
         public Draft(String slug, String title, String markdown, int minutes, String module, boolean required) {
-            this(slug, title, markdown, minutes, module, required, null);
+            this(slug, title, markdown, minutes, module, required, null, null);
+        }
+
+        /** A lesson whose completion by quiz is left as it is ({@code completedByQuiz} null). */
+        public Draft(String slug, String title, String markdown, int minutes, String module, boolean required,
+                     java.math.BigDecimal passScore) {
+            this(slug, title, markdown, minutes, module, required, passScore, null);
         }
     }
 
@@ -64,6 +71,10 @@ public class LessonEntity {
 
     @Column(name = "pass_score", precision = 5, scale = 2)
     private java.math.BigDecimal passScore;
+
+    /** Set for a lesson completed by passing its quiz; otherwise the pass score says (a lab, or marked done). */
+    @Column(name = "completed_by_quiz", nullable = false)
+    private boolean completedByQuiz;
 
     protected LessonEntity() {
     }
@@ -129,7 +140,19 @@ public class LessonEntity {
                 bodyText == null ? "" : bodyText, minutes, materialText);
     }
 
+    /** Whether passing the lesson's quiz completes it (set by the content import, kept by other edits). */
+    void completedByQuiz(boolean byQuiz) {
+        this.completedByQuiz = byQuiz;
+        if (byQuiz) {
+            this.passScore = null;
+        }
+    }
+
+    public LessonCompletion completion() {
+        return completedByQuiz ? LessonCompletion.QUIZ : passScore != null ? LessonCompletion.LAB : LessonCompletion.DONE;
+    }
+
     public LessonSummary toSummary() {
-        return new LessonSummary(id, slug, position, title, minutes, module, required, passScore);
+        return new LessonSummary(id, slug, position, title, minutes, module, required, passScore, completion());
     }
 }

@@ -184,9 +184,11 @@ class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             if (!lesson.required()) {
                 item.add(new Span(" · " + getTranslation("course.optional")));
             }
-            if (lesson.graded()) {
-                item.add(new Span(" · " + getTranslation("course.graded", lesson.passScore().stripTrailingZeros().toPlainString())));
-            }
+            item.add(new Span(" · " + switch (lesson.completion()) {
+                case LAB -> getTranslation("course.graded", lesson.passScore().stripTrailingZeros().toPlainString());
+                case QUIZ -> getTranslation("course.by-quiz");
+                case DONE -> getTranslation("course.by-done");
+            }));
             current.add(item);
         }
         return outline;

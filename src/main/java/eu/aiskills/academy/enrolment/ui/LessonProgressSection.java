@@ -8,12 +8,13 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonContent;
 import eu.aiskills.academy.catalogue.ui.LessonPageSection;
 import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.enrolment.LearnerCourse;
+import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 
@@ -49,8 +50,10 @@ class LessonProgressSection implements LessonPageSection {
         UI ui = UI.getCurrent();
         if (lesson.lesson().graded()) {
             boolean passed = seat.lessonsDone().contains(lesson.lesson().id());
-            Span rule = new Span(ui.getTranslation(passed ? "progress.lab-passed" : "progress.lab-graded",
-                    lesson.lesson().passScore().stripTrailingZeros().toPlainString()));
+            Span rule = lesson.lesson().completion() == LessonCompletion.QUIZ
+                    ? new Span(ui.getTranslation(passed ? "progress.quiz-passed" : "progress.quiz-graded"))
+                    : new Span(ui.getTranslation(passed ? "progress.lab-passed" : "progress.lab-graded",
+                            lesson.lesson().passScore().stripTrailingZeros().toPlainString()));
             rule.addClassName(passed ? "academy-status" : "academy-progress-text");
             section.add(rule);
             addProgress(section, ui, seat);

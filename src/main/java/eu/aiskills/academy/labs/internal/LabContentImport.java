@@ -1,5 +1,6 @@
 package eu.aiskills.academy.labs.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.LabsProperties;
 import eu.aiskills.academy.shared.ContentFiles;
@@ -46,10 +49,15 @@ public class LabContentImport implements ApplicationRunner {
     private final LabsProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final PassedAsIs passedAsIs;
+    private final Catalogue catalogue;
     private final Clock clock;
 
-    LabContentImport(LabsProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    LabContentImport(LabsProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions, PassedAsIs passedAsIs,
+                     Catalogue catalogue, Clock clock) {
         this.properties = properties;
+        this.passedAsIs = passedAsIs;
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -75,6 +83,10 @@ public class LabContentImport implements ApplicationRunner {
             allChecks.addAll(split.checks());
             LabNotebook learners = split.learners();
             String hash = ContentFiles.fingerprint(raw, notebook);
+            if (jdbc.queryForList("SELECT content_hash FROM lab_template WHERE slug = ?", String.class, lab.slug()).contains(hash)) {
+                continue;
+            }
+            refuseIfPassing(lab, learners, allChecks, file);
             Boolean applied = transactions.execute(status -> {
                 List<String> existing = jdbc.queryForList("SELECT content_hash FROM lab_template WHERE slug = ?", String.class, lab.slug());
                 if (!existing.isEmpty() && existing.getFirst().equals(hash)) {
@@ -102,6 +114,29 @@ public class LabContentImport implements ApplicationRunner {
         }
         log.info("Labs: {} folders read, {} labs created or changed", files.length, changed);
         return changed;
+    }
+
+    /**
+     * A changed lab whose learners' copy would pass as it comes stops the start-up, as any other
+     * fault in a content file does. When the sandbox cannot start (a machine without one), the
+     * lab is imported unchecked, with a warning: the test suite, which has the sandbox, checks
+     * every lab of {@code content/}.
+     */
+    private void refuseIfPassing(LabFile lab, LabNotebook learners, List<Check> checks, Resource file) {
+        BigDecimal passScore = catalogue.publishedCourse(lab.course()).flatMap(course -> course.lessons().stream()
+                .filter(lesson -> lesson.slug().equals(lab.lesson())).findFirst()).map(LessonSummary::passScore).orElse(null);
+        try {
+            passedAsIs.refuseIfPassing(lab.kernel() == null ? "python3" : lab.kernel(), lab.resources().memoryMb(), learners, checks,
+                    passScore);
+        } catch (UserFacingException e) {
+            throw new IllegalStateException("Lab " + file.getDescription() + ": its learners' copy passes its own checks as it comes ("
+                    + e.arguments()[0] + " of 100); put the answers in solution regions", e);
+        } catch (IllegalStateException e) {
+            log.warn("Lab {} imported without the check that its learners' copy does not pass as it comes: {}", lab.slug(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking lab " + lab.slug(), e);
+        }
     }
 
     private static Object[] append(Object[] values, Object last) {

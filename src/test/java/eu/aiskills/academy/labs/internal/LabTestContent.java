@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.labs.LabsProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,13 @@ public class LabTestContent {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    LabTestContent(LabsProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    private final PassedAsIs passedAsIs;
+    private final Catalogue catalogue;
+
+    LabTestContent(LabsProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions, PassedAsIs passedAsIs, Catalogue catalogue) {
         this.properties = properties;
+        this.passedAsIs = passedAsIs;
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -49,6 +55,6 @@ public class LabTestContent {
     public void reimport(Path root) {
         LabsProperties here = new LabsProperties(root.toUri().toString(), true, properties.maxLocalSessions(), properties.extension(),
                 properties.maxSessionLength(), properties.sandbox());
-        new LabContentImport(here, jdbc, transactions, Clock.systemUTC()).importAll();
+        new LabContentImport(here, jdbc, transactions, passedAsIs, catalogue, Clock.systemUTC()).importAll();
     }
 }

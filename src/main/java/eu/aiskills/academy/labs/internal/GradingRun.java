@@ -1,0 +1,114 @@
+package eu.aiskills.academy.labs.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import eu.aiskills.academy.labs.LabNotebook;
+import eu.aiskills.academy.labs.internal.kernel.Execution;
+import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
+import eu.aiskills.academy.shared.UserFacingException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One graded run of a notebook: its code cells from the top in a fresh sandbox, then the lab's
+ * checks, all within {@link #LIMIT}. Submissions and the check at publication (would the
+ * learners' copy pass as it comes?) both run here; two runs go at once, others wait their turn.
+ */
+@Component
+public class GradingRun {
+
+    /** How long one run may take, from the sandbox's start to the last check. */
+    public static final Duration LIMIT = Duration.ofMinutes(5);
+
+    private final LabRuntime runtime;
+    private final Semaphore slots = new Semaphore(2, true);
+
+    GradingRun(LabRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** One check's outcome; {@code message} says why it failed (null when it passed). */
+    public record CheckOutcome(String name, int points, boolean passed, String message) {
+    }
+
+    /** The checks' outcomes and the notebook's cells that failed, as "number: error". */
+    public record Outcome(List<CheckOutcome> checks, List<String> cellErrors) {
+
+        /** The points of the passed checks out of all points (0 when the lab has none). */
+        public int pointsPassed() {
+            return checks.stream().filter(CheckOutcome::passed).mapToInt(CheckOutcome::points).sum();
+        }
+
+        public int pointsTotal() {
+            return checks.stream().mapToInt(CheckOutcome::points).sum();
+        }
+    }
+
+    /**
+     * Runs the cells then the checks. Refused with {@code lab.grading-busy} when no slot frees
+     * within two minutes; a sandbox that cannot start is an {@link IllegalStateException}.
+     */
+    public Outcome run(String kernel, int memoryMb, List<LabNotebook.Cell> cells, List<LabContentImport.Check> checks)
+            throws InterruptedException {
+        if (!slots.tryAcquire(2, TimeUnit.MINUTES)) {
+            throw new UserFacingException("lab.grading-busy");
+        }
+        UUID sandbox = UUID.randomUUID();
+        try {
+            Instant deadline = Instant.now().plus(LIMIT);
+            LabRuntime.Live live = runtime.launch(sandbox, kernel, memoryMb);
+            List<String> cellErrors = new ArrayList<>();
+            int number = 0;
+            for (LabNotebook.Cell cell : cells) {
+                number++;
+                if (cell.kind() != LabNotebook.Kind.CODE || cell.source().isBlank()) {
+                    continue;
+                }
+                Execution run = within(live, cell.source(), deadline);
+                if (!run.ok()) {
+                    cellErrors.add(number + ": " + failure(run));
+                }
+            }
+            List<CheckOutcome> results = new ArrayList<>();
+            for (LabContentImport.Check check : checks) {
+                Execution run = within(live, check.code() == null ? "" : check.code(), deadline);
+                results.add(new CheckOutcome(check.name(), check.points(), run.ok(), run.ok() ? null : failure(run)));
+            }
+            return new Outcome(List.copyOf(results), List.copyOf(cellErrors));
+        } finally {
+            runtime.stop(sandbox);
+            slots.release();
+        }
+    }
+
+    /** Runs code with what is left of the deadline; a run that takes longer is interrupted and fails. */
+    private static Execution within(LabRuntime.Live live, String code, Instant deadline) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return new Execution("timeout", 0, List.of());
+        }
+        CompletableFuture<Execution> running = live.kernel().execute(code, output -> { });
+        try {
+            return running.get(left.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            live.kernel().interrupt();
+            return new Execution("timeout", 0, List.of());
+        } catch (ExecutionException e) {
+            return new Execution("dead", 0, List.of());
+        }
+    }
+
+    private static String failure(Execution run) {
+        return run.outputs().stream().filter(KernelOutput.Error.class::isInstance).map(KernelOutput.Error.class::cast)
+                .map(error -> error.name() + (error.value().isBlank() ? "" : ": " + error.value())).findFirst()
+                .orElse("timeout".equals(run.status()) ? "time limit reached" : "dead".equals(run.status()) ? "the kernel stopped" : run.status());
+    }
+}
