@@ -11,8 +11,6 @@ import java.util.Optional;
 import eu.aiskills.academy.assessment.internal.QuizStore;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
-import eu.aiskills.academy.catalogue.LessonCompletion;
-import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
@@ -153,11 +151,15 @@ public class Quizzes {
     @Transactional
     public Attempt attempt(AttemptId id) {
         QuizStore.AttemptRow row = own(id, false);
+        QuizStore.QuizRow quiz = require(row.quizSlug());
+        Optional<Graded> graded = Optional.empty();
         if (!row.submitted() && overdue(row)) {
-            store.lock(id).filter(locked -> !locked.submitted()).ifPresent(locked -> finish(locked, "deadline"));
+            graded = store.lock(id).filter(locked -> !locked.submitted()).flatMap(locked -> finish(quiz, locked, "deadline"));
             row = store.attempt(id).orElseThrow();
         }
-        return view(row);
+        Attempt attempt = view(quiz, row);
+        report(graded);
+        return attempt;
     }
 
     /**
@@ -173,7 +175,7 @@ public class Quizzes {
             throw new UserFacingException("quiz.submitted");
         }
         if (overdue(row)) {
-            finish(row, "deadline");
+            report(finish(require(row.quizSlug()), row, "deadline"));
             return new Saved(null, true);
         }
         if (row.paper().entries().stream().noneMatch(e -> e.question().key().equals(questionKey))) {
@@ -196,10 +198,11 @@ public class Quizzes {
     @Transactional
     public Attempt submit(AttemptId id) {
         QuizStore.AttemptRow row = own(id, true);
-        if (!row.submitted()) {
-            finish(row, overdue(row) ? "deadline" : "learner");
-        }
-        return view(store.attempt(id).orElseThrow());
+        QuizStore.QuizRow quiz = require(row.quizSlug());
+        Optional<Graded> graded = row.submitted() ? Optional.empty() : finish(quiz, row, overdue(row) ? "deadline" : "learner");
+        Attempt attempt = view(quiz, graded.isPresent() ? store.attempt(id).orElseThrow() : row);
+        report(graded);
+        return attempt;
     }
 
     /**
@@ -210,41 +213,46 @@ public class Quizzes {
     public int submitOverdue() {
         int submitted = 0;
         for (AttemptId id : store.overdue(clock.instant(), 200)) {
-            Boolean done = transactions.execute(status -> store.lock(id).filter(row -> !row.submitted()).map(row -> finish(row, "deadline"))
-                    .orElse(false));
+            Boolean done = transactions.execute(status -> {
+                Optional<Graded> graded = store.lock(id).filter(row -> !row.submitted())
+                        .flatMap(row -> finish(require(row.quizSlug()), row, "deadline"));
+                report(graded);
+                return graded.isPresent();
+            });
             submitted += Boolean.TRUE.equals(done) ? 1 : 0;
         }
         return submitted;
     }
 
-    /** Grades the locked, unsubmitted attempt and reports a quiz lesson's result; true when this call submitted it. */
-    private boolean finish(QuizStore.AttemptRow row, String by) {
-        QuizStore.QuizRow quiz = store.quiz(row.quizSlug()).orElseThrow();
+    /** A grading this call made: what the lesson's progress is told once the rest of the transaction is done. */
+    private record Graded(Quiz quiz, AccountId learner, BigDecimal score, boolean passed) {
+    }
+
+    /** Grades the locked, unsubmitted attempt; empty when another call submitted it first. */
+    private Optional<Graded> finish(QuizStore.QuizRow quiz, QuizStore.AttemptRow row, String by) {
         List<Attempt.Marked> marks = QuizMarking.mark(row.paper(), store.answers(row.id()));
         BigDecimal score = QuizMarking.score(marks);
         boolean passed = score.compareTo(quiz.quiz().passMark()) >= 0;
         Instant now = clock.instant();
         Instant at = "deadline".equals(by) && row.deadline() != null && row.deadline().isBefore(now) ? row.deadline() : now;
         if (!store.submit(row.id(), by, at, score, passed, JSON.writeValueAsString(marks))) {
-            return false;
+            return Optional.empty();
         }
         log.info("Quiz {}: attempt {} of {} submitted by {}: {} ({})", row.quizSlug(), row.number(), row.learner(), by, score,
                 passed ? "passed" : "not passed");
-        report(quiz.quiz(), row.learner(), score, passed);
-        return true;
+        return Optional.of(new Graded(quiz.quiz(), row.learner(), score, passed));
     }
 
-    private void report(Quiz quiz, AccountId learner, BigDecimal score, boolean passed) {
-        Optional<CourseDetail> course = catalogue.publishedCourse(quiz.courseSlug());
-        Optional<LessonSummary> lesson = course.flatMap(c -> c.lessons().stream()
-                .filter(l -> l.slug().equals(quiz.lessonSlug()) && l.completion() == LessonCompletion.QUIZ).findFirst());
-        if (lesson.isPresent()) {
-            SystemActor.call(() -> progress.recordQuizResult(learner, course.get().summary().id(), lesson.get().id(), score, passed));
-        }
+    /**
+     * Tells the lesson's progress, last in the transaction: recording a completion locks the run's
+     * counter row, which every passing learner of the run waits for.
+     */
+    private void report(Optional<Graded> graded) {
+        graded.ifPresent(g -> catalogue.publishedCourseId(g.quiz().courseSlug()).ifPresent(course -> SystemActor.call(
+                () -> progress.recordQuizResult(g.learner(), course, g.quiz().lessonSlug(), g.score(), g.passed()))));
     }
 
-    private Attempt view(QuizStore.AttemptRow row) {
-        QuizStore.QuizRow quiz = store.quiz(row.quizSlug()).orElseThrow();
+    private Attempt view(QuizStore.QuizRow quiz, QuizStore.AttemptRow row) {
         List<Attempt.Shown> shown = row.paper().entries().stream().map(QuizMarking::shown).toList();
         Attempt.Result result = null;
         if (row.submitted()) {

@@ -23,7 +23,6 @@ import eu.aiskills.academy.documents.DocumentId;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
-import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Roles;
@@ -35,7 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +95,7 @@ public class CourseAuthoring {
     public AuthoredCourse authored(CourseId id) {
         CourseEntity course = load(id);
         if (!CurrentUser.hasRole(Roles.ADMIN) && !CurrentUser.hasRole(Roles.REVIEWER)) {
-            requireAuthor(course);
+            course.requireTaughtBy(CurrentUser.requireId());
         }
         return authored(course);
     }
@@ -257,19 +255,12 @@ public class CourseAuthoring {
     private CourseEntity editable(CourseId id) {
         CourseEntity course = load(id);
         if (!CurrentUser.hasRole(Roles.ADMIN)) {
-            requireAuthor(course);
+            course.requireTaughtBy(CurrentUser.requireId());
         }
         if (course.status() == CourseStatus.IN_REVIEW) {
             throw new UserFacingException("authoring.locked-in-review");
         }
         return course;
-    }
-
-    static void requireAuthor(CourseEntity course) {
-        AccountId me = CurrentUser.requireId();
-        if (!course.instructorIds().contains(me.value())) {
-            throw new AccessDeniedException("Account " + me + " does not teach course " + course.id());
-        }
     }
 
     private void apply(CourseEntity course, CourseDraft draft) {

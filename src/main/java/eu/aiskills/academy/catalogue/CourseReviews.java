@@ -55,7 +55,7 @@ public class CourseReviews {
     @Transactional
     public void submitForReview(CourseId id) {
         CourseEntity course = courses.authored(id);
-        CourseAuthoring.requireAuthor(course);
+        course.requireTaughtBy(CurrentUser.requireId());
         if (course.status() != CourseStatus.DRAFT) {
             throw new UserFacingException("authoring.submit.not-draft");
         }

@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +14,23 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
-import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.Programme;
 import eu.aiskills.academy.catalogue.Skill;
+import eu.aiskills.academy.enrolment.internal.CourseEvidence;
 import eu.aiskills.academy.enrolment.internal.CredentialEntity;
 import eu.aiskills.academy.enrolment.internal.CredentialKeys;
 import eu.aiskills.academy.enrolment.internal.CredentialRecords;
+import eu.aiskills.academy.enrolment.internal.CredentialSigner;
+import eu.aiskills.academy.enrolment.internal.CredentialStatusList;
 import eu.aiskills.academy.enrolment.internal.EnrolmentRecords;
+import eu.aiskills.academy.enrolment.internal.LearnerCourses;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -70,17 +69,26 @@ public class Credentials {
     private final CredentialRecords credentials;
     private final EnrolmentRecords enrolments;
     private final CredentialKeys keys;
+    private final CourseEvidence evidence;
+    private final CredentialStatusList statusList;
+    private final CredentialSigner signer;
+    private final LearnerCourses learnerCourses;
     private final Catalogue catalogue;
     private final AccountManagement accounts;
     private final EnrolmentProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Credentials(CredentialRecords credentials, EnrolmentRecords enrolments, CredentialKeys keys, Catalogue catalogue,
-                AccountManagement accounts, EnrolmentProperties properties, ApplicationEventPublisher events, Clock clock) {
+    Credentials(CredentialRecords credentials, EnrolmentRecords enrolments, CredentialKeys keys, CourseEvidence evidence,
+                CredentialStatusList statusList, CredentialSigner signer, LearnerCourses learnerCourses, Catalogue catalogue, AccountManagement accounts, EnrolmentProperties properties,
+                ApplicationEventPublisher events, Clock clock) {
         this.credentials = credentials;
         this.enrolments = enrolments;
         this.keys = keys;
+        this.evidence = evidence;
+        this.statusList = statusList;
+        this.signer = signer;
+        this.learnerCourses = learnerCourses;
         this.catalogue = catalogue;
         this.accounts = accounts;
         this.properties = properties;
@@ -108,7 +116,19 @@ public class Credentials {
         }
     }
 
-    public record AttestedSkill(String skillUri, String achievementName, CredentialId credential) {
+    /**
+     * A skill a valid credential attests: {@code assessedBy} names the assessed work in the
+     * credential's evidence (quizzes, labs), empty when the course was completed without any
+     * (lessons marked done): then the skill is attested, not verified.
+     */
+    public record AttestedSkill(String skillUri, String achievementName, CredentialId credential, List<String> assessedBy) {
+        public AttestedSkill {
+            assessedBy = List.copyOf(assessedBy);
+        }
+
+        public boolean assessed() {
+            return !assessedBy.isEmpty();
+        }
     }
 
     /**
@@ -125,13 +145,22 @@ public class Credentials {
                 continue;
             }
             try {
-                Object achievement = SignedJWT.parse(credential.jwt()).getJWTClaimsSet().getJSONObjectClaim("credentialSubject")
-                        .get("achievement");
+                JWTClaimsSet claims = SignedJWT.parse(credential.jwt()).getJWTClaimsSet();
+                Object achievement = claims.getJSONObjectClaim("credentialSubject").get("achievement");
+                List<String> assessedBy = new ArrayList<>();
+                if (claims.getClaim("evidence") instanceof List<?> evidence) {
+                    for (Object item : evidence) {
+                        if (item instanceof Map<?, ?> e && e.get("genre") instanceof String genre && CourseEvidence.ASSESSED_GENRES.contains(genre)
+                                && e.get("name") instanceof String name) {
+                            assessedBy.add(name);
+                        }
+                    }
+                }
                 CredentialSummary summary = credential.toSummary();
                 if (achievement instanceof Map<?, ?> map && map.get("alignment") instanceof List<?> alignments) {
                     for (Object alignment : alignments) {
                         if (alignment instanceof Map<?, ?> a && a.get("targetUrl") instanceof String uri) {
-                            skills.add(new AttestedSkill(uri, summary.achievementName(), summary.id()));
+                            skills.add(new AttestedSkill(uri, summary.achievementName(), summary.id(), assessedBy));
                         }
                     }
                 }
@@ -235,7 +264,25 @@ public class Credentials {
     /** The public keys that verify the platform's credentials (a JSON Web Key Set). */
     @PermitAll
     public String publicKeys() {
-        return keys.publicKeys().toString();
+        return keys.publicKeys(properties.base()).toString();
+    }
+
+    /** One public key (its id short or as its URL), as JSON; empty when there is no such key. */
+    @PermitAll
+    public Optional<String> publicKey(String keyId) {
+        return keys.published(properties.base(), keyId).map(ECKey::toJSONString);
+    }
+
+    /**
+     * The revocation status list, as a credential of its own signed by the platform (a
+     * {@code BitstringStatusListCredential}, VC-JWT): what an outside verifier fetches from a
+     * credential's {@code credentialStatus} to learn whether it was revoked. Made fresh on every
+     * request, so a revocation shows at once.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public String statusList() {
+        return signer.statusListCredential(clock.instant());
     }
 
     /**
@@ -264,9 +311,11 @@ public class Credentials {
         }
         achievement.put("inLanguage", course.summary().language());
         achievement.put("alignment", alignments(course.skills()));
+        Set<UUID> done = enrolments.findById(completed.enrolment().value())
+                .map(e -> learnerCourses.lessonsDone(List.of(e)).getOrDefault(e.id().value(), Set.of())).orElse(Set.of());
         return issue(new CredentialEntity.Subject(subjectKey, CredentialKind.COURSE, completed.learner(),
                 name(completed.learner()), course.summary().title(), completed.course().value(), null,
-                completed.enrolment().value()), achievement, course.summary().ects());
+                completed.enrolment().value()), achievement, course.summary().ects(), evidence.of(completed.learner(), course, done));
     }
 
     /**
@@ -304,12 +353,13 @@ public class Credentials {
             achievement.put("alignment", alignments(skills));
             issued.add(issue(new CredentialEntity.Subject(subjectKey, CredentialKind.PROGRAMME, learner, name(learner),
                     programme.title(), null, programme.id().value(), null), achievement,
-                    ProgrammeRules.credits(programme, completed)));
+                    ProgrammeRules.credits(programme, completed), List.of()));
         }
         return issued;
     }
 
-    private CredentialSummary issue(CredentialEntity.Subject subject, Map<String, Object> achievement, BigDecimal credits) {
+    private CredentialSummary issue(CredentialEntity.Subject subject, Map<String, Object> achievement, BigDecimal credits,
+                                    List<Map<String, Object>> evidence) {
         CredentialId id = CredentialId.random();
         Instant now = clock.instant();
         String url = properties.base() + "/credentials/" + id.value();
@@ -332,24 +382,14 @@ public class Credentials {
         credential.put("validFrom", now.toString());
         credential.put("name", subject.achievementName());
         credential.put("credentialSubject", credentialSubject);
-        ECKey key = keys.signing();
-        String token;
-        try {
-            // OB 3.0 §8.2: the payload is the credential, with iss, nbf, jti and sub derived from it.
-            JWTClaimsSet claims = new JWTClaimsSet.Builder(JWTClaimsSet.parse(credential))
-                    .issuer(properties.base())
-                    .notBeforeTime(Date.from(now))
-                    .jwtID(url)
-                    .subject("urn:uuid:" + subject.learner().value())
-                    .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-                    .keyID(key.getKeyID()).jwk(key.toPublicJWK()).build(), claims);
-            jwt.sign(new ECDSASigner(key));
-            token = jwt.serialize();
-        } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException("Cannot sign credential " + id, e);
+        if (!evidence.isEmpty()) {
+            credential.put("evidence", evidence);
         }
-        CredentialEntity entity = new CredentialEntity(id, subject, now, key.getKeyID(), token);
+        int statusIndex = statusList.allocate();
+        credential.put("credentialStatus", signer.statusEntry(statusIndex));
+        CredentialSigner.Signed signed = signer.sign(credential, url, "urn:uuid:" + subject.learner().value(), now);
+        String token = signed.token();
+        CredentialEntity entity = new CredentialEntity(id, subject, now, signed.keyId(), token, statusIndex);
         try {
             credentials.saveAndFlush(entity);
         } catch (DataIntegrityViolationException issuedConcurrently) {

@@ -135,30 +135,31 @@ public class LessonProgress {
     }
 
     /**
-     * Records a quiz's result for a lesson completed by its quiz (the assessment module reports
-     * it): a passed quiz completes the lesson (the best score is kept), and the course when every
-     * required lesson is done. The learner's seat in a run of the course is found here; without
-     * one (an instructor trying the quiz) nothing is recorded.
+     * Records a quiz's result for a lesson (the assessment module reports it): when the lesson is
+     * completed by its quiz, a passed quiz completes it (the best score is kept), and the course
+     * when every required lesson is done. The learner's seat in a run of the course is found here;
+     * without one (an instructor trying the quiz), or for a lesson not completed by its quiz,
+     * nothing is recorded. The run's counter is locked only once the lesson is known.
      */
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Optional<LearnerCourse> recordQuizResult(AccountId learner, CourseId course, UUID lessonId, BigDecimal score, boolean passed) {
+    public Optional<LearnerCourse> recordQuizResult(AccountId learner, CourseId course, String lessonSlug, BigDecimal score, boolean passed) {
         Optional<EnrolmentEntity> seat = enrolments.findByLearnerIdOrderByRequestedAtDesc(learner.value()).stream()
                 .filter(e -> e.courseId().equals(course)
                         && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED))
                 .findFirst();
-        if (seat.isEmpty()) {
+        List<LessonSummary> lessons = seat.isEmpty() ? List.of() : catalogue.lessons(course);
+        Optional<LessonSummary> lesson = lessons.stream()
+                .filter(l -> l.slug().equals(lessonSlug) && l.completion() == LessonCompletion.QUIZ).findFirst();
+        if (seat.isEmpty() || lesson.isEmpty()) {
             return Optional.empty();
         }
         seats.lock(seat.get().runId().value()).orElseThrow();
         EnrolmentEntity enrolment = enrolments.findById(seat.get().id().value()).orElseThrow();
-        List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
-        LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId) && l.completion() == LessonCompletion.QUIZ).findFirst()
-                .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
         if (passed && (enrolment.status() == EnrolmentStatus.ENROLLED || enrolment.status() == EnrolmentStatus.COMPLETED)) {
-            LessonProgressEntity.Key key = new LessonProgressEntity.Key(enrolment.id().value(), lesson.id());
+            LessonProgressEntity.Key key = new LessonProgressEntity.Key(enrolment.id().value(), lesson.get().id());
             LessonProgressEntity progressRow = progress.findById(key)
-                    .orElseGet(() -> new LessonProgressEntity(enrolment.id().value(), lesson.id(), clock.instant()));
+                    .orElseGet(() -> new LessonProgressEntity(enrolment.id().value(), lesson.get().id(), clock.instant()));
             progressRow.scored(score, clock.instant());
             progress.saveAndFlush(progressRow);
         }

@@ -295,14 +295,12 @@ public class Cohorts {
     public Progress progress(UUID memberId) {
         Member member = visibleMember(memberId);
         Cohort cohort = cohort(member.cohortId());
-        BigDecimal training = store.sum(memberId, HoursKind.TRAINING, true);
-        BigDecimal work = store.sum(memberId, HoursKind.ON_THE_JOB, true);
-        BigDecimal pending = store.sum(memberId, HoursKind.TRAINING, false).add(store.sum(memberId, HoursKind.ON_THE_JOB, false));
+        CohortStore.HoursTotals hours = store.totals(memberId);
         Set<CourseId> completed = SystemActor.call(() -> progress.completedCoursesOf(member.account()));
         List<String> done = cohort.courses().stream().filter(slug -> catalogue.publishedCourse(slug)
                 .map(c -> completed.contains(c.summary().id())).orElse(false)).toList();
         List<String> left = cohort.courses().stream().filter(slug -> !done.contains(slug)).toList();
-        return new Progress(training, cohort.trainingHours(), work, cohort.workHours(), pending, done, left);
+        return new Progress(hours.training(), cohort.trainingHours(), hours.work(), cohort.workHours(), hours.pending(), done, left);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

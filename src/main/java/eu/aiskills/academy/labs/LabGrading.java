@@ -2,6 +2,7 @@ package eu.aiskills.academy.labs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +20,12 @@ import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.internal.GradingRun;
+import eu.aiskills.academy.labs.internal.Ipynb;
 import eu.aiskills.academy.labs.internal.LabAccess;
 import eu.aiskills.academy.labs.internal.LabContentImport;
 import eu.aiskills.academy.labs.internal.LabSessionStore;
 import eu.aiskills.academy.labs.internal.LabTemplateStore;
+import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,11 +96,13 @@ public class LabGrading {
         LabNotebook notebook = labs.myNotebook(slug);
         List<CheckResult> results;
         List<String> cellErrors;
+        String environment;
         try {
             GradingRun.Outcome outcome = runs.run(lab.kernel(), lab.memoryMb(), notebook.cells(),
                     List.of(JSON.readValue(templates.checks(lab.id()), LabContentImport.Check[].class)));
             results = outcome.checks().stream().map(c -> new CheckResult(c.name(), c.points(), c.passed(), c.message())).toList();
             cellErrors = outcome.cellErrors();
+            environment = outcome.environment();
         } catch (RuntimeException e) {
             if (e instanceof UserFacingException refusal) {
                 throw refusal;
@@ -106,12 +111,17 @@ public class LabGrading {
             throw new UserFacingException("lab.grading-failed", e.getMessage());
         }
         BigDecimal score = score(results);
+        int passed = (int) results.stream().filter(CheckResult::passed).count();
         store.submission(lab.id(), me, notebook.revision(), score, JSON.writeValueAsString(new Feedback(results, cellErrors)),
-                clock.instant());
+                clock.instant(), new LabSessionStore.Provenance(
+                ContentFiles.fingerprint(Ipynb.write(notebook).getBytes(StandardCharsets.UTF_8)), RAN_ON, environment, 0, passed, results.size()));
         boolean completed = report(lab, me, score);
         log.info("Lab {} graded for {}: {} (revision {})", slug, me, score, notebook.revision());
         return new Grade(score, results, cellErrors, notebook.revision(), completed);
     }
+
+    /** Where graded runs happen: always a fresh local sandbox, without GPUs (GPU labs run their sessions on a factory). */
+    static final String RAN_ON = "local sandbox of the platform (bubblewrap, no network), no GPU";
 
     /** The signed-in learner's submissions of a lab, newest first. */
     @SignedIn

@@ -71,7 +71,7 @@ public class Candidates {
     public CandidateProfile mine() {
         AccountId me = CurrentUser.requireId();
         return load(me, true).orElseGet(() -> new CandidateProfile(me, accounts.get(me).displayName(), ProfileDraft.empty(),
-                labelled(store.skills(me)), List.of(), null, null));
+                labelled(store.skills(me), labels()), List.of(), null, null));
     }
 
     @SignedIn
@@ -173,7 +173,12 @@ public class Candidates {
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(readOnly = true)
     public List<CandidateProfile> searchableAfter(AccountId after, int limit) {
-        return store.visibleAfter(after, limit).stream().map(id -> load(id, false)).flatMap(Optional::stream).toList();
+        List<AccountId> ids = store.visibleAfter(after, limit);
+        Map<AccountId, CandidateStore.StoredProfile> profiles = store.loadAll(ids);
+        Map<AccountId, String> names = accounts.displayNames(ids);
+        Map<String, String> labels = labels();
+        return ids.stream().filter(profiles::containsKey).map(id -> profile(id, names.getOrDefault(id, ""), profiles.get(id), false, labels))
+                .toList();
     }
 
     @RolesAllowed(Roles.SYSTEM)
@@ -195,12 +200,22 @@ public class Candidates {
         return store.appliedToAny(candidate, organisations.myMemberships().stream().map(m -> m.organisationId()).toList());
     }
 
+    /**
+     * The skills the learner's credentials attest: verified when the credential was earned through
+     * assessed work (the evidence names it), from a course otherwise (lessons marked done).
+     */
     private void writeVerified(AccountId learner) {
-        Map<String, String> attested = new LinkedHashMap<>();
+        Map<String, String> verified = new LinkedHashMap<>();
+        Map<String, String> fromCourses = new LinkedHashMap<>();
         for (var skill : credentials.attestedSkills(learner)) {
-            attested.putIfAbsent(skill.skillUri(), clip(skill.achievementName(), 200));
+            if (skill.assessed()) {
+                verified.putIfAbsent(skill.skillUri(), clip(skill.achievementName() + " — " + String.join("; ", skill.assessedBy()), 200));
+            } else {
+                fromCourses.putIfAbsent(skill.skillUri(), clip(skill.achievementName(), 200));
+            }
         }
-        store.replaceVerified(learner, attested);
+        verified.keySet().forEach(fromCourses::remove);
+        store.replaceAttested(learner, verified, fromCourses);
     }
 
     private void touch(AccountId account) {
@@ -215,13 +230,18 @@ public class Candidates {
     }
 
     private Optional<CandidateProfile> load(AccountId account, boolean withSuggestions) {
-        return store.load(account).map(p -> new CandidateProfile(account, accounts.displayNames(List.of(account)).getOrDefault(account, ""),
-                p.draft(), labelled(p.skills()), withSuggestions ? labelled(p.suggestions()) : List.of(), p.consentAt(), p.updatedAt()));
+        return store.load(account).map(p -> profile(account, accounts.displayNames(List.of(account)).getOrDefault(account, ""), p,
+                withSuggestions, labels()));
+    }
+
+    private CandidateProfile profile(AccountId account, String name, CandidateStore.StoredProfile p, boolean withSuggestions,
+                                     Map<String, String> labels) {
+        return new CandidateProfile(account, name, p.draft(), labelled(p.skills(), labels),
+                withSuggestions ? labelled(p.suggestions(), labels) : List.of(), p.consentAt(), p.updatedAt());
     }
 
     /** The skills with their ESCO labels, by label. */
-    private List<CandidateSkill> labelled(List<CandidateSkill> skills) {
-        Map<String, String> labels = labels();
+    private static List<CandidateSkill> labelled(List<CandidateSkill> skills, Map<String, String> labels) {
         List<CandidateSkill> labelled = new ArrayList<>(skills.stream().map(s -> new CandidateSkill(s.uri(), labels.getOrDefault(s.uri(), s.uri()),
                 s.source(), s.evidence())).toList());
         labelled.sort(Comparator.comparing(CandidateSkill::label).thenComparing(CandidateSkill::source));

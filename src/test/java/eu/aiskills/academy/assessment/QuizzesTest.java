@@ -14,6 +14,8 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
+import eu.aiskills.academy.enrolment.CredentialSummary;
+import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.EnrolmentStatus;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LearnerCourse;
@@ -55,6 +57,8 @@ class QuizzesTest {
     Enrolments enrolments;
     @Autowired
     LessonProgress progress;
+    @Autowired
+    Credentials credentials;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -139,6 +143,24 @@ class QuizzesTest {
         assertThat(enrolments.seatIn(course.summary().id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThat(TestQuizzes.pass(context, "responsible-generative-ai").result().passed()).isTrue();
         assertThat(enrolments.seatIn(course.summary().id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.COMPLETED);
+
+        // The credential carries its evidence: both quizzes with their scores, and the two lessons the learner marked done.
+        CredentialSummary credential = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> KaribuSupport.as(context, learner, credentials::mine).stream()
+                        .filter(c -> c.achievementName().equals(course.summary().title())).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        tools.jackson.databind.JsonNode evidence = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(credentials.json(credential.id())).path("evidence");
+        assertThat(evidence).extracting(e -> e.path("genre").asString()).containsExactly("Quiz", "Quiz", "Self-declared");
+        assertThat(evidence.get(0).path("name").asString()).isEqualTo("Quiz: Check yourself — how language models work");
+        assertThat(evidence.get(0).path("narrative").asString()).startsWith("Score 100 out of 100, graded ").contains("- attempt: 2 of 3")
+                .contains("- questions: 6 drawn at random");
+        assertThat(evidence.get(2).path("narrative").asString()).contains("What is generative AI?").contains("Prompting and evaluation");
+        assertThat(evidence.get(0).path("type").get(0).asString()).isEqualTo("Evidence");
+        // Earned through assessed work: the course's skills are verified, and say by what.
+        assertThat(credentials.attestedSkills(eu.aiskills.academy.identity.CurrentUser.requireId()))
+                .isNotEmpty().allSatisfy(skill -> assertThat(skill.assessedBy())
+                        .containsExactly("Quiz: Check yourself — how language models work", "Quiz: Check yourself — the AI Act"));
     }
 
     @Test

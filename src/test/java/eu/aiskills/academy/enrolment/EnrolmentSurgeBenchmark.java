@@ -10,17 +10,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.BenchmarkReport.Latencies;
+import eu.aiskills.academy.testsupport.BenchmarkReport;
 import eu.aiskills.academy.testsupport.MariaDb;
+import eu.aiskills.academy.testsupport.Surge;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,10 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,15 +69,15 @@ class EnrolmentSurgeBenchmark {
     void surge() throws Exception {
         new TestCourses(content, context).course("surge").capacity(SEATS).instructor("nobody@example.org").create();
         CourseRun run = catalogue.publishedCourse("surge").orElseThrow().runs().getFirst();
-        List<Authentication> learners = createLearners();
+        List<Authentication> learners = Surge.learners(jdbc, users, "surge", LEARNERS);
 
         // Warm-up on another run: connection pool, JIT, the database's buffer pool.
         new TestCourses(content, context).course("surge-warm-up").capacity(50).instructor("nobody@example.org").create();
         CourseRun warmUp = catalogue.publishedCourse("surge-warm-up").orElseThrow().runs().getFirst();
-        race(learners.subList(0, 200), learner -> enrolments.enrol(warmUp.id()));
+        Surge.race(learners.subList(0, 200), THREADS, learner -> enrolments.enrol(warmUp.id()));
 
-        Measured surge = race(learners, learner -> enrolments.enrol(run.id()));
-        Measured inserts = race(learners, learner -> jdbc.update(
+        Surge.Measured surge = Surge.race(learners, THREADS, learner -> enrolments.enrol(run.id()));
+        Surge.Measured inserts = Surge.race(learners, THREADS, learner -> jdbc.update(
                 "INSERT INTO notification (id, account_id, message_key, arguments, link, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), "bench.insert", "[]", null,
                 Timestamp.from(Instant.now())));
@@ -132,71 +125,5 @@ class EnrolmentSurgeBenchmark {
                 jdbc.queryForObject("SELECT VERSION()", String.class), seated, waiting, lastSeated, LEARNERS,
                 surge.count(), surge.perSecond(), enrol.p50(), enrol.p95(), enrol.p99(), enrol.max(),
                 inserts.count(), inserts.perSecond(), insert.p50(), insert.p95(), insert.p99(), insert.max()));
-    }
-
-    /** Accounts written in batches (hashing 10,000 passwords would measure Argon2, not enrolment). */
-    private List<Authentication> createLearners() {
-        List<Object[]> accounts = new ArrayList<>();
-        List<Object[]> roles = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        for (int i = 0; i < LEARNERS; i++) {
-            String id = UUID.randomUUID().toString();
-            accounts.add(new Object[] {id, "surge" + i + "@example.org", "Surge Learner " + i, now});
-            roles.add(new Object[] {id});
-        }
-        jdbc.batchUpdate("INSERT INTO account (id, email, display_name, password_hash, preferred_locale, enabled, created_at, version)"
-                + " VALUES (?, ?, ?, '{noop}bench-only', NULL, TRUE, ?, 0)", accounts);
-        jdbc.batchUpdate("INSERT INTO account_role (account_id, role) VALUES (?, 'STUDENT')", roles);
-        List<Authentication> authentications = new ArrayList<>();
-        for (int i = 0; i < LEARNERS; i++) {
-            UserDetails user = users.loadUserByUsername("surge" + i + "@example.org");
-            authentications.add(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        }
-        return authentications;
-    }
-
-    interface Work {
-        Object call(Authentication learner) throws Exception;
-    }
-
-    record Measured(int count, double perSecond, List<Long> nanos, int failures) {
-    }
-
-    /** Every learner's call released at once; each call's latency from when its thread makes it to its return. */
-    private static Measured race(List<Authentication> learners, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-        ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            long[] released = new long[1];
-            for (Authentication learner : learners) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    long begin = System.nanoTime();
-                    SecurityContextHolder.getContext().setAuthentication(learner);
-                    try {
-                        work.call(learner);
-                    } catch (Exception e) {
-                        failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                    nanos.add(System.nanoTime() - begin);
-                    return null;
-                }));
-            }
-            released[0] = System.nanoTime();
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            double seconds = (System.nanoTime() - released[0]) / 1e9;
-            return new Measured(learners.size(), learners.size() / seconds, nanos,
-                    failures.values().stream().mapToInt(Integer::intValue).sum());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -323,6 +323,20 @@ class TalentMarketplaceTest {
                 List.of("Which Academy courses have you completed?"));
     }
 
+    @Test
+    void aCourseCompletedByTickingLessonsAttestsItsSkillsWithoutVerifyingThem() throws Exception {
+        String student = person("talent-ticks@example.org", "Tim Ticks", Role.STUDENT);
+        TestCourses courses = new TestCourses(content, context);
+        courses.course("talent-ticked").lessons(2).create();
+        courses.complete("talent-ticked", student);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(student, () -> candidates.mine().skills().stream()
+                .anyMatch(s -> s.uri().equals(MACHINE_LEARNING))));
+        CandidateProfile profile = as(student, () -> candidates.mine());
+        assertThat(profile.skills()).extracting(CandidateSkill::uri, CandidateSkill::source, CandidateSkill::evidence)
+                .contains(org.assertj.core.groups.Tuple.tuple(MACHINE_LEARNING, SkillSource.COURSE, "Course talent-ticked"));
+        assertThat(profile.verified(MACHINE_LEARNING)).as("marked done is declared, not verified").isFalse();
+    }
+
     private OrganisationId aurora() {
         return organisations.myMemberships().stream().filter(m -> m.organisationKind() == OrganisationKind.EMPLOYER).findFirst()
                 .orElseThrow().organisationId();
@@ -330,7 +344,7 @@ class TalentMarketplaceTest {
 
     private void completeACourseTeachingMachineLearning(String student) throws Exception {
         TestCourses courses = new TestCourses(content, context);
-        courses.course("talent-ml").lessons(1).create();
+        courses.course("talent-ml").lessons(1).quizLastLesson().create();
         courses.complete("talent-ml", student);
     }
 

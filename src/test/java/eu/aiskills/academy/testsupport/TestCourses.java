@@ -9,8 +9,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import eu.aiskills.academy.assessment.Quiz;
+import eu.aiskills.academy.assessment.Quizzes;
+import eu.aiskills.academy.assessment.internal.QuizContentImport;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseRun;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.catalogue.internal.CourseImports;
 import eu.aiskills.academy.enrolment.Enrolments;
@@ -36,8 +40,9 @@ public final class TestCourses {
     }
 
     /**
-     * The account with this address enrols in the course's run and marks every lesson done, as a
-     * learner would: the course is completed and its credential issued (asynchronously).
+     * The account with this address enrols in the course's run, marks every lesson done and
+     * passes the quizzes of quiz lessons, as a learner would: the course is completed and its
+     * credential issued (asynchronously).
      */
     public LearnerCourse complete(String courseSlug, String email) {
         Catalogue catalogue = context.getBean(Catalogue.class);
@@ -45,9 +50,15 @@ public final class TestCourses {
         return KaribuSupport.as(context, email, () -> {
             LearnerCourse seat = context.getBean(Enrolments.class).enrol(run.id());
             for (LessonSummary lesson : catalogue.lessons(run.courseId())) {
-                seat = context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+                if (lesson.completion() == LessonCompletion.QUIZ) {
+                    for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(courseSlug, lesson.slug())) {
+                        TestQuizzes.pass(context, quiz.slug());
+                    }
+                } else {
+                    seat = context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+                }
             }
-            return seat;
+            return context.getBean(Enrolments.class).seatIn(run.courseId()).orElseThrow();
         });
     }
 
@@ -67,6 +78,7 @@ public final class TestCourses {
         private LocalDateTime closes = LocalDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MINUTES);
         private String instructor = "instructor@academy.test";
         private Integer lastLessonPassScore;
+        private boolean lastLessonByQuiz;
         private String level = "INTRODUCTORY";
 
         private Builder(String slug) {
@@ -110,6 +122,12 @@ public final class TestCourses {
             return this;
         }
 
+        /** The last lesson is completed by passing its quiz, {@code <slug>-quiz}: three questions, pass mark 60, two attempts. */
+        public Builder quizLastLesson() {
+            this.lastLessonByQuiz = true;
+            return this;
+        }
+
         public Builder instructor(String email) {
             this.instructor = email;
             return this;
@@ -139,7 +157,8 @@ public final class TestCourses {
                     Files.writeString(folder.resolve("0" + i + "-lesson-" + i + ".md"), "# Lesson " + i + "\n\nText " + i + ".");
                     yaml.append("  - {file: 0").append(i).append("-lesson-").append(i).append(".md, title: Lesson ").append(i)
                             .append(", minutes: 10").append(i == lessons && lastLessonPassScore != null
-                                    ? ", passScore: " + lastLessonPassScore : "").append("}\n");
+                                    ? ", passScore: " + lastLessonPassScore : "").append(i == lessons && lastLessonByQuiz
+                                    ? ", completedBy: quiz" : "").append("}\n");
                 }
                 yaml.append("""
                         runs:
@@ -152,6 +171,38 @@ public final class TestCourses {
                 throw new UncheckedIOException(e);
             }
             CourseImports.from(root, context).importAll();
+            if (lastLessonByQuiz) {
+                writeQuiz();
+            }
+        }
+
+        private void writeQuiz() {
+            Path assessment = root.resolve("assessment-" + slug);
+            try {
+                Files.createDirectories(assessment.resolve("banks"));
+                Files.createDirectories(assessment.resolve("quizzes"));
+                Files.writeString(assessment.resolve("banks/" + slug + "-bank.yaml"), """
+                        slug: %s-bank
+                        course: %s
+                        title: Questions of %s
+                        questions:
+                          - {kind: single, key: pick, points: 1, prompt: Pick A, options: [{key: a, text: A, correct: true}, {key: b, text: B}]}
+                          - {kind: true-false, key: tf, points: 1, prompt: True?, answer: true}
+                          - {kind: numeric, key: answer, points: 2, prompt: Six times seven?, answer: 42}
+                        """.formatted(slug, slug, slug));
+                Files.writeString(assessment.resolve("quizzes/" + slug + "-quiz.yaml"), """
+                        slug: %s-quiz
+                        title: Quiz of %s
+                        course: %s
+                        lesson: lesson-%d
+                        bank: %s-bank
+                        passMark: 60
+                        attempts: 2
+                        """.formatted(slug, slug, slug, lessons, slug));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.getBean(QuizContentImport.class).importAll(assessment.toUri().toString());
         }
 
         /**

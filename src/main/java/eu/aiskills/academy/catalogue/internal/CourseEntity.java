@@ -16,6 +16,7 @@ import eu.aiskills.academy.catalogue.CourseLevel;
 import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.catalogue.CourseSummary;
 import eu.aiskills.academy.catalogue.Sector;
+import eu.aiskills.academy.identity.AccountId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -32,6 +33,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A course with its lessons, the JPA aggregate the catalogue, authoring and the content import
@@ -259,6 +261,13 @@ public class CourseEntity {
 
     public Set<Sector> sectors() {
         return Set.copyOf(sectors);
+    }
+
+    /** Refuses anyone who is not one of the course's instructors. */
+    public void requireTaughtBy(AccountId account) {
+        if (!instructorIds().contains(account.value())) {
+            throw new AccessDeniedException("Account " + account + " does not teach course " + id);
+        }
     }
 
     public Set<UUID> instructorIds() {

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Credentials for machines: the signed token (VC-JWT), its JSON content, and the public keys
- * that verify it. Public, like the verification page: a credential's id is its share link.
+ * Credentials for machines: the signed token (VC-JWT), its JSON content, the public keys that
+ * verify it (the set, and each key at the URL its {@code kid} names), and the revocation status
+ * list. Public, like the verification page: a credential's id is its share link.
  */
 @RestController
 class CredentialController {
@@ -39,6 +40,20 @@ class CredentialController {
     @GetMapping(value = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     String keys() {
         return credentials.publicKeys();
+    }
+
+    /** One key, at the URL credentials name in their {@code kid}. */
+    @GetMapping(CredentialKeys.KEYS_PATH + "{id}")
+    ResponseEntity<String> key(@PathVariable String id) {
+        return credentials.publicKey(id).map(json -> ResponseEntity.ok().contentType(new MediaType("application", "jwk+json")).body(json))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The revocation status list credential (W3C Bitstring Status List), kept in caches for a minute at most. */
+    @GetMapping(CredentialStatusList.PATH)
+    ResponseEntity<String> statusList() {
+        return ResponseEntity.ok().contentType(new MediaType("application", "vc+jwt"))
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=60").body(credentials.statusList());
     }
 
     private static ResponseEntity<String> found(String id, String extension, MediaType type,

@@ -72,11 +72,16 @@ public class CredentialEntity {
     @Column(name = "revocation_reason", length = 500)
     private String revocationReason;
 
+    /** Its position in the revocation status list (null for credentials issued before the list existed). */
+    @Column(name = "status_index")
+    private Integer statusIndex;
+
     protected CredentialEntity() {
     }
 
-    public CredentialEntity(CredentialId id, Subject subject, Instant issuedAt, String keyId, String jwt) {
+    public CredentialEntity(CredentialId id, Subject subject, Instant issuedAt, String keyId, String jwt, Integer statusIndex) {
         this.id = id.value();
+        this.statusIndex = statusIndex;
         this.subjectKey = subject.key();
         this.kind = subject.kind();
         this.learnerId = subject.learner().value();
@@ -114,5 +119,9 @@ public class CredentialEntity {
 
     public CredentialSummary toSummary() {
         return new CredentialSummary(id(), kind, recipientName, achievementName, issuedAt, revokedAt, revocationReason);
+    }
+
+    public Integer statusIndex() {
+        return statusIndex;
     }
 }

@@ -108,15 +108,31 @@ public class CredentialKeys {
         return (ECKey) keys.getKeys().getFirst();
     }
 
-    /** A key by its id, public part only. */
+    /** Where a key is served, its {@code kid} in credentials' headers and in the published key set. */
+    public static String keyUrl(String base, String keyId) {
+        return base + KEYS_PATH + keyId;
+    }
+
+    /** The path keys are served under, followed by their short id. */
+    public static final String KEYS_PATH = "/credentials/keys/";
+
+    /** A key by its id (the short one, or its URL: credentials issued before keys had URLs name the short one), public part only. */
     public Optional<ECKey> verifying(String keyId) {
-        return Optional.ofNullable(keys.getKeyByKeyId(keyId)).filter(ECKey.class::isInstance)
+        String shortId = keyId == null ? null : keyId.substring(keyId.lastIndexOf(KEYS_PATH) < 0 ? 0 : keyId.lastIndexOf(KEYS_PATH)
+                + KEYS_PATH.length());
+        return Optional.ofNullable(keys.getKeyByKeyId(shortId)).filter(ECKey.class::isInstance)
                 .map(k -> ((ECKey) k).toPublicJWK());
     }
 
-    /** The public keys, for /.well-known/jwks.json and anyone verifying credentials elsewhere. */
-    public JWKSet publicKeys() {
-        return keys.toPublicJWKSet();
+    /** One public key as published: its {@code kid} is its URL. */
+    public Optional<ECKey> published(String base, String keyId) {
+        return verifying(keyId).map(key -> new ECKey.Builder(key).keyID(keyUrl(base, key.getKeyID())).build());
+    }
+
+    /** The public keys, for /.well-known/jwks.json and anyone verifying credentials elsewhere; each {@code kid} is the key's URL. */
+    public JWKSet publicKeys(String base) {
+        return new JWKSet(keys.toPublicJWKSet().getKeys().stream().filter(ECKey.class::isInstance)
+                .map(key -> (JWK) new ECKey.Builder((ECKey) key).keyID(keyUrl(base, key.getKeyID())).build()).toList());
     }
 
     /** Puts a new signing key first; earlier keys stay for verification. Returns the new key's id. */

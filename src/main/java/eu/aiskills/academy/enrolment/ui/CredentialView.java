@@ -6,13 +6,18 @@ import java.util.UUID;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -24,13 +29,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.aiskills.academy.enrolment.CredentialId;
-import eu.aiskills.academy.enrolment.CredentialSummary;
 import eu.aiskills.academy.enrolment.Credentials;
+import eu.aiskills.academy.enrolment.EnrolmentProperties;
 import eu.aiskills.academy.enrolment.Verification;
+import eu.aiskills.academy.enrolment.internal.CourseEvidence;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A credential's public verification page, the address a learner shares: whether it is valid,
@@ -41,12 +49,16 @@ import eu.aiskills.academy.shared.ui.Views;
 @AnonymousAllowed
 class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final JsonMapper EVIDENCE_READER = JsonMapper.builder().build();
+
     static final String ID = "id";
 
     private final transient Credentials credentials;
+    private final transient EnrolmentProperties properties;
 
-    CredentialView(Credentials credentials) {
+    CredentialView(Credentials credentials, EnrolmentProperties properties) {
         this.credentials = credentials;
+        this.properties = properties;
         addClassName("academy-credential");
     }
 
@@ -94,6 +106,15 @@ class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasD
             Button share = new Button(getTranslation("credential.share"), VaadinIcon.SHARE.create(), click -> share(id));
             share.addThemeVariants(ButtonVariant.TERTIARY);
             actions.add(json, jwt, share);
+            verification.credential().filter(c -> verification.status() == Verification.Status.VALID && CurrentUser.id().isPresent()
+                    && credentials.mine().stream().anyMatch(mine -> mine.id().equals(c.id()))).ifPresent(mine -> {
+                        Anchor linkedIn = new Anchor(LinkedInLink.of(mine, properties.issuerName(), properties.base() + path(id)),
+                                getTranslation("credential.linkedin"));
+                        linkedIn.setTarget("_blank");
+                        linkedIn.getElement().setAttribute("rel", "noopener noreferrer");
+                        linkedIn.addComponentAsFirst(VaadinIcon.PLUS_CIRCLE_O.create());
+                        actions.add(linkedIn);
+                    });
             if (CurrentUser.hasRole(Roles.ADMIN) && verification.status() == Verification.Status.VALID) {
                 Button revoke = new Button(getTranslation("credential.revoke"), click -> revoke(id));
                 revoke.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
@@ -102,13 +123,46 @@ class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasD
             add(actions);
         }
         verification.payload().ifPresent(payload -> {
+            evidence(payload);
             Pre content = new Pre(payload);
             content.addClassName("academy-json");
             content.getElement().setAttribute("tabindex", "0");
             content.getElement().setAttribute("aria-label", getTranslation("credential.content"));
-            add(new H2(getTranslation("credential.content")), content);
+            Details json = new Details(getTranslation("credential.content"), content);
+            json.addClassName("academy-credential-json");
+            add(json);
         });
         add(new RouterLink(getTranslation("credential.verify-other"), VerifyCredentialView.class));
+    }
+
+    /**
+     * How the credential was earned, in words: each piece of its evidence (a quiz, a lab, lessons
+     * marked done) with what it says; a credential without any says it records completion only.
+     */
+    private void evidence(String payload) {
+        JsonNode items = EVIDENCE_READER.readTree(payload).path("evidence");
+        add(new H2(getTranslation("credential.evidence")));
+        if (!items.isArray() || items.isEmpty()) {
+            add(new Paragraph(getTranslation("credential.evidence-none")));
+            return;
+        }
+        boolean assessed = false;
+        UnorderedList list = new UnorderedList();
+        list.addClassName("academy-evidence");
+        for (JsonNode item : items) {
+            String genre = item.path("genre").asString("");
+            assessed |= CourseEvidence.ASSESSED_GENRES.contains(genre);
+            Span kind = new Span(getTranslation("credential.genre." + switch (genre) {
+                case "Quiz" -> "quiz";
+                case "Lab" -> "lab";
+                case "Assignment" -> "assignment";
+                default -> "declared";
+            }));
+            kind.getElement().getThemeList().add(CourseEvidence.ASSESSED_GENRES.contains(genre) ? "badge success" : "badge contrast");
+            H3 name = new H3(item.path("name").asString(""));
+            list.add(new ListItem(kind, name, Views.markdown(item.path("narrative").asString(""))));
+        }
+        add(new Paragraph(getTranslation(assessed ? "credential.evidence-assessed" : "credential.evidence-declared")), list);
     }
 
     static Component status(Component view, Verification verification) {

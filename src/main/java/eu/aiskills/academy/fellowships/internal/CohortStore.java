@@ -141,10 +141,16 @@ public class CohortStore {
     }
 
     /** A member's hours of one kind, co-signed or still waiting for the mentor. */
-    public BigDecimal sum(UUID memberId, HoursKind kind, boolean cosigned) {
-        BigDecimal sum = jdbc.queryForObject("SELECT COALESCE(SUM(hours), 0) FROM cohort_hours WHERE member_id = ? AND kind = ? AND cosigned_at IS "
-                + (cosigned ? "NOT NULL" : "NULL"), BigDecimal.class, memberId.toString(), kind.name());
-        return sum == null ? BigDecimal.ZERO : sum;
+    /** A member's hours summed in one query: co-signed per kind, and all those still waiting for the mentor. */
+    public record HoursTotals(BigDecimal training, BigDecimal work, BigDecimal pending) {
+    }
+
+    public HoursTotals totals(UUID memberId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN kind = ? AND cosigned_at IS NOT NULL THEN hours END), 0) AS training,"
+                + " COALESCE(SUM(CASE WHEN kind = ? AND cosigned_at IS NOT NULL THEN hours END), 0) AS work,"
+                + " COALESCE(SUM(CASE WHEN cosigned_at IS NULL THEN hours END), 0) AS pending FROM cohort_hours WHERE member_id = ?",
+                (rs, n) -> new HoursTotals(rs.getBigDecimal("training"), rs.getBigDecimal("work"), rs.getBigDecimal("pending")),
+                HoursKind.TRAINING.name(), HoursKind.ON_THE_JOB.name(), memberId.toString());
     }
 
     private static final String MEMBERS = "SELECT * FROM cohort_member";

@@ -1,5 +1,6 @@
 package eu.aiskills.academy.labs.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.internal.kernel.Execution;
 import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
+import eu.aiskills.academy.shared.ContentFiles;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,12 @@ public class GradingRun {
     public record CheckOutcome(String name, int points, boolean passed, String message) {
     }
 
-    /** The checks' outcomes and the notebook's cells that failed, as "number: error". */
-    public record Outcome(List<CheckOutcome> checks, List<String> cellErrors) {
+    /**
+     * The checks' outcomes, the notebook's cells that failed (as "number: error"), and the
+     * environment the run had: the kernel's Python and the SHA-256 of its installed packages
+     * (name and version of each, sorted), read before any of the notebook's code ran.
+     */
+    public record Outcome(List<CheckOutcome> checks, List<String> cellErrors, String environment) {
 
         /** The points of the passed checks out of all points (0 when the lab has none). */
         public int pointsPassed() {
@@ -65,6 +71,7 @@ public class GradingRun {
         try {
             Instant deadline = Instant.now().plus(LIMIT);
             LabRuntime.Live live = runtime.launch(sandbox, kernel, memoryMb);
+            String environment = environment(within(live, ENVIRONMENT_PROBE, deadline));
             List<String> cellErrors = new ArrayList<>();
             int number = 0;
             for (LabNotebook.Cell cell : cells) {
@@ -82,11 +89,31 @@ public class GradingRun {
                 Execution run = within(live, check.code() == null ? "" : check.code(), deadline);
                 results.add(new CheckOutcome(check.name(), check.points(), run.ok(), run.ok() ? null : failure(run)));
             }
-            return new Outcome(List.copyOf(results), List.copyOf(cellErrors));
+            return new Outcome(List.copyOf(results), List.copyOf(cellErrors), environment);
         } finally {
             runtime.stop(sandbox);
             slots.release();
         }
+    }
+
+    /** Prints the Python version, then "name==version" of every installed distribution, sorted. */
+    private static final String ENVIRONMENT_PROBE = """
+            import sys as _s, importlib.metadata as _m
+            print(_s.version.split()[0])
+            print("\\n".join(sorted({(d.metadata["Name"] or "?").lower() + "==" + d.version for d in _m.distributions()})))
+            del _s, _m
+            """;
+
+    /** "Python 3.11.2, 143 packages, sha256:…" from the probe's output; "unknown" when it failed. */
+    static String environment(Execution probe) {
+        String text = probe.outputs().stream().filter(KernelOutput.Stream.class::isInstance).map(KernelOutput.Stream.class::cast)
+                .filter(stream -> "stdout".equals(stream.name())).map(KernelOutput.Stream::text).reduce("", String::concat).strip();
+        if (!probe.ok() || text.isEmpty()) {
+            return "unknown";
+        }
+        List<String> lines = text.lines().toList();
+        return "Python " + lines.getFirst() + ", " + (lines.size() - 1) + " packages, sha256:"
+                + ContentFiles.fingerprint(String.join("\n", lines.subList(1, lines.size())).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs code with what is left of the deadline; a run that takes longer is interrupted and fails. */

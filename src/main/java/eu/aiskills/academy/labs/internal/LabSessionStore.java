@@ -140,13 +140,29 @@ public class LabSessionStore {
 
     // ---- submissions -----------------------------------------------------------------------
 
-    public void submission(UUID template, AccountId learner, int revision, BigDecimal score, String feedback, Instant at) {
-        jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), template.toString(), learner.toString(),
-                revision, score, feedback, Timestamp.from(at));
+    /** Where and on what a graded submission ran (its credential evidence). */
+    public record Provenance(String notebookSha256, String ranOn, String environment, int gpus, int checksPassed, int checksTotal) {
     }
 
-    /** A learner's submission: the revision graded, its score and when. */
+    public void submission(UUID template, AccountId learner, int revision, BigDecimal score, String feedback, Instant at, Provenance ran) {
+        jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at, notebook_sha256, ran_on,"
+                        + " environment, gpus, checks_passed, checks_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), template.toString(), learner.toString(), revision, score, feedback, Timestamp.from(at),
+                ran.notebookSha256(), ran.ranOn(), ran.environment(), ran.gpus(), ran.checksPassed(), ran.checksTotal());
+    }
+
+    /** A learner's best graded submission of a lab (the highest score, the earliest of equals), with where it ran. */
+    public record BestSubmission(int revision, BigDecimal score, Instant submittedAt, Provenance ran) {
+    }
+
+    public Optional<BestSubmission> best(UUID template, AccountId learner) {
+        return jdbc.query("SELECT * FROM lab_submission WHERE template_id = ? AND learner_id = ? ORDER BY score DESC, submitted_at LIMIT 1",
+                (rs, n) -> new BestSubmission(rs.getInt("revision"), rs.getBigDecimal("score"), Jdbc.instant(rs, "submitted_at"),
+                        new Provenance(rs.getString("notebook_sha256"), rs.getString("ran_on"), rs.getString("environment"), rs.getInt("gpus"),
+                                rs.getInt("checks_passed"), rs.getInt("checks_total"))), template.toString(), learner.toString())
+                .stream().findFirst();
+    }
+
     public record SubmissionRow(int revision, BigDecimal score, Instant submittedAt) {
     }
 

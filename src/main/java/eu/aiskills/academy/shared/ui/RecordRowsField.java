@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.customfield.CustomField;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
  * A list of records as one field of a form: a row of fields per record, each row bound to its
  * record by a {@link RecordBinder}, rows added and removed by the person. {@code fields} makes a
  * row's fields and binds them; rows that {@code keep} refuses (left empty) are not part of the value.
+ * With {@link #withRows}, each row is a named group laid out by a style class of its own.
  */
 public class RecordRowsField<R extends Record> extends CustomField<List<R>> {
 
@@ -30,6 +32,9 @@ public class RecordRowsField<R extends Record> extends CustomField<List<R>> {
     private final Predicate<R> keep;
     private final Div rows = new Div();
     private final List<RecordBinder<R>> binders = new ArrayList<>();
+    private String rowClass;
+    private String groupLabelKey;
+    private Function<R, String> rowName;
 
     public RecordRowsField(Class<R> type, String addLabelKey, String removeLabelKey, Supplier<R> blank,
                            Function<RecordBinder<R>, List<Component>> fields, Predicate<R> keep) {
@@ -46,6 +51,18 @@ public class RecordRowsField<R extends Record> extends CustomField<List<R>> {
         add(rows, add);
     }
 
+    /**
+     * Rows are {@code Div}s of style class {@code rowClass} (which lays their fields out), each a
+     * group named for assistive technology by {@code groupLabelKey} with the row's name; the
+     * remove button's label gets the name too.
+     */
+    public RecordRowsField<R> withRows(String rowClass, String groupLabelKey, Function<R, String> rowName) {
+        this.rowClass = rowClass;
+        this.groupLabelKey = groupLabelKey;
+        this.rowName = rowName;
+        return this;
+    }
+
     @Override
     protected List<R> generateModelValue() {
         return binders.stream().map(RecordBinder::write).filter(keep).toList();
@@ -60,8 +77,9 @@ public class RecordRowsField<R extends Record> extends CustomField<List<R>> {
 
     private void addRow(R value) {
         RecordBinder<R> binder = new RecordBinder<>(type, Map.of());
-        HorizontalLayout row = new HorizontalLayout();
-        row.add(fields.apply(binder).toArray(Component[]::new));
+        Component row = rowClass == null ? new HorizontalLayout() : new Div();
+        HasComponents container = (HasComponents) row;
+        container.add(fields.apply(binder).toArray(Component[]::new));
         binder.readRecord(value);
         binder.addValueChangeListener(change -> updateValue());
         Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
@@ -70,10 +88,17 @@ public class RecordRowsField<R extends Record> extends CustomField<List<R>> {
             updateValue();
         });
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-        remove.setAriaLabel(getTranslation(removeLabelKey));
-        row.add(remove);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.addClassName("academy-period");
+        String name = rowName == null ? null : rowName.apply(value);
+        remove.setAriaLabel(getTranslation(removeLabelKey, name));
+        container.add(remove);
+        if (row instanceof HorizontalLayout line) {
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            line.addClassName("academy-period");
+        } else {
+            ((Div) row).addClassName(rowClass);
+            row.getElement().setAttribute("role", "group");
+            row.getElement().setAttribute("aria-label", getTranslation(groupLabelKey, name));
+        }
         binders.add(binder);
         rows.add(row);
     }

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +48,54 @@ public class CandidateStore {
         this.jdbc = jdbc;
     }
 
-    /** A profile with its languages and skills, in three queries. */
+    /** A profile with its languages and skills, in three queries (one when there is no profile). */
     public Optional<StoredProfile> load(AccountId account) {
-        String id = account.value().toString();
-        List<String> languages = jdbc.queryForList("SELECT language FROM candidate_language WHERE account_id = ? ORDER BY language",
-                String.class, id);
-        List<CandidateSkill> skills = new ArrayList<>();
-        List<CandidateSkill> suggestions = new ArrayList<>();
-        jdbc.query("SELECT skill_uri, source, evidence FROM candidate_skill WHERE account_id = ?", rs -> {
+        return Optional.ofNullable(loadAll(List.of(account)).get(account));
+    }
+
+    /** The profiles of these accounts (those that have one), in three queries whatever their number. */
+    public Map<AccountId, StoredProfile> loadAll(List<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        record Row(String headline, String experience, String education, String country, String city, Mobility mobility,
+                   Visibility visibility, Instant consentAt, Instant updatedAt) {
+        }
+        Object[] ids = accounts.stream().map(a -> a.value().toString()).toArray();
+        String in = " IN (" + String.join(", ", java.util.Collections.nCopies(ids.length, "?")) + ")";
+        Map<AccountId, Row> rows = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM candidate_profile WHERE account_id" + in, rs -> {
+            rows.put(new AccountId(UUID.fromString(rs.getString("account_id"))), new Row(rs.getString("headline"), rs.getString("experience"),
+                    rs.getString("education"), rs.getString("country"), rs.getString("city"), Mobility.valueOf(rs.getString("mobility")),
+                    Visibility.valueOf(rs.getString("visibility")), Jdbc.instant(rs, "consent_at"), Jdbc.instant(rs, "updated_at")));
+        }, ids);
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Object[] found = rows.keySet().stream().map(a -> a.value().toString()).toArray();
+        String foundIn = " IN (" + String.join(", ", java.util.Collections.nCopies(found.length, "?")) + ")";
+        Map<AccountId, List<String>> languages = new HashMap<>();
+        jdbc.query("SELECT account_id, language FROM candidate_language WHERE account_id" + foundIn + " ORDER BY language", rs -> {
+            languages.computeIfAbsent(new AccountId(UUID.fromString(rs.getString("account_id"))), k -> new ArrayList<>())
+                    .add(rs.getString("language"));
+        }, found);
+        Map<AccountId, List<CandidateSkill>> skills = new HashMap<>();
+        Map<AccountId, List<CandidateSkill>> suggestions = new HashMap<>();
+        jdbc.query("SELECT account_id, skill_uri, source, evidence FROM candidate_skill WHERE account_id" + foundIn, rs -> {
             CandidateSkill skill = new CandidateSkill(rs.getString("skill_uri"), rs.getString("skill_uri"),
                     SkillSource.valueOf(rs.getString("source")), rs.getString("evidence"));
-            (skill.source() == SkillSource.SUGGESTED ? suggestions : skills).add(skill);
-        }, id);
-        List<String> declared = skills.stream().filter(s -> s.source() == SkillSource.DECLARED).map(CandidateSkill::uri).toList();
-        return jdbc.query("SELECT * FROM candidate_profile WHERE account_id = ?", (rs, n) -> new StoredProfile(
-                new ProfileDraft(rs.getString("headline"), rs.getString("experience"), rs.getString("education"), rs.getString("country"),
-                        rs.getString("city"), Mobility.valueOf(rs.getString("mobility")), languages, declared,
-                        Visibility.valueOf(rs.getString("visibility")), rs.getTimestamp("consent_at") != null),
-                skills, suggestions, Jdbc.instant(rs, "consent_at"), Jdbc.instant(rs, "updated_at")), id).stream().findFirst();
+            (skill.source() == SkillSource.SUGGESTED ? suggestions : skills)
+                    .computeIfAbsent(new AccountId(UUID.fromString(rs.getString("account_id"))), k -> new ArrayList<>()).add(skill);
+        }, found);
+        Map<AccountId, StoredProfile> profiles = new LinkedHashMap<>();
+        rows.forEach((account, row) -> {
+            List<CandidateSkill> held = skills.getOrDefault(account, List.of());
+            List<String> declared = held.stream().filter(s -> s.source() == SkillSource.DECLARED).map(CandidateSkill::uri).toList();
+            profiles.put(account, new StoredProfile(new ProfileDraft(row.headline(), row.experience(), row.education(), row.country(),
+                    row.city(), row.mobility(), languages.getOrDefault(account, List.of()), declared, row.visibility(), row.consentAt() != null),
+                    held, suggestions.getOrDefault(account, List.of()), row.consentAt(), row.updatedAt()));
+        });
+        return profiles;
     }
 
     /** The skills of someone without a profile row (verified ones may exist before they write it). */
@@ -136,11 +168,14 @@ public class CandidateStore {
     }
 
     /** Replaces the verified skills: skill URI to the achievement that attests it. */
-    public void replaceVerified(AccountId account, Map<String, String> attested) {
+    /** Replaces the skills credentials attest: verified ones (assessed work) and those from courses completed without. */
+    public void replaceAttested(AccountId account, Map<String, String> verified, Map<String, String> fromCourses) {
         String id = account.value().toString();
-        jdbc.update("DELETE FROM candidate_skill WHERE account_id = ? AND source = 'VERIFIED'", id);
+        jdbc.update("DELETE FROM candidate_skill WHERE account_id = ? AND source IN ('VERIFIED', 'COURSE')", id);
         jdbc.batchUpdate("INSERT INTO candidate_skill (account_id, skill_uri, source, evidence) VALUES (?, ?, 'VERIFIED', ?)",
-                attested.entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
+                verified.entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
+        jdbc.batchUpdate("INSERT INTO candidate_skill (account_id, skill_uri, source, evidence) VALUES (?, ?, 'COURSE', ?)",
+                fromCourses.entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
     }
 
     public void touch(AccountId account, Instant now) {

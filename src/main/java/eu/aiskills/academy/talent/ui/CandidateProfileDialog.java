@@ -59,14 +59,20 @@ public class CandidateProfileDialog extends Dialog {
         getFooter().add(new Button(getTranslation("common.close"), click -> close()));
     }
 
-    /** Skills with a badge saying where each comes from (declared, CV, verified by a credential). */
+    /** Skills with a badge saying where each comes from (declared, CV, a course, verified by assessed work) and which credential says so. */
     static UnorderedList skillList(List<CandidateSkill> skills) {
         UnorderedList list = new UnorderedList();
         list.addClassName("academy-skill-list");
         for (CandidateSkill skill : skills) {
             Span source = new Span(com.vaadin.flow.component.UI.getCurrent().getTranslation(skill.source().messageKey()));
             source.getElement().setAttribute("theme", skill.source() == SkillSource.VERIFIED ? "badge success" : "badge contrast");
-            list.add(new ListItem(new Span(skill.label() + " "), source));
+            ListItem item = new ListItem(new Span(skill.label() + " "), source);
+            if (skill.evidence() != null && (skill.source() == SkillSource.VERIFIED || skill.source() == SkillSource.COURSE)) {
+                Span evidence = new Span(" " + com.vaadin.flow.component.UI.getCurrent().getTranslation("profile.evidence", skill.evidence()));
+                evidence.addClassName("academy-note");
+                item.add(evidence);
+            }
+            list.add(item);
         }
         return list;
     }

@@ -215,7 +215,7 @@ class ProfileView extends VerticalLayout implements HasDynamicTitle {
             Span source = new Span(getTranslation(skill.source().messageKey()));
             source.getElement().getThemeList().add(skill.source() == SkillSource.VERIFIED ? "badge success" : "badge contrast");
             ListItem item = new ListItem(new Span(skill.label() + " "), source);
-            if (skill.evidence() != null && skill.source() == SkillSource.VERIFIED) {
+            if (skill.evidence() != null && (skill.source() == SkillSource.VERIFIED || skill.source() == SkillSource.COURSE)) {
                 Span evidence = new Span(" " + getTranslation("profile.evidence", skill.evidence()));
                 evidence.addClassName("academy-note");
                 item.add(evidence);
