@@ -80,8 +80,8 @@ public class Credentials {
     private final Clock clock;
 
     Credentials(CredentialRecords credentials, EnrolmentRecords enrolments, CredentialKeys keys, CourseEvidence evidence,
-                CredentialStatusList statusList, CredentialSigner signer, LearnerCourses learnerCourses, Catalogue catalogue, AccountManagement accounts, EnrolmentProperties properties,
-                ApplicationEventPublisher events, Clock clock) {
+                CredentialStatusList statusList, CredentialSigner signer, LearnerCourses learnerCourses, Catalogue catalogue,
+                AccountManagement accounts, EnrolmentProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.credentials = credentials;
         this.enrolments = enrolments;
         this.keys = keys;
@@ -259,30 +259,6 @@ public class Credentials {
     @RolesAllowed(Roles.ADMIN)
     public String rotateKey() {
         return keys.rotate();
-    }
-
-    /** The public keys that verify the platform's credentials (a JSON Web Key Set). */
-    @PermitAll
-    public String publicKeys() {
-        return keys.publicKeys(properties.base()).toString();
-    }
-
-    /** One public key (its id short or as its URL), as JSON; empty when there is no such key. */
-    @PermitAll
-    public Optional<String> publicKey(String keyId) {
-        return keys.published(properties.base(), keyId).map(ECKey::toJSONString);
-    }
-
-    /**
-     * The revocation status list, as a credential of its own signed by the platform (a
-     * {@code BitstringStatusListCredential}, VC-JWT): what an outside verifier fetches from a
-     * credential's {@code credentialStatus} to learn whether it was revoked. Made fresh on every
-     * request, so a revocation shows at once.
-     */
-    @PermitAll
-    @Transactional(readOnly = true)
-    public String statusList() {
-        return signer.statusListCredential(clock.instant());
     }
 
     /**

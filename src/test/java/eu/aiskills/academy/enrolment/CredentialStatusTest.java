@@ -92,8 +92,16 @@ class CredentialStatusTest {
         assertThat(status.get("id")).isEqualTo(list + "#" + index);
         assertThat(revoked(verifier, list, index)).as("valid: its bit is 0").isFalse();
 
+        // The PDF certificate says who earned what and how, and its QR code leads to the verification page.
+        String verifyPage = properties.base() + "/credentials/" + credential.id().value();
+        String certificate = certificateText(verifyPage + "/certificate.pdf", verifyPage);
+        assertThat(certificate).contains("Certificate", "Stan Status", "Course " + course, "Quiz: Quiz of " + course + " — 100 %",
+                "Lessons marked done by the learner", verifyPage).doesNotContain("Revoked");
+        assertThat(certificateText(verifyPage + "/certificate.pdf?lang=de", verifyPage)).contains("Zertifikat", "Hiermit wird bestätigt");
+
         KaribuSupport.as(context, "admin@academy.test", () -> credentials.revoke(credential.id(), "Issued in error"));
         assertThat(revoked(verifier, list, index)).as("revoked: its bit is 1").isTrue();
+        assertThat(certificateText(verifyPage + "/certificate.pdf", verifyPage)).contains("Revoked on");
         assertThat(verifier.process(jwt, null).getJWTID()).as("the token itself is unchanged and still signed").isEqualTo(claims.getJWTID());
     }
 
@@ -111,6 +119,24 @@ class CredentialStatusTest {
         }
         assertThat(bits.length * 8).as("at least 131,072 entries").isGreaterThanOrEqualTo(131_072);
         return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    /** The certificate's text, after checking that its QR code reads as {@code verifyPage}. */
+    private String certificateText(String url, String verifyPage) throws Exception {
+        String local = url.replace(properties.base(), "http://localhost:" + port);
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(local)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(local).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 150);
+            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+            assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER,
+                    Boolean.TRUE)).getText()).as("the QR code").isEqualTo(verifyPage);
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
     }
 
     /** GET, at this test's server: the platform's base address in the credential is where a deployment serves it. */

@@ -98,7 +98,7 @@ class PersonalDataTest {
     void everythingIsExportedThenErasedAcrossModulesKeepingWhatOthersNeed() throws Exception {
         AccountId person = People.create(registration, EMAIL, "Petra Private", Role.STUDENT);
         TestCourses courses = new TestCourses(content, context);
-        courses.course("privacy-ml").lessons(1).create();
+        courses.course("privacy-ml").lessons(1).quizLastLesson().create();
         courses.complete("privacy-ml", EMAIL);
         CredentialSummary credential = await().atMost(Duration.ofSeconds(20))
                 .until(() -> as(EMAIL, credentials::mine), list -> !list.isEmpty()).getFirst();
@@ -131,6 +131,8 @@ class PersonalDataTest {
         assertThat(export.path("learning").path("credentials").get(0).path("signed_token").asString()).startsWith("eyJ");
         assertThat(export.path("documents").path("files")).hasSize(1);
         assertThat(export.has("labs") && export.has("compute") && export.has("notifications") && export.has("fellowships")).isTrue();
+        assertThat(export.path("assessment").path("quizAttempts")).hasSize(1);
+        assertThat(export.path("assessment").path("quizAnswers")).as("every answer the person gave").hasSize(3);
         assertThatThrownBy(() -> as("student@academy.test", () -> personalData.exportOf(person))).isInstanceOf(AccessDeniedException.class);
 
         // Erasure needs the person's own e-mail address typed.
@@ -154,6 +156,10 @@ class PersonalDataTest {
         assertThat(count("SELECT COUNT(*) FROM saved_search WHERE account_id = ?", person)).isZero();
         assertThat(count("SELECT COUNT(*) FROM stored_document WHERE owner_id = ?", person)).isZero();
         assertThat(count("SELECT COUNT(*) FROM notification WHERE account_id = ?", person)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM quiz_answer WHERE attempt_id IN (SELECT id FROM quiz_attempt WHERE learner_id = ?)", person))
+                .as("answers erased").isZero();
+        assertThat(count("SELECT COUNT(*) FROM quiz_attempt WHERE learner_id = ? AND score IS NOT NULL", person)).as("the score stays")
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM enrolment WHERE learner_id = ?", person)).as("course statistics keep the count").isEqualTo(1);
         assertThat(credentials.verify(credential.id()).status()).isEqualTo(Verification.Status.REVOKED);
         assertThat(jdbc.queryForObject("SELECT jwt FROM credential WHERE id = ?", String.class, credential.id().value().toString())).isEmpty();

@@ -158,7 +158,7 @@ class EmployerJourneyTest {
     private void aStudentWithAVerifiedSkillAndACv() {
         People.create(registration, CANDIDATE, "Jonas Journey", Role.STUDENT);
         TestCourses courses = new TestCourses(content, context);
-        courses.course("journey-ml").lessons(1).create();
+        courses.course("journey-ml").lessons(1).quizLastLesson().create();
         courses.complete("journey-ml", CANDIDATE);
         KaribuSupport.signIn(context, CANDIDATE);
         try {

@@ -2,6 +2,7 @@ package eu.aiskills.academy.enrolment.internal;
 
 import java.util.UUID;
 
+import eu.aiskills.academy.enrolment.CredentialDocuments;
 import eu.aiskills.academy.enrolment.CredentialId;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.shared.NotFoundException;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CredentialController {
 
     private final Credentials credentials;
+    private final CredentialDocuments documents;
 
-    CredentialController(Credentials credentials) {
+    CredentialController(Credentials credentials, CredentialDocuments documents) {
         this.credentials = credentials;
+        this.documents = documents;
     }
 
     @GetMapping("/credentials/{id}/credential.jwt")
@@ -39,13 +42,35 @@ class CredentialController {
 
     @GetMapping(value = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     String keys() {
-        return credentials.publicKeys();
+        return documents.publicKeys();
+    }
+
+    /** The certificate (PDF with a QR code to the verification page), labels in {@code lang} (en, de, fr; default en). */
+    @GetMapping("/credentials/{id}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "en") String lang) {
+        java.util.Locale locale = java.util.List.of("en", "de", "fr").contains(lang) ? java.util.Locale.forLanguageTag(lang) : java.util.Locale.ENGLISH;
+        CredentialId credential;
+        try {
+            credential = new CredentialId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.notFound().build();
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("certificate-" + credential.value() + ".pdf").build().toString())
+                    .body(documents.certificate(credential, locale));
+        } catch (NotFoundException e) {
+            return ResponseEntity.notFound().build();
+        } catch (eu.aiskills.academy.shared.UserFacingException e) {
+            return ResponseEntity.status(503).build();
+        }
     }
 
     /** One key, at the URL credentials name in their {@code kid}. */
     @GetMapping(CredentialKeys.KEYS_PATH + "{id}")
     ResponseEntity<String> key(@PathVariable String id) {
-        return credentials.publicKey(id).map(json -> ResponseEntity.ok().contentType(new MediaType("application", "jwk+json")).body(json))
+        return documents.publicKey(id).map(json -> ResponseEntity.ok().contentType(new MediaType("application", "jwk+json")).body(json))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
@@ -53,7 +78,7 @@ class CredentialController {
     @GetMapping(CredentialStatusList.PATH)
     ResponseEntity<String> statusList() {
         return ResponseEntity.ok().contentType(new MediaType("application", "vc+jwt"))
-                .header(HttpHeaders.CACHE_CONTROL, "max-age=60").body(credentials.statusList());
+                .header(HttpHeaders.CACHE_CONTROL, "max-age=60").body(documents.statusList());
     }
 
     private static ResponseEntity<String> found(String id, String extension, MediaType type,

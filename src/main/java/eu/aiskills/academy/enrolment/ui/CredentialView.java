@@ -28,6 +28,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import eu.aiskills.academy.enrolment.CredentialDocuments;
 import eu.aiskills.academy.enrolment.CredentialId;
 import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.EnrolmentProperties;
@@ -55,9 +56,11 @@ class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private final transient Credentials credentials;
     private final transient EnrolmentProperties properties;
+    private final transient CredentialDocuments documents;
 
-    CredentialView(Credentials credentials, EnrolmentProperties properties) {
+    CredentialView(Credentials credentials, CredentialDocuments documents, EnrolmentProperties properties) {
         this.credentials = credentials;
+        this.documents = documents;
         this.properties = properties;
         addClassName("academy-credential");
     }
@@ -103,9 +106,16 @@ class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasD
             Anchor jwt = new Anchor(path(id) + "/credential.jwt", getTranslation("credential.download-jwt"));
             jwt.getElement().setAttribute("download", true);
             jwt.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+            Anchor pdf = new Anchor(path(id) + "/certificate.pdf?lang=" + getLocale().getLanguage(), getTranslation("credential.download-pdf"));
+            pdf.getElement().setAttribute("download", true);
+            pdf.addComponentAsFirst(VaadinIcon.DIPLOMA.create());
             Button share = new Button(getTranslation("credential.share"), VaadinIcon.SHARE.create(), click -> share(id));
             share.addThemeVariants(ButtonVariant.TERTIARY);
-            actions.add(json, jwt, share);
+            actions.add(json, jwt);
+            if (documents.certificatesAvailable()) {
+                actions.add(pdf);
+            }
+            actions.add(share);
             verification.credential().filter(c -> verification.status() == Verification.Status.VALID && CurrentUser.id().isPresent()
                     && credentials.mine().stream().anyMatch(mine -> mine.id().equals(c.id()))).ifPresent(mine -> {
                         Anchor linkedIn = new Anchor(LinkedInLink.of(mine, properties.issuerName(), properties.base() + path(id)),
