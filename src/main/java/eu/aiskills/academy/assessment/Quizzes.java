@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its deadline passes (whether or not a page is open: {@link #submitOverdue}). The server's clock
  * decides: an answer arriving after the deadline is not saved. A passed quiz completes its lesson
  * when the lesson is completed by its quiz.
+ * <p>Long because starting, saving, submitting and the deadline share one guarded life of an
+ * attempt that must not be split across services.
  */
 @Service
 public class Quizzes {
