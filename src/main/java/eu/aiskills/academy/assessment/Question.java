@@ -42,6 +42,11 @@ public sealed interface Question {
     /** The share of the points the response earns, 0 to 1; a response of the wrong shape earns 0. */
     double credit(List<String> response);
 
+    /** The options of a choice question (single or multiple); none for the other kinds. */
+    default List<Option> options() {
+        return List.of();
+    }
+
     /** A choice of a single- or multiple-choice question; {@code feedback} is shown to a learner who chose it. */
     record Option(String key, String text, Boolean correct, String feedback) {
         public Option {

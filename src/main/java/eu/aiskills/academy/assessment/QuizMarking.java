@@ -46,12 +46,7 @@ final class QuizMarking {
 
     private static List<String> feedback(Question question, List<String> response) {
         List<String> feedback = new ArrayList<>();
-        List<Question.Option> options = switch (question) {
-            case Question.SingleChoice q -> q.options();
-            case Question.MultipleChoice q -> q.options();
-            default -> List.of();
-        };
-        options.stream().filter(o -> response.contains(o.key()) && o.feedback() != null && !o.feedback().isBlank())
+        question.options().stream().filter(o -> response.contains(o.key()) && o.feedback() != null && !o.feedback().isBlank())
                 .forEach(o -> feedback.add(o.feedback().strip()));
         if (question.feedback() != null && !question.feedback().isBlank()) {
             feedback.add(question.feedback().strip());
@@ -61,10 +56,8 @@ final class QuizMarking {
 
     static String rightAnswer(Question question) {
         return switch (question) {
-            case Question.SingleChoice q -> q.options().stream().filter(Question.Option::correct).map(Question.Option::text)
-                    .collect(Collectors.joining("; "));
-            case Question.MultipleChoice q -> q.options().stream().filter(Question.Option::correct).map(Question.Option::text)
-                    .collect(Collectors.joining("; "));
+            case Question.SingleChoice q -> correctTexts(q);
+            case Question.MultipleChoice q -> correctTexts(q);
             case Question.TrueFalse q -> String.valueOf(q.answer());
             case Question.Numeric q -> q.answer().stripTrailingZeros().toPlainString()
                     + (q.tolerance().signum() == 0 ? "" : " ± " + q.tolerance().stripTrailingZeros().toPlainString());
@@ -74,16 +67,24 @@ final class QuizMarking {
         };
     }
 
+    private static String correctTexts(Question question) {
+        return question.options().stream().filter(Question.Option::correct).map(Question.Option::text).collect(Collectors.joining("; "));
+    }
+
+    /** A choice question's options in the order shown, without which are correct. */
+    private static List<Attempt.Choice> shownOptions(Question question, List<String> shown) {
+        return shown.stream().flatMap(k -> question.options().stream().filter(o -> o.key().equals(k)).findFirst().stream())
+                .map(o -> new Attempt.Choice(o.key(), o.text())).toList();
+    }
+
     /** The question as a learner sees it: no answers, choices in the paper's order. */
     static Attempt.Shown shown(Paper.Entry entry) {
         Question question = entry.question();
         List<Attempt.Choice> choices = new ArrayList<>();
         List<Attempt.Choice> prompts = new ArrayList<>();
         switch (question) {
-            case Question.SingleChoice q -> entry.shown().forEach(k -> q.options().stream().filter(o -> o.key().equals(k)).findFirst()
-                    .ifPresent(o -> choices.add(new Attempt.Choice(o.key(), o.text()))));
-            case Question.MultipleChoice q -> entry.shown().forEach(k -> q.options().stream().filter(o -> o.key().equals(k)).findFirst()
-                    .ifPresent(o -> choices.add(new Attempt.Choice(o.key(), o.text()))));
+            case Question.SingleChoice q -> choices.addAll(shownOptions(q, entry.shown()));
+            case Question.MultipleChoice q -> choices.addAll(shownOptions(q, entry.shown()));
             case Question.Matching q -> {
                 q.pairs().forEach(p -> prompts.add(new Attempt.Choice(p.key(), p.prompt())));
                 entry.shown().forEach(k -> q.pairs().stream().filter(p -> p.key().equals(k)).findFirst()

@@ -1,7 +1,6 @@
 package eu.aiskills.academy.labs;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,15 +93,10 @@ public class LabGrading {
             throw new UserFacingException("lab.not-graded");
         }
         LabNotebook notebook = labs.myNotebook(slug);
-        List<CheckResult> results;
-        List<String> cellErrors;
-        String environment;
+        GradingRun.Outcome outcome;
         try {
-            GradingRun.Outcome outcome = runs.run(lab.kernel(), lab.memoryMb(), notebook.cells(),
+            outcome = runs.run(lab.kernel(), lab.memoryMb(), notebook.cells(),
                     List.of(JSON.readValue(templates.checks(lab.id()), LabContentImport.Check[].class)));
-            results = outcome.checks().stream().map(c -> new CheckResult(c.name(), c.points(), c.passed(), c.message())).toList();
-            cellErrors = outcome.cellErrors();
-            environment = outcome.environment();
         } catch (RuntimeException e) {
             if (e instanceof UserFacingException refusal) {
                 throw refusal;
@@ -110,11 +104,14 @@ public class LabGrading {
             log.warn("Grading {} for {} failed: {}", slug, me, e.getMessage());
             throw new UserFacingException("lab.grading-failed", e.getMessage());
         }
-        BigDecimal score = score(results);
+        List<CheckResult> results = outcome.checks().stream().map(c -> new CheckResult(c.name(), c.points(), c.passed(), c.message()))
+                .toList();
+        List<String> cellErrors = outcome.cellErrors();
+        BigDecimal score = outcome.score();
         int passed = (int) results.stream().filter(CheckResult::passed).count();
         store.submission(lab.id(), me, notebook.revision(), score, JSON.writeValueAsString(new Feedback(results, cellErrors)),
-                clock.instant(), new LabSessionStore.Provenance(
-                ContentFiles.fingerprint(Ipynb.write(notebook).getBytes(StandardCharsets.UTF_8)), RAN_ON, environment, 0, passed, results.size()));
+                clock.instant(), new LabSessionStore.Provenance(ContentFiles.fingerprint(Ipynb.write(notebook).getBytes(StandardCharsets.UTF_8)),
+                        RAN_ON, outcome.environment(), 0, passed, results.size()));
         boolean completed = report(lab, me, score);
         log.info("Lab {} graded for {}: {} (revision {})", slug, me, score, notebook.revision());
         return new Grade(score, results, cellErrors, notebook.revision(), completed);
@@ -129,14 +126,6 @@ public class LabGrading {
         LabTemplate lab = labs.require(slug);
         return store.submissions(lab.id(), CurrentUser.requireId(), 20).stream()
                 .map(row -> new Submission(row.revision(), row.score(), row.submittedAt())).toList();
-    }
-
-    /** The points of the passed checks out of all points, as a score out of 100 with one decimal. */
-    static BigDecimal score(List<CheckResult> results) {
-        int total = results.stream().mapToInt(CheckResult::points).sum();
-        int passed = results.stream().filter(CheckResult::passed).mapToInt(CheckResult::points).sum();
-        return total == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(passed * 100L).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
     }
 
     /** The lesson's completion: the learner's active enrolment in a run of the lab's course records the score. */

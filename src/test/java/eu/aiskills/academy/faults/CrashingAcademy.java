@@ -13,22 +13,16 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 import eu.aiskills.academy.AcademyApplication;
-import eu.aiskills.academy.assessment.Quiz;
-import eu.aiskills.academy.assessment.Quizzes;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.catalogue.LessonCompletion;
-import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.Enrolments;
-import eu.aiskills.academy.enrolment.LearnerCourse;
-import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.labs.Labs;
 import eu.aiskills.academy.testsupport.KaribuSupport;
-import eu.aiskills.academy.testsupport.TestQuizzes;
+import eu.aiskills.academy.testsupport.TestCourses;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -68,7 +62,6 @@ public final class CrashingAcademy {
 
     private static Object command(ConfigurableApplicationContext context, String line, String[] words) throws Exception {
         Enrolments enrolments = context.getBean(Enrolments.class);
-        LessonProgress progress = context.getBean(LessonProgress.class);
         Catalogue catalogue = context.getBean(Catalogue.class);
         Labs labs = context.getBean(Labs.class);
         return switch (words[0]) {
@@ -78,20 +71,7 @@ public final class CrashingAcademy {
             }
             case "person" -> KaribuSupport.person(context, words[1], words[2], Role.valueOf(words[3]));
             case "enrol" -> KaribuSupport.as(context, words[1], () -> enrolments.enrol(run(catalogue, words[2], words[3]).id()).status());
-            case "complete" -> KaribuSupport.as(context, words[1], () -> {
-                CourseDetail course = catalogue.publishedCourse(words[2]).orElseThrow();
-                LearnerCourse seat = enrolments.seatIn(course.summary().id()).orElseThrow();
-                for (LessonSummary lesson : catalogue.lessons(course.summary().id())) {
-                    if (lesson.completion() == LessonCompletion.QUIZ) {
-                        for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(course.summary().slug(), lesson.slug())) {
-                            TestQuizzes.pass(context, quiz.slug());
-                        }
-                    } else {
-                        seat = progress.markLesson(seat.id(), lesson.id(), true);
-                    }
-                }
-                return enrolments.seatIn(course.summary().id()).orElseThrow().status();
-            });
+            case "complete" -> KaribuSupport.as(context, words[1], () -> TestCourses.completeLessons(context, words[2]).status());
             case "save" -> KaribuSupport.as(context, words[1], () -> {
                 LabNotebook notebook = labs.myNotebook(words[2]);
                 String marker = words[3];

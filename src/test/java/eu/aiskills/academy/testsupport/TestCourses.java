@@ -13,6 +13,7 @@ import eu.aiskills.academy.assessment.Quiz;
 import eu.aiskills.academy.assessment.Quizzes;
 import eu.aiskills.academy.assessment.internal.QuizContentImport;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
@@ -48,18 +49,30 @@ public final class TestCourses {
         Catalogue catalogue = context.getBean(Catalogue.class);
         CourseRun run = catalogue.publishedCourse(courseSlug).orElseThrow().runs().getFirst();
         return KaribuSupport.as(context, email, () -> {
-            LearnerCourse seat = context.getBean(Enrolments.class).enrol(run.id());
-            for (LessonSummary lesson : catalogue.lessons(run.courseId())) {
-                if (lesson.completion() == LessonCompletion.QUIZ) {
-                    for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(courseSlug, lesson.slug())) {
-                        TestQuizzes.pass(context, quiz.slug());
-                    }
-                } else {
-                    seat = context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
-                }
-            }
-            return context.getBean(Enrolments.class).seatIn(run.courseId()).orElseThrow();
+            context.getBean(Enrolments.class).enrol(run.id());
+            return completeLessons(context, courseSlug);
         });
+    }
+
+    /**
+     * The signed-in learner, seated in a run of the course, completes each lesson as its rule
+     * asks: passes the quizzes of quiz lessons, marks the others done. Returns the seat after.
+     */
+    public static LearnerCourse completeLessons(ApplicationContext context, String courseSlug) {
+        Catalogue catalogue = context.getBean(Catalogue.class);
+        Enrolments enrolments = context.getBean(Enrolments.class);
+        CourseId course = catalogue.publishedCourse(courseSlug).orElseThrow().summary().id();
+        LearnerCourse seat = enrolments.seatIn(course).orElseThrow();
+        for (LessonSummary lesson : catalogue.lessons(course)) {
+            if (lesson.completion() == LessonCompletion.QUIZ) {
+                for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(courseSlug, lesson.slug())) {
+                    TestQuizzes.pass(context, quiz.slug());
+                }
+            } else {
+                context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+            }
+        }
+        return enrolments.seatIn(course).orElseThrow();
     }
 
     /** A course with {@code lessons} lessons and one run {@code run-1} of {@code capacity} seats. */

@@ -118,7 +118,7 @@ public class QuizContentImport implements ApplicationRunner {
                 jdbc.update("INSERT INTO bank_question (bank_id, question_key, position, kind, points, body, retired)"
                         + " VALUES (?, ?, ?, ?, ?, ?, FALSE) ON DUPLICATE KEY UPDATE position = VALUES(position), kind = VALUES(kind),"
                         + " points = VALUES(points), body = VALUES(body), retired = FALSE", id, question.key(), ++position,
-                        kindOf(question), question.points(), QuizStore.JSON.writeValueAsString(question));
+                        Question.kind(question), question.points(), QuizStore.JSON.writeValueAsString(question));
             }
             return true;
         }));
@@ -284,7 +284,4 @@ public class QuizContentImport implements ApplicationRunner {
         }
     }
 
-    private static String kindOf(Question question) {
-        return Question.kind(question);
-    }
 }

@@ -1,5 +1,7 @@
 package eu.aiskills.academy.labs.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,12 @@ public class GradingRun {
 
         public int pointsTotal() {
             return checks.stream().mapToInt(CheckOutcome::points).sum();
+        }
+
+        /** The points passed out of all points, as a score out of 100 with one decimal (0 for a lab without checks). */
+        public BigDecimal score() {
+            return pointsTotal() == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(pointsPassed() * 100L).divide(BigDecimal.valueOf(pointsTotal()), 1, RoundingMode.HALF_UP);
         }
     }
 

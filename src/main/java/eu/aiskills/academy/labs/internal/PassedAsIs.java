@@ -33,8 +33,7 @@ public class PassedAsIs {
             return;
         }
         GradingRun.Outcome outcome = runs.run(kernel, memoryMb, learners.cells(), checks);
-        BigDecimal score = BigDecimal.valueOf(outcome.pointsPassed() * 100L).divide(BigDecimal.valueOf(outcome.pointsTotal()), 1,
-                java.math.RoundingMode.HALF_UP);
+        BigDecimal score = outcome.score();
         boolean passes = outcome.pointsPassed() == outcome.pointsTotal() || passScore != null && score.compareTo(passScore) >= 0;
         if (passes) {
             throw UserFacingException.onField("notebook", "lab.authoring.passes-as-is", score.stripTrailingZeros().toPlainString());
