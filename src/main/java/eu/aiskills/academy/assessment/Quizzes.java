@@ -11,6 +11,7 @@ import java.util.Optional;
 import eu.aiskills.academy.assessment.internal.QuizStore;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.identity.AccountId;
@@ -253,7 +254,7 @@ public class Quizzes {
      */
     private void report(Optional<Graded> graded) {
         graded.ifPresent(g -> catalogue.publishedCourseId(g.quiz().courseSlug()).ifPresent(course -> SystemActor.call(
-                () -> progress.recordQuizResult(g.learner(), course, g.quiz().lessonSlug(), g.score(), g.passed()))));
+                () -> progress.recordResult(g.learner(), course, g.quiz().lessonSlug(), LessonCompletion.QUIZ, g.score(), g.passed()))));
     }
 
     private Attempt view(QuizStore.QuizRow quiz, QuizStore.AttemptRow row) {

@@ -116,7 +116,7 @@ public class CourseAuthoring {
         CourseDraftChecks.check(draft);
         LessonEntity.Draft entityDraft = new LessonEntity.Draft(null, draft.title().strip(), draft.markdown(), draft.minutes(),
                 draft.module() == null || draft.module().isBlank() ? null : draft.module().strip(), draft.required(),
-                draft.passScore());
+                draft.passScore(), draft.completedBy(), draft.weight());
         UUID saved;
         if (lessonId == null) {
             Set<String> taken = new HashSet<>();
@@ -283,7 +283,8 @@ public class CourseAuthoring {
                 course.format(), course.language(), others, course.workloadHours(), course.ects(), course.outcomes(),
                 course.skillUris(), course.sectors(), prerequisites, course.prerequisiteSkillUris());
         List<AuthoredCourse.Lesson> lessons = course.lessons().stream().map(l -> new AuthoredCourse.Lesson(l.id(), l.slug(),
-                l.position(), new LessonDraft(l.title(), l.module(), l.minutes(), l.required(), l.bodyMarkdown(), l.passScore()))).toList();
+                l.position(), new LessonDraft(l.title(), l.module(), l.minutes(), l.required(), l.bodyMarkdown(), l.completion(), l.passScore(),
+                l.weight()))).toList();
         return new AuthoredCourse(course.id(), course.slug(), course.status(), course.reviewNote(), draft, lessons,
                 runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
     }

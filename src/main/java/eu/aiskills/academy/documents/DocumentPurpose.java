@@ -21,7 +21,10 @@ public enum DocumentPurpose {
     /** A candidate's or applicant's CV. */
     CV(10L * 1024 * 1024, EnumSet.of(PDF, WORD, OPENDOCUMENT_TEXT, MARKDOWN, TEXT)),
     /** Documents attached to an application (proposal, letters, certificates). */
-    APPLICATION_ATTACHMENT(20L * 1024 * 1024, EnumSet.of(PDF, WORD, OPENDOCUMENT_TEXT, POWERPOINT, MARKDOWN, TEXT));
+    APPLICATION_ATTACHMENT(20L * 1024 * 1024, EnumSet.of(PDF, WORD, OPENDOCUMENT_TEXT, POWERPOINT, MARKDOWN, TEXT)),
+    /** Work a learner hands in for an assignment (kept while a submission holds it: {@link DocumentUse}). */
+    ASSIGNMENT(20L * 1024 * 1024, EnumSet.of(PDF, WORD, OPENDOCUMENT_TEXT, POWERPOINT, OPENDOCUMENT_PRESENTATION, MARKDOWN, NOTEBOOK,
+            TEXT));
 
     private final long maxBytes;
     private final Set<DocumentKind> kinds;

@@ -48,9 +48,11 @@ public class Documents {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final List<DocumentUse> uses;
 
     Documents(DocumentIntake intake, StoredDocuments documents, ApplicationEventPublisher events,
-              TransactionTemplate transactions, Clock clock) {
+              TransactionTemplate transactions, Clock clock, List<DocumentUse> uses) {
+        this.uses = uses;
         this.intake = intake;
         this.documents = documents;
         this.events = events;
@@ -133,10 +135,16 @@ public class Documents {
         }
     }
 
+    /** Deletes a document; refused while a module keeps it ({@link DocumentUse}: work handed in). */
     @SignedIn
     public void delete(DocumentId id) {
         DocumentEntity entity = transactions.execute(status -> {
             DocumentEntity found = load(id);
+            for (DocumentUse use : uses) {
+                if (use.keeps(id)) {
+                    throw new UserFacingException(use.messageKey(), found.toSummary().fileName());
+                }
+            }
             documents.delete(found);
             events.publishEvent(new DocumentDeleted(id, found.owner()));
             return found;

@@ -22,6 +22,7 @@ import eu.aiskills.academy.enrolment.internal.SeatCounters;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.PermitAll;
@@ -35,8 +36,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A learner's progress through a course they are enrolled in: lessons marked done, graded labs'
- * scores against their lessons' pass scores, and the completion these lead to (which issues the
+ * A learner's progress through a course they are enrolled in: lessons read or marked done, graded
+ * labs' scores against their lessons' pass scores, passed quizzes and assignments, and the
+ * completion these lead to (which issues the
  * course's credential, through {@link CourseCompleted}). Each change holds the run's counter row,
  * as enrolling and cancelling do, so a completion never races a cancellation.
  */
@@ -85,11 +87,13 @@ public class LessonProgress {
         List<LessonSummary> lessons = catalogue.lessons(enrolment.courseId());
         LessonSummary lesson = lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("enrolment.lesson-not-in-course"));
-        if (lesson.completion() == LessonCompletion.QUIZ) {
-            throw new UserFacingException("enrolment.quiz-lesson");
-        }
-        if (lesson.completion() == LessonCompletion.LAB) {
-            throw new UserFacingException("enrolment.graded-lesson", lesson.passScore().stripTrailingZeros().toPlainString());
+        switch (lesson.completion()) {
+            case DONE -> {
+            }
+            case LAB -> throw new UserFacingException("enrolment.graded-lesson", lesson.passScore().stripTrailingZeros().toPlainString());
+            case QUIZ -> throw new UserFacingException("enrolment.quiz-lesson");
+            case ASSIGNMENT -> throw new UserFacingException("enrolment.assignment-lesson");
+            case READ -> throw new UserFacingException("enrolment.read-lesson");
         }
         LessonProgressEntity.Key key = new LessonProgressEntity.Key(id.value(), lessonId);
         if (done && !progress.existsById(key)) {
@@ -135,22 +139,50 @@ public class LessonProgress {
     }
 
     /**
-     * Records a quiz's result for a lesson (the assessment module reports it): when the lesson is
-     * completed by its quiz, a passed quiz completes it (the best score is kept), and the course
-     * when every required lesson is done. The learner's seat in a run of the course is found here;
-     * without one (an instructor trying the quiz), or for a lesson not completed by its quiz,
-     * nothing is recorded. The run's counter is locked only once the lesson is known.
+     * Records that the signed-in learner opened a lesson completed by reading it (the lesson page
+     * tells it): the lesson is done, and the course when every required lesson is. Nothing for
+     * someone without a seat in the course (an instructor reading it), for another kind of lesson, or a lesson read before;
+     * the run's counter is locked only for a first reading.
+     */
+    @SignedIn
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Optional<LearnerCourse> recordRead(CourseId course, UUID lessonId) {
+        Optional<EnrolmentEntity> seat = seat(CurrentUser.requireId(), course);
+        List<LessonSummary> lessons = seat.isEmpty() ? List.of() : catalogue.lessons(course);
+        Optional<LessonSummary> lesson = lessons.stream()
+                .filter(l -> l.id().equals(lessonId) && l.completion() == LessonCompletion.READ).findFirst();
+        if (lesson.isEmpty() || progress.existsById(new LessonProgressEntity.Key(seat.get().id().value(), lessonId))) {
+            return Optional.empty();
+        }
+        seats.lock(seat.get().runId().value()).orElseThrow();
+        EnrolmentEntity enrolment = enrolments.findById(seat.get().id().value()).orElseThrow();
+        if (enrolment.status() == EnrolmentStatus.ENROLLED && !progress.existsById(new LessonProgressEntity.Key(enrolment.id().value(), lessonId))) {
+            progress.saveAndFlush(new LessonProgressEntity(enrolment.id().value(), lessonId, clock.instant()));
+        }
+        Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
+        CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
+        return Optional.of(learnerCourses.view(enrolment, current, doneLessons, lessons));
+    }
+
+    /**
+     * Records an assessment's result for a lesson (the assessment module reports quizzes and
+     * assignments): when the lesson is completed by that kind of assessment, a pass completes it
+     * (the best score is kept), and the course when every required lesson is done. The learner's
+     * seat in a run of the course is found here; without one (an instructor trying a quiz), or
+     * for a lesson completed otherwise, nothing is recorded. The run's counter is locked only once
+     * the lesson is known.
      */
     @RolesAllowed(Roles.SYSTEM)
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Optional<LearnerCourse> recordQuizResult(AccountId learner, CourseId course, String lessonSlug, BigDecimal score, boolean passed) {
-        Optional<EnrolmentEntity> seat = enrolments.findByLearnerIdOrderByRequestedAtDesc(learner.value()).stream()
-                .filter(e -> e.courseId().equals(course)
-                        && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED))
-                .findFirst();
+    public Optional<LearnerCourse> recordResult(AccountId learner, CourseId course, String lessonSlug, LessonCompletion kind,
+                                                BigDecimal score, boolean passed) {
+        if (kind != LessonCompletion.QUIZ && kind != LessonCompletion.ASSIGNMENT) {
+            throw new IllegalArgumentException("Results are recorded for quizzes and assignments, not " + kind);
+        }
+        Optional<EnrolmentEntity> seat = seat(learner, course);
         List<LessonSummary> lessons = seat.isEmpty() ? List.of() : catalogue.lessons(course);
         Optional<LessonSummary> lesson = lessons.stream()
-                .filter(l -> l.slug().equals(lessonSlug) && l.completion() == LessonCompletion.QUIZ).findFirst();
+                .filter(l -> l.slug().equals(lessonSlug) && l.completion() == kind).findFirst();
         if (seat.isEmpty() || lesson.isEmpty()) {
             return Optional.empty();
         }
@@ -166,6 +198,14 @@ public class LessonProgress {
         Set<UUID> doneLessons = completeIfDone(enrolment, lessons);
         CourseRun current = catalogue.runs(List.of(enrolment.runId())).get(enrolment.runId());
         return Optional.of(learnerCourses.view(enrolment, current, doneLessons, lessons));
+    }
+
+    /** The learner's seat in a course (enrolled or completed, the latest run). */
+    private Optional<EnrolmentEntity> seat(AccountId learner, CourseId course) {
+        return enrolments.findByLearnerIdOrderByRequestedAtDesc(learner.value()).stream()
+                .filter(e -> e.courseId().equals(course)
+                        && (e.status() == EnrolmentStatus.ENROLLED || e.status() == EnrolmentStatus.COMPLETED))
+                .findFirst();
     }
 
     /** Completes an enrolled learner's course when its rules are met; returns the lessons done. */

@@ -26,6 +26,7 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Race;
+import eu.aiskills.academy.testsupport.TestAssignments;
 import eu.aiskills.academy.testsupport.TestQuizzes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class QuizzesTest {
         assertThat(quiz.timeLimit()).hasMinutes(15);
         assertThat(quizzes.ofLesson(COURSE, "how-language-models-work")).extracting(Quiz::slug).containsExactly(QUIZ);
         assertThat(course.lessons()).extracting(LessonSummary::completion)
-                .containsExactly(LessonCompletion.DONE, LessonCompletion.QUIZ, LessonCompletion.DONE, LessonCompletion.QUIZ);
+                .containsExactly(LessonCompletion.READ, LessonCompletion.QUIZ, LessonCompletion.ASSIGNMENT, LessonCompletion.QUIZ);
+        assertThat(course.lessons()).extracting(LessonSummary::weight).containsExactly(1, 1, 2, 1);
     }
 
     @Test
@@ -137,30 +139,34 @@ class QuizzesTest {
         assertThat(quizzes.overview(QUIZ).passed()).isTrue();
         assertThat(quizzes.overview(QUIZ).attemptsLeft()).isEqualTo(1);
 
-        // The rest of the course: two lessons marked done, the AI Act quiz passed: the course is complete.
-        progress.markLesson(seat.id(), course.lessons().get(0).id(), true);
-        progress.markLesson(seat.id(), course.lessons().get(2).id(), true);
+        // The rest of the course: the first lesson read, the evaluation plan passed, the AI Act quiz passed: the course is complete.
+        progress.recordRead(course.summary().id(), course.lessons().get(0).id());
+        assertThat(TestAssignments.pass(context, "evaluation-plan").passed()).isTrue();
         assertThat(enrolments.seatIn(course.summary().id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.ENROLLED);
         assertThat(TestQuizzes.pass(context, "responsible-generative-ai").result().passed()).isTrue();
         assertThat(enrolments.seatIn(course.summary().id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.COMPLETED);
 
-        // The credential carries its evidence: both quizzes with their scores, and the two lessons the learner marked done.
+        // The credential carries its evidence in the order it was graded: both quizzes and the assignment with their scores,
+        // and the lesson the learner read.
         CredentialSummary credential = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> KaribuSupport.as(context, learner, credentials::mine).stream()
                         .filter(c -> c.achievementName().equals(course.summary().title())).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
         tools.jackson.databind.JsonNode evidence = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(credentials.json(credential.id())).path("evidence");
-        assertThat(evidence).extracting(e -> e.path("genre").asString()).containsExactly("Quiz", "Quiz", "Self-declared");
+        assertThat(evidence).extracting(e -> e.path("genre").asString()).containsExactly("Quiz", "Assignment", "Quiz", "Self-declared");
         assertThat(evidence.get(0).path("name").asString()).isEqualTo("Quiz: Check yourself — how language models work");
         assertThat(evidence.get(0).path("narrative").asString()).startsWith("Score 100 out of 100, graded ").contains("- attempt: 2 of 3")
                 .contains("- questions: 6 drawn at random");
-        assertThat(evidence.get(2).path("narrative").asString()).contains("What is generative AI?").contains("Prompting and evaluation");
+        assertThat(evidence.get(1).path("narrative").asString()).startsWith("Score 100 out of 100, graded ")
+                .contains("- rubric: Pass checks: Objective (6 of 6 points)").contains("(on time)");
+        assertThat(evidence.get(3).path("narrative").asString()).contains("What is generative AI? (opened)");
         assertThat(evidence.get(0).path("type").get(0).asString()).isEqualTo("Evidence");
         // Earned through assessed work: the course's skills are verified, and say by what.
         assertThat(credentials.attestedSkills(eu.aiskills.academy.identity.CurrentUser.requireId()))
                 .isNotEmpty().allSatisfy(skill -> assertThat(skill.assessedBy())
-                        .containsExactly("Quiz: Check yourself — how language models work", "Quiz: Check yourself — the AI Act"));
+                        .containsExactly("Quiz: Check yourself — how language models work", "Assignment: An evaluation plan for a prompt",
+                                "Quiz: Check yourself — the AI Act"));
     }
 
     @Test

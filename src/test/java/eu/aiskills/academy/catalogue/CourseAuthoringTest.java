@@ -52,8 +52,8 @@ class CourseAuthoringTest {
 
         assertThatThrownBy(() -> reviews.submitForReview(id))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("authoring.submit.no-lessons"));
-        UUID first = authoring.saveLesson(id, null, new LessonDraft("Threats", "Basics", 30, true, "# Threats\n\n<script>x()</script>Text", null));
-        UUID second = authoring.saveLesson(id, null, new LessonDraft("Threats", null, 20, false, "Second", null));
+        UUID first = authoring.saveLesson(id, null, new LessonDraft("Threats", "Basics", 30, true, "# Threats\n\n<script>x()</script>Text", LessonCompletion.DONE, null, 1));
+        UUID second = authoring.saveLesson(id, null, new LessonDraft("Threats", null, 20, false, "Second", LessonCompletion.DONE, null, 1));
         authoring.moveLesson(id, second, -1);
         AuthoredCourse withLessons = authoring.authored(id);
         assertThat(withLessons.lessons()).extracting(AuthoredCourse.Lesson::id).containsExactly(second, first);
@@ -161,7 +161,7 @@ class CourseAuthoringTest {
 
         KaribuSupport.signIn(context, "uni-instructor@example.org");
         CourseId id = authoring.create(draft("University course"));
-        authoring.saveLesson(id, null, new LessonDraft("Only lesson", null, 10, true, "Text.", null));
+        authoring.saveLesson(id, null, new LessonDraft("Only lesson", null, 10, true, "Text.", LessonCompletion.DONE, null, 1));
         reviews.submitForReview(id);
 
         KaribuSupport.signIn(context, "reviewer@academy.test");

@@ -16,8 +16,8 @@ import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.documents.StoredDocument;
 import eu.aiskills.academy.documents.TestFiles;
-import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
@@ -51,7 +51,7 @@ class LessonMaterialsTest {
         CourseId id = authoring.create(new CourseDraft("Notebook course", "With a notebook.", null, CourseLevel.INTRODUCTORY,
                 CourseFormat.SELF_PACED, "en", Set.of(), 2, BigDecimal.ONE, List.of("Read a notebook"), Set.of(), Set.of(),
                 Set.of(), Set.of()));
-        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Gradients", null, 20, true, "See the notebook.", null));
+        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Gradients", null, 20, true, "See the notebook.", LessonCompletion.DONE, null, 1));
         StoredDocument notebookFile = documents.store(DocumentPurpose.COURSE_MATERIAL, "gradients.ipynb",
                 new ByteArrayInputStream(TestFiles.notebook("# Gradients <script>alert(1)</script>", "print(2 * 3)", "6")));
         StoredDocument slides = documents.store(DocumentPurpose.COURSE_MATERIAL, "slides.pdf",

@@ -96,7 +96,7 @@ class CredentialStatusTest {
         String verifyPage = properties.base() + "/credentials/" + credential.id().value();
         String certificate = certificateText(verifyPage + "/certificate.pdf", verifyPage);
         assertThat(certificate).contains("Certificate", "Stan Status", "Course " + course, "Quiz: Quiz of " + course + " — 100 %",
-                "Lessons marked done by the learner", verifyPage).doesNotContain("Revoked");
+                "Lessons read or marked done by the learner", verifyPage).doesNotContain("Revoked");
         assertThat(certificateText(verifyPage + "/certificate.pdf?lang=de", verifyPage)).contains("Zertifikat", "Hiermit wird bestätigt");
 
         KaribuSupport.as(context, "admin@academy.test", () -> credentials.revoke(credential.id(), "Issued in error"));

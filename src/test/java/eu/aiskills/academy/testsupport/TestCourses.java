@@ -9,8 +9,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import eu.aiskills.academy.assessment.Quiz;
+import eu.aiskills.academy.assessment.Assignments;
 import eu.aiskills.academy.assessment.Quizzes;
+import eu.aiskills.academy.assessment.internal.AssignmentContentImport;
 import eu.aiskills.academy.assessment.internal.QuizContentImport;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
@@ -56,7 +57,9 @@ public final class TestCourses {
 
     /**
      * The signed-in learner, seated in a run of the course, completes each lesson as its rule
-     * asks: passes the quizzes of quiz lessons, marks the others done. Returns the seat after.
+     * asks: passes the quizzes of quiz lessons, hands in the assignments of assignment lessons
+     * (graded by an administrator), opens reading lessons and marks the others done. Returns the
+     * seat after.
      */
     public static LearnerCourse completeLessons(ApplicationContext context, String courseSlug) {
         Catalogue catalogue = context.getBean(Catalogue.class);
@@ -64,12 +67,14 @@ public final class TestCourses {
         CourseId course = catalogue.publishedCourse(courseSlug).orElseThrow().summary().id();
         LearnerCourse seat = enrolments.seatIn(course).orElseThrow();
         for (LessonSummary lesson : catalogue.lessons(course)) {
-            if (lesson.completion() == LessonCompletion.QUIZ) {
-                for (Quiz quiz : context.getBean(Quizzes.class).ofLesson(courseSlug, lesson.slug())) {
-                    TestQuizzes.pass(context, quiz.slug());
-                }
-            } else {
-                context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+            switch (lesson.completion()) {
+                case QUIZ -> context.getBean(Quizzes.class).ofLesson(courseSlug, lesson.slug())
+                        .forEach(quiz -> TestQuizzes.pass(context, quiz.slug()));
+                case ASSIGNMENT -> context.getBean(Assignments.class).ofLesson(courseSlug, lesson.slug())
+                        .forEach(assignment -> TestAssignments.pass(context, assignment.slug()));
+                case READ -> context.getBean(LessonProgress.class).recordRead(course, lesson.id());
+                case DONE -> context.getBean(LessonProgress.class).markLesson(seat.id(), lesson.id(), true);
+                case LAB -> throw new IllegalStateException("Lesson " + lesson.slug() + " is completed by its graded lab");
             }
         }
         return enrolments.seatIn(course).orElseThrow();
@@ -92,6 +97,9 @@ public final class TestCourses {
         private String instructor = "instructor@academy.test";
         private Integer lastLessonPassScore;
         private boolean lastLessonByQuiz;
+        private Integer assignmentDueDays;
+        private boolean lateAllowed;
+        private java.time.LocalDate startsOn;
         private String level = "INTRODUCTORY";
 
         private Builder(String slug) {
@@ -141,6 +149,23 @@ public final class TestCourses {
             return this;
         }
 
+        /**
+         * The last lesson is completed by passing its assignment, {@code <slug>-assignment}: a
+         * text answer or one file, due {@code dueDays} after the run starts, late work taken or
+         * not; a rubric of two criteria (0/1/2 and 0/3 points), pass mark 60.
+         */
+        public Builder assignmentLastLesson(int dueDays, boolean takesLateWork) {
+            this.assignmentDueDays = dueDays;
+            this.lateAllowed = takesLateWork;
+            return this;
+        }
+
+        /** The run starts on this day (by default the day after enrolment closes). */
+        public Builder startsOn(java.time.LocalDate day) {
+            this.startsOn = day;
+            return this;
+        }
+
         public Builder instructor(String email) {
             this.instructor = email;
             return this;
@@ -171,13 +196,14 @@ public final class TestCourses {
                     yaml.append("  - {file: 0").append(i).append("-lesson-").append(i).append(".md, title: Lesson ").append(i)
                             .append(", minutes: 10").append(i == lessons && lastLessonPassScore != null
                                     ? ", passScore: " + lastLessonPassScore : "").append(i == lessons && lastLessonByQuiz
-                                    ? ", completedBy: quiz" : "").append("}\n");
+                                    ? ", completedBy: quiz" : "").append(i == lessons && assignmentDueDays != null
+                                    ? ", completedBy: assignment" : "").append("}\n");
                 }
                 yaml.append("""
                         runs:
                           - {code: run-1, startsOn: %s, endsOn: %s, enrolOpens: %s, enrolCloses: %s, timeZone: UTC,
                              capacity: %d, waitlist: %s, mode: ONLINE, labGpuHours: 3}
-                        """.formatted(closes.toLocalDate().plusDays(1), closes.toLocalDate().plusDays(40), opens, closes,
+                        """.formatted(startsOn != null ? startsOn : closes.toLocalDate().plusDays(1), closes.toLocalDate().plusDays(40), opens, closes,
                         capacity, waitlist));
                 Files.writeString(folder.resolve("course.yaml"), yaml.toString());
             } catch (IOException e) {
@@ -187,6 +213,42 @@ public final class TestCourses {
             if (lastLessonByQuiz) {
                 writeQuiz();
             }
+            if (assignmentDueDays != null) {
+                writeAssignment();
+            }
+        }
+
+        private void writeAssignment() {
+            Path assessment = root.resolve("assignment-" + slug);
+            try {
+                Files.createDirectories(assessment.resolve("assignments"));
+                Files.writeString(assessment.resolve("assignments/" + slug + "-assignment.yaml"), """
+                        slug: %s-assignment
+                        title: Assignment of %s
+                        course: %s
+                        lesson: lesson-%d
+                        brief: Write **what you learnt**.
+                        maxFiles: 1
+                        dueDays: %d
+                        lateAllowed: %s
+                        passMark: 60
+                        rubric:
+                          - key: content
+                            title: Content
+                            levels:
+                              - {key: none, title: None, points: 0}
+                              - {key: some, title: Some, points: 1}
+                              - {key: all, title: All, points: 2}
+                          - key: form
+                            title: Form
+                            levels:
+                              - {key: poor, title: Poor, points: 0}
+                              - {key: clear, title: Clear, points: 3}
+                        """.formatted(slug, slug, slug, lessons, assignmentDueDays, lateAllowed));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.getBean(AssignmentContentImport.class).importAll(assessment.toUri().toString());
         }
 
         private void writeQuiz() {

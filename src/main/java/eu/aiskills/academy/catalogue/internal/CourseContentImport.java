@@ -27,6 +27,7 @@ import eu.aiskills.academy.catalogue.CoursePublished;
 import eu.aiskills.academy.catalogue.CourseStatus;
 import eu.aiskills.academy.catalogue.CourseWithdrawn;
 import eu.aiskills.academy.catalogue.DeliveryMode;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.RunId;
 import eu.aiskills.academy.catalogue.Sector;
 import eu.aiskills.academy.identity.AccountManagement;
@@ -70,7 +71,12 @@ public class CourseContentImport implements ApplicationRunner {
     }
 
     record LessonRef(String file, String title, Integer minutes, String module, Boolean required, BigDecimal passScore,
-                     String completedBy) {
+                     String completedBy, Integer weight) {
+
+        /** The completion rule the file names (read, done, lab, quiz, assignment); none: a lab with a pass score, else done. */
+        LessonCompletion completion() {
+            return completedBy == null ? null : LessonCompletion.valueOf(completedBy.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /** A run; enrolment opens and closes at local date-times in the run's time zone. */
@@ -178,7 +184,7 @@ public class CourseContentImport implements ApplicationRunner {
             }
             lessons.add(new LessonEntity.Draft(lessonSlug(ref.file()), ref.title().strip(), body,
                     ref.minutes() == null ? 30 : ref.minutes(), ref.module() == null ? null : ref.module().strip(),
-                    ref.required() == null || ref.required(), ref.passScore(), "quiz".equals(ref.completedBy())));
+                    ref.required() == null || ref.required(), ref.passScore(), ref.completion(), ref.weight() == null ? 1 : ref.weight()));
         }
         List<CourseRunEntity.Draft> runDrafts = runDrafts(course, courseYaml);
         String hash = ContentFiles.fingerprint(fingerprinted.toArray(byte[][]::new));
@@ -342,11 +348,14 @@ public class CourseContentImport implements ApplicationRunner {
                         || lesson.passScore().compareTo(BigDecimal.valueOf(100)) > 0)) {
                     problems.add("lesson '" + lesson.file() + "' passScore must be above 0 and at most 100");
                 }
-                if (lesson.completedBy() != null && !List.of("done", "lab", "quiz").contains(lesson.completedBy())) {
-                    problems.add("lesson '" + lesson.file() + "' completedBy is done, lab or quiz");
+                if (lesson.completedBy() != null && !List.of("read", "done", "lab", "quiz", "assignment").contains(lesson.completedBy())) {
+                    problems.add("lesson '" + lesson.file() + "' completedBy is read, done, lab, quiz or assignment");
+                } else if (lesson.completedBy() != null && !"lab".equals(lesson.completedBy()) && lesson.passScore() != null) {
+                    problems.add("lesson '" + lesson.file() + "' is completed by its " + lesson.completedBy()
+                            + " (not a lab's pass score): drop its passScore");
                 }
-                if ("quiz".equals(lesson.completedBy()) && lesson.passScore() != null) {
-                    problems.add("lesson '" + lesson.file() + "' is completed by its quiz (whose passMark decides): drop its passScore");
+                if (lesson.weight() != null && (lesson.weight() < 0 || lesson.weight() > 100)) {
+                    problems.add("lesson '" + lesson.file() + "' weight must be between 0 and 100");
                 }
                 if ("lab".equals(lesson.completedBy()) && lesson.passScore() == null) {
                     problems.add("lesson '" + lesson.file() + "' is completed by its lab: give it a passScore");

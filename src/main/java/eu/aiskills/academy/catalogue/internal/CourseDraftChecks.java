@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import eu.aiskills.academy.catalogue.CourseDraft;
 import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonDraft;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -93,9 +94,15 @@ public class CourseDraftChecks {
         if (draft.minutes() <= 0 || draft.minutes() > LessonDraft.MINUTES_MAX) {
             throw UserFacingException.onField("minutes", "authoring.invalid.minutes", LessonDraft.MINUTES_MAX);
         }
-        if (draft.passScore() != null && (draft.passScore().signum() <= 0
+        if (draft.completedBy() == null) {
+            throw UserFacingException.onField("completedBy", "authoring.invalid.completed-by");
+        }
+        if (draft.completedBy() == LessonCompletion.LAB && (draft.passScore() == null || draft.passScore().signum() <= 0
                 || draft.passScore().compareTo(java.math.BigDecimal.valueOf(100)) > 0 || draft.passScore().scale() > 2)) {
             throw UserFacingException.onField("passScore", "authoring.invalid.pass-score");
+        }
+        if (draft.weight() < 0 || draft.weight() > LessonDraft.WEIGHT_MAX) {
+            throw UserFacingException.onField("weight", "authoring.invalid.weight", LessonDraft.WEIGHT_MAX);
         }
         if (draft.markdown() == null || draft.markdown().isBlank()) {
             throw UserFacingException.onField("markdown", "authoring.invalid.body");

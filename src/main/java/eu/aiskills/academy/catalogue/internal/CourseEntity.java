@@ -359,10 +359,7 @@ public class CourseEntity {
         int position = 1;
         for (LessonEntity.Draft draft : drafts) {
             LessonEntity lesson = bySlug.getOrDefault(draft.slug(), new LessonEntity(UUID.randomUUID(), this, draft.slug()));
-            lesson.update(position++, draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required(), draft.passScore());
-            if (draft.completedByQuiz() != null) {
-                lesson.completedByQuiz(draft.completedByQuiz());
-            }
+            lesson.update(position++, draft);
             next.add(lesson);
         }
         lessons.clear();
@@ -374,13 +371,13 @@ public class CourseEntity {
     public UUID addLesson(String lessonSlug, LessonEntity.Draft draft) {
         LessonEntity lesson = new LessonEntity(UUID.randomUUID(), this, lessonSlug);
         lessons.add(lesson);
-        lesson.update(lessons.size(), draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required(), draft.passScore());
+        lesson.update(lessons.size(), draft);
         return lesson.id();
     }
 
     public void updateLesson(UUID lessonId, LessonEntity.Draft draft) {
         LessonEntity lesson = lesson(lessonId);
-        lesson.update(lesson.position(), draft.title(), draft.markdown(), draft.minutes(), draft.module(), draft.required(), draft.passScore());
+        lesson.update(lesson.position(), draft);
     }
 
     public void removeLesson(UUID lessonId) {
@@ -405,8 +402,7 @@ public class CourseEntity {
 
     private void renumber() {
         for (int i = 0; i < lessons.size(); i++) {
-            LessonEntity lesson = lessons.get(i);
-            lesson.update(i + 1, lesson.title(), lesson.bodyMarkdown(), lesson.minutes(), lesson.module(), lesson.required(), lesson.passScore());
+            lessons.get(i).moveTo(i + 1);
         }
     }
 

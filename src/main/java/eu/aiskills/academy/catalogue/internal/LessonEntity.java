@@ -18,22 +18,23 @@ import jakarta.persistence.Table;
 @Table(name = "lesson")
 public class LessonEntity {
 
-    /** A lesson as it comes from content or the authoring form, before it is stored. */
+    /**
+     * A lesson as it comes from content or the authoring form, before it is stored. A null
+     * {@code completedBy} is derived from the pass score (a lab's lesson, or marked done).
+     */
     public record Draft(String slug, String title, String markdown, int minutes, String module, boolean required,
-                        java.math.BigDecimal passScore, Boolean completedByQuiz) {
+                        java.math.BigDecimal passScore, LessonCompletion completedBy, int weight) {
 
         public Draft(String slug, String title, String markdown, int minutes) {
-            this(slug, title, markdown, minutes, null, true, null, null);
+            this(slug, title, markdown, minutes, null, true, null, null, 1);
         }
 
         public Draft(String slug, String title, String markdown, int minutes, String module, boolean required) {
-            this(slug, title, markdown, minutes, module, required, null, null);
+            this(slug, title, markdown, minutes, module, required, null, null, 1);
         }
 
-        /** A lesson whose completion by quiz is left as it is ({@code completedByQuiz} null). */
-        public Draft(String slug, String title, String markdown, int minutes, String module, boolean required,
-                     java.math.BigDecimal passScore) {
-            this(slug, title, markdown, minutes, module, required, passScore, null);
+        LessonCompletion completion() {
+            return completedBy != null ? completedBy : passScore != null ? LessonCompletion.LAB : LessonCompletion.DONE;
         }
     }
 
@@ -72,9 +73,14 @@ public class LessonEntity {
     @Column(name = "pass_score", precision = 5, scale = 2)
     private java.math.BigDecimal passScore;
 
-    /** Set for a lesson completed by passing its quiz; otherwise the pass score says (a lab, or marked done). */
-    @Column(name = "completed_by_quiz", nullable = false)
-    private boolean completedByQuiz;
+    /** What completes the lesson; a {@code LAB} lesson has a pass score, no other has. */
+    @Column(name = "completed_by", nullable = false, length = 16)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private LessonCompletion completedBy = LessonCompletion.DONE;
+
+    /** The lesson's weight in the course grade (assessed lessons; 0: not counted). */
+    @Column(name = "grade_weight", nullable = false)
+    private int weight = 1;
 
     protected LessonEntity() {
     }
@@ -85,18 +91,24 @@ public class LessonEntity {
         this.slug = slug;
     }
 
-    void update(int position, String title, String bodyMarkdown, int minutes, String module, boolean required,
-                java.math.BigDecimal passScore) {
-        this.passScore = passScore;
+    void update(int position, Draft draft) {
+        this.completedBy = draft.completion();
+        this.passScore = completedBy == LessonCompletion.LAB ? draft.passScore() : null;
+        this.weight = draft.weight();
         this.position = position;
-        this.title = title;
+        String bodyMarkdown = draft.markdown();
         if (bodyText == null || !java.util.Objects.equals(bodyMarkdown, this.bodyMarkdown)) {
             this.bodyText = eu.aiskills.academy.shared.Markdown.toPlainText(bodyMarkdown);
         }
         this.bodyMarkdown = bodyMarkdown;
-        this.minutes = minutes;
-        this.module = module;
-        this.required = required;
+        this.title = draft.title();
+        this.minutes = draft.minutes();
+        this.module = draft.module();
+        this.required = draft.required();
+    }
+
+    void moveTo(int position) {
+        this.position = position;
     }
 
     public UUID id() {
@@ -140,19 +152,15 @@ public class LessonEntity {
                 bodyText == null ? "" : bodyText, minutes, materialText);
     }
 
-    /** Whether passing the lesson's quiz completes it (set by the content import, kept by other edits). */
-    void completedByQuiz(boolean byQuiz) {
-        this.completedByQuiz = byQuiz;
-        if (byQuiz) {
-            this.passScore = null;
-        }
+    public LessonCompletion completion() {
+        return completedBy;
     }
 
-    public LessonCompletion completion() {
-        return completedByQuiz ? LessonCompletion.QUIZ : passScore != null ? LessonCompletion.LAB : LessonCompletion.DONE;
+    public int weight() {
+        return weight;
     }
 
     public LessonSummary toSummary() {
-        return new LessonSummary(id, slug, position, title, minutes, module, required, passScore, completion());
+        return new LessonSummary(id, slug, position, title, minutes, module, required, passScore, completedBy, weight);
     }
 }

@@ -167,6 +167,7 @@ class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         OrderedList current = null;
         String module = null;
         boolean first = true;
+        int totalWeight = lessons.stream().filter(LessonSummary::graded).mapToInt(LessonSummary::weight).sum();
         for (LessonSummary lesson : lessons) {
             if (first || !java.util.Objects.equals(module, lesson.module())) {
                 module = lesson.module();
@@ -187,8 +188,13 @@ class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             item.add(new Span(" · " + switch (lesson.completion()) {
                 case LAB -> getTranslation("course.graded", lesson.passScore().stripTrailingZeros().toPlainString());
                 case QUIZ -> getTranslation("course.by-quiz");
+                case ASSIGNMENT -> getTranslation("course.by-assignment");
+                case READ -> getTranslation("course.by-read");
                 case DONE -> getTranslation("course.by-done");
             }));
+            if (lesson.graded() && totalWeight > 0) {
+                item.add(new Span(" · " + getTranslation("course.weight", Math.round(100.0 * lesson.weight() / totalWeight))));
+            }
             current.add(item);
         }
         return outline;

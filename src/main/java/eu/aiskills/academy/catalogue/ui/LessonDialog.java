@@ -4,12 +4,14 @@ import java.util.Map;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonDraft;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.ui.RecordDialog;
@@ -30,8 +32,26 @@ class LessonDialog extends RecordDialog<LessonDraft> {
         minutes.setMin(1);
         minutes.setMax(LessonDraft.MINUTES_MAX);
         Checkbox required = new Checkbox(getTranslation("authoring.field.required-lesson"), true);
+        Select<LessonCompletion> completedBy = new Select<>();
+        completedBy.setLabel(getTranslation("authoring.field.completed-by"));
+        completedBy.setItems(LessonCompletion.values());
+        completedBy.setItemLabelGenerator(rule -> getTranslation(rule.messageKey()));
+        completedBy.setHelperText(getTranslation("authoring.completed-by-help"));
         BigDecimalField passScore = new BigDecimalField(getTranslation("authoring.field.pass-score"));
         passScore.setHelperText(getTranslation("authoring.pass-score-help"));
+        IntegerField weight = new IntegerField(getTranslation("authoring.field.weight"));
+        weight.setMin(0);
+        weight.setMax(LessonDraft.WEIGHT_MAX);
+        weight.setStepButtonsVisible(true);
+        weight.setHelperText(getTranslation("authoring.weight-help"));
+        completedBy.addValueChangeListener(change -> {
+            LessonCompletion rule = change.getValue();
+            passScore.setVisible(rule == LessonCompletion.LAB);
+            weight.setVisible(rule != null && rule.assessed());
+            if (rule != LessonCompletion.LAB) {
+                passScore.clear();
+            }
+        });
         TextArea body = new TextArea(getTranslation("authoring.field.body"));
         body.setHelperText(getTranslation("authoring.markdown-help"));
         body.setMaxLength(Markdown.MAX_LENGTH);
@@ -43,10 +63,12 @@ class LessonDialog extends RecordDialog<LessonDraft> {
         binder.forField(minutes).withConverter(value -> value == null ? 0 : value, value -> value).bind("minutes");
         binder.forField(required).bind("required");
         binder.forField(body).withNullRepresentation("").bind("markdown");
+        binder.forField(completedBy).bind("completedBy");
         binder.forField(passScore).bind("passScore");
-        binder.readRecord(lesson != null ? lesson.draft() : new LessonDraft("", "", 30, true, "", null));
+        binder.forField(weight).withConverter(value -> value == null ? 1 : value, value -> value).bind("weight");
+        binder.readRecord(lesson != null ? lesson.draft() : new LessonDraft("", "", 30, true, "", LessonCompletion.DONE, null, 1));
 
-        FormLayout layout = new FormLayout(lessonTitle, module, minutes, required, passScore, body);
+        FormLayout layout = new FormLayout(lessonTitle, module, minutes, required, completedBy, passScore, weight, body);
         layout.setColspan(body, 2);
         add(layout);
         setWidth("min(52rem, 95vw)");

@@ -10,16 +10,15 @@ import java.util.stream.Collectors;
 
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.LessonCompletion;
-import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.enrolment.CompletionEvidence;
 import eu.aiskills.academy.identity.AccountId;
 import org.springframework.stereotype.Component;
 
 /**
  * The evidence a course credential carries (Open Badges 3.0 {@code Evidence}): every assessed
- * item the modules report ({@link CompletionEvidence}: passed quizzes, graded labs) with its
- * score, date and checkable facts, and, when lessons were completed by the learner marking them
- * done, one item that says so. A credential is earned through assessed work when it has at least
+ * item the modules report ({@link CompletionEvidence}: passed quizzes and assignments, graded
+ * labs) with its score, date and checkable facts, and, when lessons were completed by the learner
+ * opening them or marking them done, one item that says so. A credential is earned through assessed work when it has at least
  * one assessed item ({@link #ASSESSED_GENRES}).
  */
 @Component
@@ -38,28 +37,31 @@ public class CourseEvidence {
     /** The evidence of the learner's completion of the course, {@code done} being the lessons they completed. */
     public List<Map<String, Object>> of(AccountId learner, CourseDetail course, Set<UUID> done) {
         List<Map<String, Object>> evidence = new ArrayList<>();
-        for (CompletionEvidence source : sources) {
-            for (CompletionEvidence.Item item : source.of(learner, course.summary().slug())) {
-                StringBuilder narrative = new StringBuilder("Score ").append(item.score().stripTrailingZeros().toPlainString())
-                        .append(" out of 100, graded ").append(item.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append('.');
-                item.facts().forEach((label, value) -> narrative.append("\n- ").append(label).append(": ").append(value));
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("type", List.of("Evidence"));
-                entry.put("name", item.genre() + ": " + item.name());
-                entry.put("genre", item.genre());
-                entry.put("narrative", narrative.toString());
-                evidence.add(entry);
-            }
+        List<CompletionEvidence.Item> assessed = new ArrayList<>();
+        sources.forEach(source -> assessed.addAll(source.of(learner, course.summary().slug())));
+        // In the order the work was graded: the learner's path through the course.
+        assessed.sort(java.util.Comparator.comparing(CompletionEvidence.Item::at));
+        for (CompletionEvidence.Item item : assessed) {
+            StringBuilder narrative = new StringBuilder("Score ").append(item.score().stripTrailingZeros().toPlainString())
+                    .append(" out of 100, graded ").append(item.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append('.');
+            item.facts().forEach((label, value) -> narrative.append("\n- ").append(label).append(": ").append(value));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", List.of("Evidence"));
+            entry.put("name", item.genre() + ": " + item.name());
+            entry.put("genre", item.genre());
+            entry.put("narrative", narrative.toString());
+            evidence.add(entry);
         }
         List<String> declared = course.lessons().stream()
-                .filter(lesson -> lesson.completion() == LessonCompletion.DONE && done.contains(lesson.id())).map(LessonSummary::title)
+                .filter(lesson -> !lesson.graded() && done.contains(lesson.id()))
+                .map(lesson -> lesson.title() + (lesson.completion() == LessonCompletion.READ ? " (opened)" : " (marked done)"))
                 .toList();
         if (!declared.isEmpty()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", List.of("Evidence"));
-            entry.put("name", "Lessons marked done by the learner");
+            entry.put("name", "Lessons read or marked done by the learner");
             entry.put("genre", SELF_DECLARED);
-            entry.put("narrative", "Completed by the learner's own declaration, not assessed:"
+            entry.put("narrative", "Completed by the learner opening them or declaring them done, not assessed:"
                     + declared.stream().map(title -> "\n- " + title).collect(Collectors.joining()));
             evidence.add(entry);
         }

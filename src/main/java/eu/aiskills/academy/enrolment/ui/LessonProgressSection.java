@@ -37,7 +37,17 @@ class LessonProgressSection implements LessonPageSection {
 
     @Override
     public Optional<Component> create(LessonContent lesson) {
-        return enrolments.seatIn(lesson.course().id()).map(seat -> {
+        Optional<LearnerCourse> found = enrolments.seatIn(lesson.course().id());
+        if (found.isPresent() && lesson.lesson().completion() == LessonCompletion.READ
+                && !found.get().lessonsDone().contains(lesson.lesson().id())) {
+            // Opening the page is the reading that completes the lesson.
+            LearnerCourse before = found.get();
+            found = progress.recordRead(lesson.course().id(), lesson.lesson().id()).or(() -> Optional.of(before));
+            if (found.get().status() == EnrolmentStatus.COMPLETED && before.status() != EnrolmentStatus.COMPLETED) {
+                Views.success(UI.getCurrent().getTranslation("progress.course-completed", lesson.course().title()));
+            }
+        }
+        return found.map(seat -> {
             Div section = new Div();
             section.addClassName("academy-lesson-progress");
             render(section, lesson, seat);
@@ -48,12 +58,15 @@ class LessonProgressSection implements LessonPageSection {
     private void render(Div section, LessonContent lesson, LearnerCourse seat) {
         section.removeAll();
         UI ui = UI.getCurrent();
-        if (lesson.lesson().graded()) {
+        if (lesson.lesson().completion() != LessonCompletion.DONE) {
             boolean passed = seat.lessonsDone().contains(lesson.lesson().id());
-            Span rule = lesson.lesson().completion() == LessonCompletion.QUIZ
-                    ? new Span(ui.getTranslation(passed ? "progress.quiz-passed" : "progress.quiz-graded"))
-                    : new Span(ui.getTranslation(passed ? "progress.lab-passed" : "progress.lab-graded",
-                            lesson.lesson().passScore().stripTrailingZeros().toPlainString()));
+            Span rule = switch (lesson.lesson().completion()) {
+                case QUIZ -> new Span(ui.getTranslation(passed ? "progress.quiz-passed" : "progress.quiz-graded"));
+                case ASSIGNMENT -> new Span(ui.getTranslation(passed ? "progress.assignment-passed" : "progress.assignment-graded"));
+                case READ -> new Span(ui.getTranslation(passed ? "progress.read" : "progress.read-rule"));
+                default -> new Span(ui.getTranslation(passed ? "progress.lab-passed" : "progress.lab-graded",
+                        lesson.lesson().passScore().stripTrailingZeros().toPlainString()));
+            };
             rule.addClassName(passed ? "academy-status" : "academy-progress-text");
             section.add(rule);
             addProgress(section, ui, seat);

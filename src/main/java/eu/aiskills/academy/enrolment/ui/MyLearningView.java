@@ -144,6 +144,10 @@ class MyLearningView extends VerticalLayout implements HasDynamicTitle {
                         getTranslation("learning.continue", lesson.title())))));
             }
         }
+        if (course.status() != EnrolmentStatus.WAITLISTED) {
+            card.add(new Paragraph(new RouterLink(getTranslation("grades.link"), MyGradesView.class,
+                    new com.vaadin.flow.router.RouteParameters(MyGradesView.ENROLMENT, course.id().value().toString()))));
+        }
         if (course.status() == EnrolmentStatus.ENROLLED || course.status() == EnrolmentStatus.WAITLISTED) {
             Button cancel = new Button(getTranslation("enrol.cancel"), click -> CancelEnrolment.confirm(enrolments, course, this::render));
             cancel.addThemeVariants(ButtonVariant.TERTIARY);

@@ -74,7 +74,10 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
                     "text/csv;charset=utf-8", bytes.length);
         }), getTranslation("teaching.export"));
         csv.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
-        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(csv);
+        RouterLink gradebook = new RouterLink(getTranslation("gradebook.link"), GradebookView.class,
+                new com.vaadin.flow.router.RouteParameters(GradebookView.RUN, runId.value().toString()));
+        gradebook.addComponentAsFirst(VaadinIcon.TABLE.create());
+        com.vaadin.flow.component.html.Div actions = new com.vaadin.flow.component.html.Div(gradebook, csv);
         actions.addClassName("academy-actions");
         add(actions);
         add(new H2(getTranslation("teaching.roster")), grid(roster.stream().filter(r -> r.status() != EnrolmentStatus.WAITLISTED).toList(), false));

@@ -172,6 +172,19 @@ public class LabSessionStore {
                         rs.getBigDecimal("score"), Jdbc.instant(rs, "submitted_at")), template.toString(), learner.toString());
     }
 
+    /** A learner's graded submissions of a lesson's labs: the best score, how many, the last. */
+    public record LessonGrade(AccountId learner, String lessonSlug, BigDecimal best, int submissions, Instant lastAt) {
+    }
+
+    /** Every learner's graded submissions of the course's labs, per lesson, in one query. */
+    public List<LessonGrade> grades(String courseSlug) {
+        return jdbc.query("SELECT b.learner_id, t.lesson_slug, MAX(b.score) AS best, COUNT(*) AS submissions, MAX(b.submitted_at) AS last_at"
+                        + " FROM lab_submission b JOIN lab_template t ON t.id = b.template_id WHERE t.course_slug = ?"
+                        + " GROUP BY b.learner_id, t.lesson_slug",
+                (rs, n) -> new LessonGrade(AccountId.of(rs.getString("learner_id")), rs.getString("lesson_slug"), rs.getBigDecimal("best"),
+                        rs.getInt("submissions"), Jdbc.instant(rs, "last_at")), courseSlug);
+    }
+
     // ---- the class's use of a course's labs --------------------------------------------------
 
     /** One learner's use of one lab: sessions, live ones, last activity, GPU-hours, best score. */

@@ -2,6 +2,7 @@ package eu.aiskills.academy.shell.internal;
 
 import java.util.List;
 
+import eu.aiskills.academy.assessment.AssignmentGraded;
 import eu.aiskills.academy.enrolment.CredentialIssued;
 import eu.aiskills.academy.enrolment.LearnerEnrolled;
 import eu.aiskills.academy.fellowships.PlacementOffered;
@@ -39,6 +40,14 @@ class NotificationTriggers {
     void on(CredentialIssued issued) {
         SystemActor.run(() -> notifications.notify(issued.learner(), "notification.credential-issued",
                 List.of(issued.achievementName()), "/credentials/" + issued.credential().value()));
+    }
+
+    @ApplicationModuleListener
+    void on(AssignmentGraded graded) {
+        String key = graded.returned() ? "notification.assignment-returned"
+                : graded.passed() ? "notification.assignment-passed" : "notification.assignment-graded";
+        SystemActor.run(() -> notifications.notify(graded.learner(), key,
+                List.of(graded.assignmentTitle(), graded.score().stripTrailingZeros().toPlainString()), "/assignments/" + graded.assignmentSlug()));
     }
 
     /** Everyone in the employer's team hears of a new application. */

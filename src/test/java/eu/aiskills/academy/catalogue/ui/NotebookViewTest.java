@@ -17,11 +17,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.router.RouterLink;
 import eu.aiskills.academy.catalogue.CourseAuthoring;
-import eu.aiskills.academy.catalogue.CourseReviews;
 import eu.aiskills.academy.catalogue.CourseDraft;
 import eu.aiskills.academy.catalogue.CourseFormat;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseLevel;
+import eu.aiskills.academy.catalogue.CourseReviews;
+import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonDraft;
 import eu.aiskills.academy.documents.DocumentPurpose;
 import eu.aiskills.academy.documents.Documents;
@@ -57,7 +58,7 @@ class NotebookViewTest {
         CourseId id = authoring.create(new CourseDraft("Notebook page course", "With a notebook.", null, CourseLevel.INTRODUCTORY,
                 CourseFormat.SELF_PACED, "en", Set.of(), 2, BigDecimal.ONE, List.of("Read a notebook"), Set.of(), Set.of(),
                 Set.of(), Set.of()));
-        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Loss curves", null, 20, true, "See the notebook.", null));
+        UUID lesson = authoring.saveLesson(id, null, new LessonDraft("Loss curves", null, 20, true, "See the notebook.", LessonCompletion.DONE, null, 1));
         var stored = documents.store(DocumentPurpose.COURSE_MATERIAL, "loss.ipynb", new ByteArrayInputStream(
                 TestFiles.notebook("## Loss <img src=x onerror=alert(1)>", "loss = 0.25", "0.25")));
         authoring.attachMaterial(id, lesson, stored.id());
