@@ -58,6 +58,8 @@ class MainViewsTourTest {
         views.put("/search?q=fellowship", "for “fellowship”");
         views.put("/admin/audit", "Audit log");
         views.put("/quizzes/how-language-models-work", "6 questions; pass with 70 %");
+        views.put("/assignments/evaluation-plan", "Graded against a rubric of 4 criteria");
+        views.put("/assignments/evaluation-plan/grading", "Grading: An evaluation plan for a prompt");
         views.put("/no-such-page", "Page not found");
         java.util.List<String> violations = new java.util.ArrayList<>();
         try (Browser browser = Browser.start("tour", 1366, 900)) {

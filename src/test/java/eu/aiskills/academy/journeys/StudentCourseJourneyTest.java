@@ -28,9 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A student finds a course, enrols, works through its lessons (marking two done, failing then
- * passing one quiz in the browser, passing another), completes it and opens the credential's
- * verification page; the instructor then sees the learner in the run's roster.
+ * A student finds a course, enrols, works through its lessons (reading one, failing then passing
+ * one quiz in the browser, passing another, handing in an assignment with a file); the instructor
+ * grades it against the rubric, sees the learner's completion in the roster and the grade in the
+ * gradebook; the student sees their grades and the credential whose evidence lists it all.
  * Crawlers get the course's structured data and calendars its dates without running scripts.
  */
 @AcademyWebTest
@@ -64,15 +65,18 @@ class StudentCourseJourneyTest {
                     "responsible-generative-ai"}) {
                 driver.get(url("/courses/generative-ai-foundations/lessons/" + lesson));
                 wait.until(d -> d.findElements(By.cssSelector(".academy-lesson-progress")).size() == 1);
-                if (driver.findElements(By.cssSelector("a.academy-quiz-open")).isEmpty()) {
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".academy-lesson-progress vaadin-checkbox")));
-                    scrollTo(driver, ".academy-lesson-progress");
-                    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".academy-lesson-progress vaadin-checkbox"))).click();
-                    wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress vaadin-checkbox")).getAttribute("checked") != null);
+                assertThat(driver.findElements(By.cssSelector(".academy-lesson-progress vaadin-checkbox")))
+                        .as("no lesson of this course is completed by a tick").isEmpty();
+                if (lesson.equals("what-is-generative-ai")) {
+                    // A reading lesson: opening it is the reading that completes it.
+                    wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress")).getText().contains("Lesson read"));
                     continue;
                 }
-                // A quiz lesson: no box to tick; the lesson says its quiz completes it.
-                assertThat(driver.findElements(By.cssSelector(".academy-lesson-progress vaadin-checkbox"))).isEmpty();
+                if (lesson.equals("prompting-and-evaluation")) {
+                    handIn(browser, violations);
+                    continue;
+                }
+                // A quiz lesson: the lesson says its quiz completes it.
                 assertThat(driver.findElement(By.cssSelector(".academy-lesson-progress")).getText())
                         .contains("This lesson is completed by passing its quiz.");
                 WebElement open = driver.findElement(By.cssSelector("a.academy-quiz-open"));
@@ -105,23 +109,34 @@ class StudentCourseJourneyTest {
                 driver.get(url("/courses/generative-ai-foundations/lessons/" + lesson));
                 wait.until(d -> d.findElement(By.cssSelector(".academy-lesson-progress")).getText().contains("Quiz passed"));
             }
-            assertThat(violations).as("serious or critical WCAG 2.1 AA violations on the quiz pages").isEmpty();
             driver.get(url("/learning"));
-            wait.until(d -> d.getPageSource().contains("Completed"));
-            browser.screenshot("completed");
+            wait.until(d -> d.getPageSource().contains("3 of 4 lessons done"));
+            browser.screenshot("waiting-for-grade");
 
-            driver.get(url("/learning"));
-            wait.until(d -> d.getPageSource().contains("My credentials"));
-            browser.screenshot("learning");
-            var credentialLink = wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector(".academy-credentials a")));
-            driver.get(credentialLink.getAttribute("href"));
-            wait.until(d -> d.getPageSource().contains("Valid: issued and signed"));
-            assertThat(driver.getPageSource()).contains("Stella Student").contains("OpenBadgeCredential");
-            browser.screenshot("credential");
-
+            // The instructor grades the hand-in against the rubric, sees the gradebook and the completion in the roster.
             driver.manage().deleteAllCookies();
             browser.signIn(url(""), "instructor@academy.test", "Patient-Teacher-42");
+            driver.get(url("/assignments/evaluation-plan/grading"));
+            wait.until(d -> d.getPageSource().contains("Grading: An evaluation plan for a prompt"));
+            WebElement grade = wait.until(d -> d.findElements(By.cssSelector("vaadin-button")).stream()
+                    .filter(b -> "Submission 1 of Stella Student".equals(b.getDomAttribute("aria-label"))).findFirst().orElse(null));
+            browser.screenshot("grading-list");
+            violations.addAll(browser.accessibilityViolations());
+            browser.scroll(grade);
+            grade.click();
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened] vaadin-radio-group")).size() == 4);
+            for (String level : new String[] {"Fully specified", "Enough but tame", "Objective", "Reasoned"}) {
+                WebElement radio = driver.findElements(By.cssSelector("vaadin-dialog[opened] vaadin-radio-button")).stream()
+                        .filter(r -> r.getText().startsWith(level + " ·")).findFirst().orElseThrow();
+                browser.scroll(radio);
+                radio.click();
+            }
+            wait.until(d -> d.getPageSource().contains("Score so far: 14 of 16 points (87.5 %), 4 of 4 criteria chosen."));
+            browser.field("vaadin-text-area", "Feedback").sendKeys("Clear checks. Next time add inputs that try to break the prompt.");
+            browser.screenshot("grading-dialog");
+            violations.addAll(browser.accessibilityViolations());
+            browser.click("vaadin-dialog[opened] vaadin-button", "Save grade");
+            wait.until(d -> d.getPageSource().contains("Graded Stella Student: 87.5 out of 100."));
             driver.get(url("/teaching"));
             wait.until(d -> d.getPageSource().contains("Foundations of Generative AI"));
             browser.screenshot("teaching");
@@ -131,7 +146,64 @@ class StudentCourseJourneyTest {
             wait.until(d -> d.getPageSource().contains("Stella Student"));
             assertThat(driver.findElement(By.cssSelector(".academy-seat-chart")).getAttribute("aria-label")).contains("1 completed");
             browser.screenshot("roster");
+            browser.click("a", "Gradebook");
+            wait.until(d -> d.getPageSource().contains("Course grade"));
+            wait.until(d -> d.findElement(By.cssSelector("vaadin-grid")).getText().contains("Stella Student"));
+            assertThat(driver.findElement(By.cssSelector("vaadin-grid")).getText()).contains("93.8");
+            browser.screenshot("gradebook");
+            violations.addAll(browser.accessibilityViolations());
+
+            // The student's course is complete; the credential lists the quizzes and the assignment.
+            driver.manage().deleteAllCookies();
+            browser.signIn(url(""), "student@academy.test", "Curious-Learner-42");
+            driver.get(url("/learning"));
+            wait.until(d -> d.getPageSource().contains("Completed"));
+            browser.screenshot("completed");
+            browser.click("a", "Your grades");
+            wait.until(d -> d.getPageSource().contains("Your course grade so far: 93.8 out of 100."));
+            browser.screenshot("my-grades");
+            violations.addAll(browser.accessibilityViolations());
+            assertThat(violations).as("serious or critical WCAG 2.1 AA violations on the quiz, assignment and grade pages").isEmpty();
+
+            driver.get(url("/learning"));
+            wait.until(d -> d.getPageSource().contains("My credentials"));
+            browser.screenshot("learning");
+            var credentialLink = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector(".academy-credentials a")));
+            driver.get(credentialLink.getAttribute("href"));
+            wait.until(d -> d.getPageSource().contains("Valid: issued and signed"));
+            assertThat(driver.getPageSource()).contains("Stella Student").contains("OpenBadgeCredential")
+                    .contains("Assignment: An evaluation plan for a prompt").contains("rubric: Pass checks: Objective (6 of 6 points)");
+            browser.screenshot("credential");
         }
+    }
+
+    /** The assignment lesson: its page says how it is completed; the learner writes an answer, attaches a file and hands in. */
+    private void handIn(Browser browser, java.util.List<String> violations) throws Exception {
+        WebDriver driver = browser.driver();
+        assertThat(driver.findElement(By.cssSelector(".academy-lesson-progress")).getText())
+                .contains("This lesson is completed by passing its assignment.");
+        WebElement open = driver.findElement(By.cssSelector("a.academy-assignment-open"));
+        browser.scroll(open);
+        open.click();
+        browser.waiting().until(d -> d.getPageSource().contains("How it is graded"));
+        browser.field("vaadin-text-area", "Your answer").sendKeys("Task: summarise funding calls in three bullets. Ten inputs, "
+                + "two adversarial. Checks: the deadline is quoted exactly.");
+        java.nio.file.Path plan = java.nio.file.Files.createTempFile("evaluation-plan", ".md");
+        java.nio.file.Files.writeString(plan, "# Evaluation plan\n\n| input | check |\n|---|---|\n| call 1 | deadline quoted |\n");
+        WebElement upload = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-upload")));
+        browser.scroll(upload);
+        var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type='file']"));
+        (inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type='file']")) : inShadow.getFirst())
+                .sendKeys(plan.toAbsolutePath().toString());
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".academy-assignment-files li")).size() == 1);
+        browser.screenshot("assignment");
+        violations.addAll(browser.accessibilityViolations());
+        browser.click("vaadin-button", "Hand in");
+        browser.click("[slot='confirm-button']", "Hand in");
+        browser.waiting().until(d -> d.getPageSource().contains("Your work is handed in and waits for a grade."));
+        assertThat(driver.getPageSource()).contains("Submission 1, handed in").contains(plan.getFileName().toString());
+        browser.screenshot("assignment-handed-in");
     }
 
     @Test

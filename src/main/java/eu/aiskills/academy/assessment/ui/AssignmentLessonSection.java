@@ -41,12 +41,12 @@ class AssignmentLessonSection implements LessonPageSection {
         }
         UI ui = UI.getCurrent();
         Div section = new Div(new H2(ui.getTranslation("assignment.section.title")));
-        section.addClassName("academy-quiz-section");
+        section.addClassNames("academy-quiz-section", "academy-assignment-section");
         for (Assignment assignment : found) {
             RouterLink open = new RouterLink(ui.getTranslation("assignment.section.open", assignment.title()), AssignmentView.class,
                     new RouteParameters(Map.of(AssignmentView.SLUG, assignment.slug())));
             open.addComponentAsFirst(VaadinIcon.FILE_TEXT_O.create());
-            open.addClassName("academy-quiz-open");
+            open.addClassName("academy-assignment-open");
             Paragraph meta = new Paragraph(AssignmentView.facts(ui, assignment)
                     + (lesson.lesson().completion() == LessonCompletion.ASSIGNMENT ? " " + ui.getTranslation("assignment.section.completes") : ""));
             meta.addClassName("academy-note");

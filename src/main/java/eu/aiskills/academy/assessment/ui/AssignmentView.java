@@ -69,6 +69,7 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Div body = new Div();
     /** Files uploaded for the next hand-in, not yet handed in (deleted if the page is left). */
     private final List<StoredDocument> pending = new ArrayList<>();
+    private Upload upload;
 
     AssignmentView(Assignments assignments, Documents documents) {
         this.assignments = assignments;
@@ -118,30 +119,38 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
             grade.addComponentAsFirst(VaadinIcon.CHECK_SQUARE_O.create());
             body.add(new Div(grade));
         }
+        standing(overview).ifPresent(body::add);
         body.add(new H2(getTranslation("assignment.brief")), Views.markdown(assignment.briefMarkdown()));
         body.add(new H2(getTranslation("assignment.rubric")), RubricTable.of(this, assignment.rubric(), Map.of()));
-        body.add(new H2(getTranslation("assignment.hand-in")), handIn(overview));
+        if (overview.standing() == Assignments.Standing.OPEN || overview.standing() == Assignments.Standing.OPEN_LATE) {
+            body.add(new H2(getTranslation("assignment.hand-in")), handIn(overview));
+        }
         if (!overview.submissions().isEmpty()) {
             body.add(new H2(getTranslation("assignment.submissions")), history(overview.submissions()));
         }
     }
 
-    private Component handIn(Assignments.Overview overview) {
-        Div form = new Div();
-        form.addClassName("academy-assignment-form");
-        String standingKey = switch (overview.standing()) {
+    /** Where the learner stands when they cannot hand in now, said at the top of the page. */
+    private java.util.Optional<Component> standing(Assignments.Overview overview) {
+        String key = switch (overview.standing()) {
             case OPEN, OPEN_LATE -> null;
             case AWAITING_GRADE -> "assignment.standing.awaiting";
             case GRADED -> "assignment.standing.graded";
             case CLOSED -> "assignment.standing.closed";
             case NOT_ENROLLED -> "assignment.standing.not-enrolled";
         };
-        if (standingKey != null) {
-            Paragraph standing = new Paragraph(getTranslation(standingKey));
-            standing.addClassName("academy-note");
-            form.add(standing);
-            return form;
+        if (key == null) {
+            return java.util.Optional.empty();
         }
+        Paragraph standing = new Paragraph(getTranslation(key));
+        standing.addClassName(overview.standing() == Assignments.Standing.CLOSED ? "academy-warning" : "academy-note");
+        standing.getElement().setAttribute("role", "status");
+        return java.util.Optional.of(standing);
+    }
+
+    private Component handIn(Assignments.Overview overview) {
+        Div form = new Div();
+        form.addClassName("academy-assignment-form");
         if (overview.standing() == Assignments.Standing.OPEN_LATE) {
             Paragraph late = new Paragraph(getTranslation("assignment.standing.late"));
             late.addClassName("academy-warning");
@@ -157,7 +166,8 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
         text.setVisible(assignment.accepts().text());
         UnorderedList files = new UnorderedList();
         files.addClassName("academy-assignment-files");
-        Upload upload = new Upload(handler(files));
+        upload = new Upload();
+        upload.setUploadHandler(handler(files));
         upload.setMaxFiles(assignment.maxFiles());
         upload.setMaxFileSize((int) DocumentPurpose.ASSIGNMENT.maxBytes());
         upload.setDropAllowed(true);
@@ -167,7 +177,9 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
         Paragraph accepts = new Paragraph(getTranslation("documents.accepts", DocumentPurpose.ASSIGNMENT.acceptedKinds(),
                 DocumentPurpose.ASSIGNMENT.maxBytes() / (1024 * 1024)));
         accepts.addClassName("academy-note");
-        Div fileBox = new Div(new H3(getTranslation("assignment.field.files", assignment.maxFiles())), accepts, upload, files);
+        H3 filesTitle = new H3(getTranslation("assignment.field.files", assignment.maxFiles()));
+        filesTitle.addClassName("academy-small-heading");
+        Div fileBox = new Div(filesTitle, accepts, upload, files);
         fileBox.setVisible(assignment.accepts().files());
         showPending(files);
         Button submit = new Button(getTranslation("assignment.submit"), VaadinIcon.UPLOAD_ALT.create());
@@ -210,6 +222,8 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
                     ui.access(() -> {
                         pending.add(stored);
                         showPending(files);
+                        // The list below the upload is the one to act on (remove a file): not a second list inside it.
+                        upload.clearFileList();
                     });
                 } catch (UserFacingException rejection) {
                     String reason = Translations.get(locale, rejection.messageKey(), rejection.arguments());
@@ -220,8 +234,10 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
         };
     }
 
+    /** Lists the files uploaded for the next hand-in; no more uploads once the assignment's number is reached. */
     private void showPending(UnorderedList files) {
         files.removeAll();
+        upload.setEnabled(pending.size() < assignment.maxFiles());
         for (StoredDocument document : List.copyOf(pending)) {
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
                 documents.delete(document.id());
@@ -230,7 +246,8 @@ class AssignmentView extends VerticalLayout implements BeforeEnterObserver, HasD
             });
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             remove.setAriaLabel(getTranslation("assignment.remove-file", document.fileName()));
-            files.add(new ListItem(new Span(document.fileName()), remove));
+            Span name = new Span(document.fileName());
+            files.add(new ListItem(VaadinIcon.FILE_O.create(), name, remove));
         }
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -86,16 +87,18 @@ class GradebookView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(Gradebook.Row::name).setHeader(getTranslation("teaching.col.name")).setKey("name").setFrozen(true)
                 .setAutoWidth(true).setFooter(getTranslation("gradebook.average"));
         grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("teaching.col.status")).setAutoWidth(true);
-        for (Gradebook.Item item : sheet.items()) {
-            grid.addComponentColumn(row -> GradeCells.of(this, row.cell(item.lessonSlug())))
-                    .setHeader(getTranslation("gradebook.item", item.title(), getTranslation("gradebook.kind." + item.kind().name()),
-                            Math.round(item.share() * 100)))
-                    .setFooter(average(sheet.rows().stream().map(r -> r.cell(item.lessonSlug()).best()).toList()))
-                    .setKey("item-" + item.lessonSlug()).setAutoWidth(true);
-        }
+        // The course grade beside the name, always in view; the items follow, as many as the course has.
         grid.addColumn(r -> r.courseGrade() == null ? "" : r.courseGrade().toPlainString()).setHeader(getTranslation("gradebook.course-grade"))
                 .setKey("grade").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFooter(average(sheet.rows().stream().map(Gradebook.Row::courseGrade).toList()));
+        for (Gradebook.Item item : sheet.items()) {
+            Span header = new Span(getTranslation("gradebook.item", item.title(), getTranslation("gradebook.kind." + item.kind().name()),
+                    Math.round(item.share() * 100)));
+            header.addClassName("academy-grade-header");
+            grid.addComponentColumn(row -> GradeCells.of(this, row.cell(item.lessonSlug()))).setHeader(header)
+                    .setFooter(average(sheet.rows().stream().map(r -> r.cell(item.lessonSlug()).best()).toList()))
+                    .setKey("item-" + item.lessonSlug()).setWidth("13rem").setFlexGrow(1);
+        }
         grid.setItems(sheet.rows());
         grid.setEmptyStateText(getTranslation("gradebook.no-learners"));
         return grid;

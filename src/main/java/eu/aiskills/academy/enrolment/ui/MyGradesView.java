@@ -68,8 +68,8 @@ class MyGradesView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         table.add(new NativeTableHeader(header), body);
         Paragraph grade = new Paragraph(row.courseGrade() == null ? getTranslation("grades.no-grade")
                 : getTranslation("grades.course-grade", row.courseGrade().toPlainString()));
-        grade.addClassName("academy-facts");
-        Paragraph how = new Paragraph(getTranslation("gradebook.how"));
+        grade.addClassName("academy-grade-total");
+        Paragraph how = new Paragraph(getTranslation("grades.how"));
         how.addClassName("academy-note");
         add(grade, table, how);
     }
