@@ -115,40 +115,58 @@ public class Quizzes {
     /**
      * Starts an attempt, or returns the one under way: refused with {@code quiz.no-attempts-left}
      * once the attempts allowed are used, and {@code quiz.not-enrolled} for someone without a
-     * seat in the course. Two tabs starting at once get the same attempt.
+     * seat in the course. Two tabs starting at once get the same attempt: the unique attempt
+     * number lets one insert win; a tab that lost (or that the database chose as a deadlock's
+     * victim) starts again in a new transaction, which sees the winner's attempt.
      */
     @SignedIn
-    @Transactional
     public Attempt start(String slug) {
+        for (int tries = 0; tries < 4; tries++) {
+            try {
+                Optional<Attempt> started = transactions.execute(status -> {
+                    Optional<Attempt> attempt = startOnce(slug);
+                    if (attempt.isEmpty()) {
+                        status.setRollbackOnly();
+                    }
+                    return attempt;
+                });
+                if (started != null && started.isPresent()) {
+                    return started.get();
+                }
+            } catch (org.springframework.dao.ConcurrencyFailureException lost) {
+                log.debug("Quiz {}: a start lost a race ({}), starting again", slug, lost.getMessage());
+            }
+        }
+        throw new UserFacingException("quiz.busy");
+    }
+
+    /** One try at starting: the attempt under way or a new one; empty when another tab's insert won. */
+    private Optional<Attempt> startOnce(String slug) {
         QuizStore.QuizRow row = require(slug);
         Quiz quiz = row.quiz();
         requireMayTake(quiz);
         AccountId me = CurrentUser.requireId();
-        for (int tries = 0; tries < 3; tries++) {
-            // After a lost race the winner's attempt is newer than this transaction's snapshot: read it as committed.
-            List<QuizStore.AttemptRow> attempts = tries == 0 ? store.attempts(quiz.id(), me) : store.attemptsCommitted(quiz.id(), me);
-            Optional<QuizStore.AttemptRow> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
-            if (open.isPresent()) {
-                // The winner's attempt is not in this transaction's snapshot: shown as read, not read again.
-                return tries == 0 ? attempt(open.get().id()) : view(row, open.get());
-            }
-            if (attempts.size() >= quiz.attemptsAllowed()) {
-                throw new UserFacingException("quiz.no-attempts-left", quiz.attemptsAllowed());
-            }
-            List<Question> bank = store.questions(row.bank());
-            if (bank.isEmpty()) {
-                throw new UserFacingException("quiz.empty");
-            }
-            long seed = SEEDS.nextLong();
-            Instant now = clock.instant();
-            AttemptId id = AttemptId.random();
-            if (store.insert(id, quiz.id(), me, attempts.size() + 1, seed, Paper.draw(bank, quiz.questions(), quiz.shuffle(), seed), now,
-                    quiz.timed() ? now.plus(quiz.timeLimit()) : null)) {
-                log.info("Quiz {}: attempt {} started by {}", slug, attempts.size() + 1, me);
-                return attempt(id);
-            }
+        List<QuizStore.AttemptRow> attempts = store.attempts(quiz.id(), me);
+        Optional<QuizStore.AttemptRow> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
+        if (open.isPresent()) {
+            return Optional.of(attempt(open.get().id()));
         }
-        throw new UserFacingException("quiz.busy");
+        if (attempts.size() >= quiz.attemptsAllowed()) {
+            throw new UserFacingException("quiz.no-attempts-left", quiz.attemptsAllowed());
+        }
+        List<Question> bank = store.questions(row.bank());
+        if (bank.isEmpty()) {
+            throw new UserFacingException("quiz.empty");
+        }
+        long seed = SEEDS.nextLong();
+        Instant now = clock.instant();
+        AttemptId id = AttemptId.random();
+        if (!store.insert(id, quiz.id(), me, attempts.size() + 1, seed, Paper.draw(bank, quiz.questions(), quiz.shuffle(), seed), now,
+                quiz.timed() ? now.plus(quiz.timeLimit()) : null)) {
+            return Optional.empty();
+        }
+        log.info("Quiz {}: attempt {} started by {}", slug, attempts.size() + 1, me);
+        return Optional.of(attempt(id));
     }
 
     /** One of the signed-in learner's attempts; one whose deadline has passed is submitted first, as it stands. */

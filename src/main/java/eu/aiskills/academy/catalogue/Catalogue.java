@@ -253,7 +253,7 @@ public class Catalogue {
     public List<CourseDetail> taughtCourses() {
         UUID me = CurrentUser.requireId().value();
         Map<UUID, CourseEntity> taught = new LinkedHashMap<>();
-        courses.findByInstructor(me).forEach(c -> taught.put(c.id().value(), c));
+        courses.findByInstructor(me).stream().filter(c -> c.revisionOf().isEmpty()).forEach(c -> taught.put(c.id().value(), c));
         courses.findAllById(coInstructors.coursesOf(me)).forEach(c -> taught.putIfAbsent(c.id().value(), c));
         return taught.values().stream().sorted(Comparator.comparing(CourseEntity::title)).map(this::detail).toList();
     }
@@ -340,7 +340,7 @@ public class Catalogue {
                 course.languages(), course.outcomes(), skillList(course.skillUris(), skillsByUri), course.sectors(),
                 instructors, coInstructorNames(course.id()), prerequisites, skillList(course.prerequisiteSkillUris(), skillsByUri),
                 course.lessons().stream().map(LessonEntity::toSummary).toList(),
-                runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
+                runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList(), course.revision());
     }
 
     private static List<Skill> skillList(Set<String> uris, Map<String, Skill> byUri) {

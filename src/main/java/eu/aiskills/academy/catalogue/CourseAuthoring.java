@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.internal.CourseDraftChecks;
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
+import eu.aiskills.academy.catalogue.internal.CourseRevisionWork;
 import eu.aiskills.academy.catalogue.internal.CourseRunEntity;
 import eu.aiskills.academy.catalogue.internal.CourseRuns;
 import eu.aiskills.academy.catalogue.internal.Courses;
@@ -41,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Instructors write courses, lessons and runs; they submit a course for review; an administrator
  * or reviewer publishes it or returns it with a note. Every rule a form shows is checked here
  * again, with the field it concerns.
+ * A published course's content is changed through a revision ({@link CourseRevisions}); its runs
+ * are scheduled on the course itself.
  * <p>Long because every change of a course (texts, lessons, materials, runs) passes the one rule of
- * who may edit it when ({@code editable}) and publishes the one event on save.
+ * who may edit it when ({@code editable}, {@code schedulable}) and publishes the one event on save.
  */
 @Service
 public class CourseAuthoring {
@@ -60,9 +63,11 @@ public class CourseAuthoring {
     private final Documents documents;
     private final OrganisationManagement organisations;
     private final CourseDraftChecks checks;
+    private final CourseRevisionWork revisions;
 
     CourseAuthoring(Courses courses, CourseRuns runs, Skills skills, CourseDraftChecks checks, ApplicationEventPublisher events, Clock clock,
-                    LessonMaterials materials, Documents documents, OrganisationManagement organisations) {
+                    LessonMaterials materials, Documents documents, OrganisationManagement organisations, CourseRevisionWork revisions) {
+        this.revisions = revisions;
         this.checks = checks;
         this.organisations = organisations;
         this.materials = materials;
@@ -202,7 +207,7 @@ public class CourseAuthoring {
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional
     public RunId saveRun(CourseId id, RunId runId, RunPlan plan) {
-        CourseEntity course = editable(id);
+        CourseEntity course = schedulable(id);
         CourseRunEntity.Draft draft = new CourseRunEntity.Draft(plan.code() == null ? null : plan.code().strip(),
                 plan.startsOn(), plan.endsOn(),
                 plan.enrolOpens() == null || plan.timeZone() == null ? null : plan.enrolOpens().atZone(plan.timeZone()).toInstant(),
@@ -232,7 +237,7 @@ public class CourseAuthoring {
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional
     public void cancelRun(CourseId id, RunId runId) {
-        CourseEntity course = editable(id);
+        CourseEntity course = schedulable(id);
         CourseRunEntity run = runs.findByCourse(id.value()).stream().filter(r -> r.id().equals(runId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("enrolment.run-not-found"));
         run.cancel(clock.instant());
@@ -243,7 +248,7 @@ public class CourseAuthoring {
     private void saved(CourseEntity course) {
         courses.saveAndFlush(course);
         if (course.status() == CourseStatus.PUBLISHED) {
-            events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version()));
+            events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version(), CoursePublished.Change.RUNS_CHANGED, course.revision()));
         }
     }
 
@@ -251,14 +256,35 @@ public class CourseAuthoring {
         return courses.authored(id);
     }
 
-    /** Loads a course its caller may change: an author (or administrator), and not while it is in review. */
+    /**
+     * Loads a course whose content its caller may change: an author (or administrator), not while
+     * it is in review, and not once published: a published course changes through a revision
+     * ({@link CourseRevisions}), which a reviewer publishes.
+     */
     private CourseEntity editable(CourseId id) {
+        CourseEntity course = authorOf(id);
+        if (course.status() == CourseStatus.IN_REVIEW) {
+            throw new UserFacingException("authoring.locked-in-review");
+        }
+        if (course.status() == CourseStatus.PUBLISHED || course.status() == CourseStatus.ARCHIVED) {
+            throw new UserFacingException("authoring.published-locked");
+        }
+        return course;
+    }
+
+    /** Loads a course whose runs its caller may schedule: an author of a course (published or not), not of a revision. */
+    private CourseEntity schedulable(CourseId id) {
+        CourseEntity course = authorOf(id);
+        if (course.revisionOf().isPresent()) {
+            throw new UserFacingException("authoring.runs-on-course");
+        }
+        return course;
+    }
+
+    private CourseEntity authorOf(CourseId id) {
         CourseEntity course = load(id);
         if (!CurrentUser.hasRole(Roles.ADMIN)) {
             course.requireTaughtBy(CurrentUser.requireId());
-        }
-        if (course.status() == CourseStatus.IN_REVIEW) {
-            throw new UserFacingException("authoring.locked-in-review");
         }
         return course;
     }
@@ -286,7 +312,10 @@ public class CourseAuthoring {
                 l.position(), new LessonDraft(l.title(), l.module(), l.minutes(), l.required(), l.bodyMarkdown(), l.completion(), l.passScore(),
                 l.weight()))).toList();
         return new AuthoredCourse(course.id(), course.slug(), course.status(), course.reviewNote(), draft, lessons,
-                runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList());
+                runs.findByCourse(course.id().value()).stream().map(CourseRunEntity::toRun).toList(),
+                new AuthoredCourse.Revision(course.revision(), course.revisionOf().orElse(null),
+                        course.revisionOf().isPresent() ? null : revisions.openRevision(course.id()).orElse(null),
+                        course.minor()));
     }
 
     private String uniqueSlug(String title) {

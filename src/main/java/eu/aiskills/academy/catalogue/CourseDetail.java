@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * A course page: its summary, the description as safe HTML, what it teaches and requires, who
- * teaches it, its lessons and its runs.
+ * teaches it, its lessons and its runs, and its published revision (1 until a revision of it is
+ * published: what a credential says it was earned under).
  */
 public record CourseDetail(
         CourseSummary summary,
@@ -20,7 +21,8 @@ public record CourseDetail(
         List<CourseSummary> prerequisiteCourses,
         List<Skill> prerequisiteSkills,
         List<LessonSummary> lessons,
-        List<CourseRun> runs) {
+        List<CourseRun> runs,
+        int revision) {
 
     public CourseDetail {
         languages = List.copyOf(languages);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.aiskills.academy.catalogue.internal.CourseEntity;
+import eu.aiskills.academy.catalogue.internal.CourseRevisionWork;
 import eu.aiskills.academy.catalogue.internal.Courses;
 import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.AccountManagement;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The review of courses before learners see them: an author submits a complete draft; an
  * administrator, or a reviewer of the course's organisation, publishes it or returns it to its
- * authors with a note; an administrator archives a published course. What authors may change
+ * authors with a note; an administrator archives a published course. A revision of a published
+ * course ({@link CourseRevisions}) goes the same way, and publishing it makes it the course. What authors may change
  * while a course is in review, {@link CourseAuthoring} decides.
  */
 @Service
@@ -40,9 +42,11 @@ public class CourseReviews {
     private final OrganisationManagement organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CourseRevisionWork revisionWork;
 
     CourseReviews(Courses courses, AccountManagement accounts, OrganisationManagement organisations, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, CourseRevisionWork revisionWork) {
+        this.revisionWork = revisionWork;
         this.courses = courses;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -50,10 +54,25 @@ public class CourseReviews {
         this.clock = clock;
     }
 
-    /** Asks for review: the course must be complete enough to be published. */
+    /** Asks for review: the course (or revision) must be complete enough to be published. */
     @RolesAllowed(Roles.INSTRUCTOR)
     @Transactional
     public void submitForReview(CourseId id) {
+        submit(id, false);
+    }
+
+    /**
+     * Asks for review of a revision of a published course; {@code minor} when it only fixes text
+     * (refused, naming them, when it changes what the course certifies or how it is completed).
+     * A revision that changes nothing is refused.
+     */
+    @RolesAllowed(Roles.INSTRUCTOR)
+    @Transactional
+    public void submitRevision(CourseId id, boolean minor) {
+        submit(id, minor);
+    }
+
+    private void submit(CourseId id, boolean minor) {
         CourseEntity course = courses.authored(id);
         course.requireTaughtBy(CurrentUser.requireId());
         if (course.status() != CourseStatus.DRAFT) {
@@ -65,9 +84,22 @@ public class CourseReviews {
         if (course.outcomes().isEmpty()) {
             throw new UserFacingException("authoring.invalid.outcomes");
         }
+        if (course.revisionOf().isPresent()) {
+            List<CourseChange> changes = revisionWork.changes(courses.authored(course.revisionOf().get()), course);
+            if (changes.isEmpty()) {
+                throw new UserFacingException("revision.no-changes");
+            }
+            List<String> structural = changes.stream().filter(CourseChange::structural).map(CourseChange::summary).toList();
+            if (minor && !structural.isEmpty()) {
+                throw new UserFacingException("revision.not-minor", String.join("; ", structural));
+            }
+        } else if (minor) {
+            throw new UserFacingException("revision.not-a-revision");
+        }
+        course.minorRevision(minor);
         course.submitForReview(clock.instant());
         courses.save(course);
-        log.info("Course {} submitted for review by {}", id, CurrentUser.requireId());
+        log.info("Course {} submitted for review by {}{}", id, CurrentUser.requireId(), minor ? " (minor revision)" : "");
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
@@ -80,7 +112,8 @@ public class CourseReviews {
             }
             List<String> names = accounts.displayNames(course.instructorIds().stream().map(AccountId::new).toList())
                     .values().stream().sorted().toList();
-            queue.add(new ReviewItem(course.toSummary(), names, course.submittedAt()));
+            CourseSummary revising = course.revisionOf().map(of -> courses.authored(of).toSummary()).orElse(null);
+            queue.add(new ReviewItem(course.toSummary(), names, course.submittedAt(), course.revision(), revising, course.minor()));
         }
         return queue;
     }
@@ -93,9 +126,19 @@ public class CourseReviews {
         if (course.status() != CourseStatus.IN_REVIEW && course.status() != CourseStatus.ARCHIVED) {
             throw new UserFacingException("authoring.publish.not-in-review");
         }
+        if (course.revisionOf().isPresent()) {
+            CourseEntity published = courses.authored(course.revisionOf().get());
+            List<CourseChange> changes = revisionWork.merge(published, course, CurrentUser.requireId(), clock.instant());
+            events.publishEvent(new CoursePublished(published.id(), published.slug(), published.version(),
+                    CoursePublished.Change.REVISION_PUBLISHED, published.revision()));
+            log.info("Revision {} of course {} published by {}: {} changes", published.revision(), published.id(), CurrentUser.requireId(),
+                    changes.size());
+            return;
+        }
         course.publish(clock.instant());
         courses.saveAndFlush(course);
-        events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version()));
+        events.publishEvent(new CoursePublished(course.id(), course.slug(), course.version(), CoursePublished.Change.PUBLISHED,
+                course.revision()));
         log.info("Course {} published by {}", id, CurrentUser.requireId());
     }
 
@@ -133,7 +176,7 @@ public class CourseReviews {
      * Administrators review every course; a reviewer reviews the courses of the organisations they
      * act for, and the platform's own courses (no organisation).
      */
-    private boolean mayReview(CourseEntity course) {
+    boolean mayReview(CourseEntity course) {
         return CurrentUser.hasRole(Roles.ADMIN) || course.organisationId() == null
                 || organisations.isMember(new OrganisationId(course.organisationId()));
     }

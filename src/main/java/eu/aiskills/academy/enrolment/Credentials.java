@@ -286,6 +286,8 @@ public class Credentials {
             achievement.put("creditsAvailable", course.summary().ects().doubleValue());
         }
         achievement.put("inLanguage", course.summary().language());
+        // The course's published revision the learner completed it under (Open Badges 3.0 Achievement.version).
+        achievement.put("version", "revision " + course.revision());
         achievement.put("alignment", alignments(course.skills()));
         Set<UUID> done = enrolments.findById(completed.enrolment().value())
                 .map(e -> learnerCourses.lessonsDone(List.of(e)).getOrDefault(e.id().value(), Set.of())).orElse(Set.of());

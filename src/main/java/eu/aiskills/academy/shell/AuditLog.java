@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** The kinds of action recorded. */
-    public static final List<String> ACTIONS = List.of("roles-changed", "membership-changed", "course-published", "course-withdrawn",
+    public static final List<String> ACTIONS = List.of("roles-changed", "membership-changed", "course-published", "course-revision-published",
+            "course-runs-changed", "course-imported", "course-withdrawn",
             "posting-published", "call-published", "ranking-released", "allocation-granted", "allocation-rejected",
             "credential-revoked");
     public static final int LIMIT_MAX = 500;

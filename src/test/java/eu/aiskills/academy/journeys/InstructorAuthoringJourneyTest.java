@@ -23,13 +23,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An instructor writes a course in the browser (form, lesson, notebook upload), submits it; the
- * administrator publishes it from the review queue; a visitor reads the lesson's notebook.
+ * administrator publishes it from the review queue; a visitor reads the lesson's notebook. The
+ * instructor then changes the published course through a revision; the administrator sees its
+ * changes side by side and publishes it, and only then do visitors see them.
  */
 @AcademyWebTest
 class InstructorAuthoringJourneyTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    eu.aiskills.academy.catalogue.Catalogue catalogue;
 
     @TempDir
     Path files;
@@ -109,7 +113,57 @@ class InstructorAuthoringJourneyTest {
             wait.until(d -> d.getPageSource().contains("weights = softmax(scores)"));
             assertThat(driver.findElement(By.cssSelector(".academy-output")).getText()).contains("[0.1, 0.7, 0.2]");
             browser.screenshot("notebook");
+
+            // Published: the instructor changes it through a revision, which the administrator reviews side by side.
+            String id = catalogue.publishedCourse("attention-explained").orElseThrow().summary().id().value().toString();
+            browser.signIn(url(""), "instructor@academy.test", "Patient-Teacher-42");
+            driver.get(url("/teaching/courses/" + id));
+            wait.until(d -> d.getPageSource().contains("learners see this version"));
+            browser.screenshot("published-editor");
+            browser.click("vaadin-button", "Start revision 2");
+            wait.until(d -> d.getPageSource().contains("Revision 2 of a published course."));
+            assertThat(driver.getCurrentUrl()).doesNotEndWith(id);
+            replace(browser, "vaadin-text-area", "Summary", "How transformers weigh every word of a prompt against every other.");
+            WebElement outcomes = browser.field("vaadin-text-area", "Learning outcomes");
+            outcomes.sendKeys(Keys.END, "\nExplain why attention scales with the square of the length");
+            outcomes.sendKeys(Keys.TAB);
+            browser.click("vaadin-button", "Save");
+            wait.until(d -> d.getPageSource().contains("Saved"));
+            browser.screenshot("revision-editor");
+            browser.click("vaadin-button", "Submit for review");
+            wait.until(d -> d.getPageSource().contains("In review"));
+            assertThat(catalogue.publishedCourse("attention-explained").orElseThrow().summary().summary())
+                    .as("learners keep the published version meanwhile").isEqualTo("How transformers weigh the words of a prompt.");
+
+            driver.manage().deleteAllCookies();
+            browser.signIn(url(""), "admin@academy.test", "Platform-Keeper-42");
+            driver.get(url("/review/courses"));
+            wait.until(d -> d.getPageSource().contains("Revision 2 of a published course"));
+            browser.screenshot("review-queue-revision");
+            browser.click("a", "Review the changes");
+            wait.until(d -> d.getPageSource().contains("What revision 2 changes"));
+            String changes = driver.findElement(By.cssSelector(".academy-revision-changes")).getText();
+            assertThat(changes).contains("2 changes, 1 to what the course certifies or how it is completed.")
+                    .contains("How transformers weigh the words of a prompt.")
+                    .contains("How transformers weigh every word of a prompt against every other.")
+                    .contains("Explain why attention scales with the square of the length");
+            browser.screenshot("revision-changes");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations on the changes").isEmpty();
+            driver.get(url("/review/courses"));
+            browser.click("vaadin-button", "Publish");
+            wait.until(d -> d.getPageSource().contains("No course is waiting for review"));
+            driver.get(url("/courses/attention-explained"));
+            wait.until(d -> d.getPageSource().contains("How transformers weigh every word of a prompt against every other."));
+            assertThat(driver.getPageSource()).contains("Explain why attention scales with the square of the length");
         }
+    }
+
+    /** Replaces the text of the field with this label, as a person selecting it all and typing would. */
+    private static void replace(Browser browser, String tag, String label, String text) {
+        WebElement input = browser.field(tag, label);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        input.sendKeys(Keys.TAB);
     }
 
     /** Types into the field with this label: the input inside Vaadin's field element. */

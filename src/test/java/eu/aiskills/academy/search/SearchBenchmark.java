@@ -225,7 +225,7 @@ class SearchBenchmark {
                 jdbc.update("UPDATE course SET title = CONCAT(title, ?), version = version + 1 WHERE id = ?",
                         " " + token, id.toString());
                 long version = jdbc.queryForObject("SELECT version FROM course WHERE id = ?", Long.class, id.toString());
-                events.publishEvent(new CoursePublished(new CourseId(id), corpus.slugs().get(n), version));
+                events.publishEvent(new CoursePublished(new CourseId(id), corpus.slugs().get(n), version, CoursePublished.Change.IMPORTED, 1));
             });
             long committed = System.nanoTime();
             while (search.catalogue(SearchQuery.of(token)).total() == 0) {

@@ -83,15 +83,6 @@ public class QuizStore {
                 learner.value().toString());
     }
 
-    /**
-     * The same, read as committed now rather than from the transaction's snapshot (a locking
-     * read): what a start that lost the race to another tab must see, the winner's attempt.
-     */
-    public List<AttemptRow> attemptsCommitted(UUID quiz, AccountId learner) {
-        return jdbc.query(ATTEMPT + " WHERE a.quiz_id = ? AND a.learner_id = ? ORDER BY a.number FOR UPDATE", this::attemptRow,
-                quiz.toString(), learner.value().toString());
-    }
-
     public Optional<AttemptRow> attempt(AttemptId id) {
         return jdbc.query(ATTEMPT + " WHERE a.id = ?", this::attemptRow, id.value().toString()).stream().findFirst();
     }

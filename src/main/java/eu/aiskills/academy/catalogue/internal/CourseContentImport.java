@@ -210,7 +210,7 @@ public class CourseContentImport implements ApplicationRunner {
             courses.saveAndFlush(entity);
             importRuns(entity, runDrafts);
             if (entity.status() == CourseStatus.PUBLISHED) {
-                events.publishEvent(new CoursePublished(entity.id(), entity.slug(), entity.version()));
+                events.publishEvent(new CoursePublished(entity.id(), entity.slug(), entity.version(), CoursePublished.Change.IMPORTED, entity.revision()));
             } else if (wasPublished) {
                 events.publishEvent(new CourseWithdrawn(entity.id(), entity.slug(), entity.version()));
             }

@@ -111,6 +111,18 @@ public class CourseEntity {
     @Version
     private long version;
 
+    /** The course's published revision (1 until a first revision is published); for a revision, the number it will get. */
+    @Column(nullable = false)
+    private int revision = 1;
+
+    /** For a revision under way, the published course it changes; null for a course. */
+    @Column(name = "revision_of")
+    private UUID revisionOf;
+
+    /** A revision its authors say only fixes text (typos): a reviewer publishes it with one click. */
+    @Column(name = "minor_revision", nullable = false)
+    private boolean minorRevision;
+
     // Collections load by subselect: one query per collection for a whole page of courses (index rebuilds).
     @ElementCollection
     @CollectionTable(name = "course_language", joinColumns = @JoinColumn(name = "course_id"))
@@ -310,6 +322,37 @@ public class CourseEntity {
         this.status = CourseStatus.IN_REVIEW;
         this.submittedAt = now;
         this.reviewNote = null;
+    }
+
+    /** Makes this new course the revision of a published one: the number it will have once published. */
+    public void revising(CourseEntity published) {
+        this.revisionOf = published.id;
+        this.revision = published.revision + 1;
+    }
+
+    /** A revision's authors say whether it only fixes text. */
+    public void minorRevision(boolean minor) {
+        this.minorRevision = minor;
+    }
+
+    /** The published course now is its revision {@code number}. */
+    public void revised(int number, Instant now) {
+        this.revision = number;
+        this.publishedAt = now;
+        this.updatedAt = now;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    /** The published course this revision changes, if it is one. */
+    public java.util.Optional<CourseId> revisionOf() {
+        return java.util.Optional.ofNullable(revisionOf).map(CourseId::new);
+    }
+
+    public boolean minor() {
+        return minorRevision;
     }
 
     public void publish(Instant now) {

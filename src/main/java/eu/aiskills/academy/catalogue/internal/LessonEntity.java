@@ -156,6 +156,11 @@ public class LessonEntity {
         return completedBy;
     }
 
+    /** The lesson as a draft, to copy it into a revision or back. */
+    public Draft toDraft() {
+        return new Draft(slug, title, bodyMarkdown, minutes, module, required, passScore, completedBy, weight);
+    }
+
     public int weight() {
         return weight;
     }

@@ -65,6 +65,20 @@ public class LessonMaterialEntity {
         return new DocumentId(documentId);
     }
 
+    /** The same file attached to another lesson (a revision's copy of the lesson). */
+    public LessonMaterialEntity copyFor(UUID lesson, Instant now) {
+        return new LessonMaterialEntity(lesson, new DocumentId(documentId), title, kind, position, now);
+    }
+
+    /** Moves the attachment to another lesson (a published revision's lesson becoming the course's). */
+    public void moveTo(UUID lesson) {
+        this.lessonId = lesson;
+    }
+
+    public String title() {
+        return title;
+    }
+
     public LessonMaterial toMaterial() {
         return new LessonMaterial(id, lessonId, title, kind);
     }

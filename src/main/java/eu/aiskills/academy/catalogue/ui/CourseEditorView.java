@@ -57,6 +57,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient Catalogue catalogue;
     private final transient Documents documents;
     private CourseId courseId;
+    private final transient RevisionPanel revisions;
     /** In review nothing changes until the reviewer decides: the service refuses it, the form shows it. */
     private boolean locked;
     private String title = "";
@@ -66,7 +67,8 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     final Grid<AuthoredCourse.Lesson> lessons = new Grid<>();
     final Grid<CourseRun> runs = new Grid<>();
 
-    CourseEditorView(CourseAuthoring authoring, CourseReviews reviews, Catalogue catalogue, Documents documents) {
+    CourseEditorView(CourseAuthoring authoring, CourseReviews reviews, Catalogue catalogue, Documents documents, RevisionPanel revisions) {
+        this.revisions = revisions;
         this.reviews = reviews;
         this.authoring = authoring;
         this.catalogue = catalogue;
@@ -96,11 +98,16 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         // The teaching overview belongs to enrolment's views, which depend on the catalogue: linked by its path.
         add(new com.vaadin.flow.component.html.Anchor("/teaching", getTranslation("teaching.back")), new H1(title));
         course.ifPresent(c -> add(status(c)));
-        locked = course.map(c -> c.status() == CourseStatus.IN_REVIEW).orElse(false);
+        // In review nothing changes; a published course's content changes only through a revision.
+        locked = course.map(c -> c.status() == CourseStatus.IN_REVIEW || (!c.revision().isRevision()
+                && (c.status() == CourseStatus.PUBLISHED || c.status() == CourseStatus.ARCHIVED))).orElse(false);
         add(form(course.map(AuthoredCourse::draft)));
         course.ifPresent(c -> {
             add(new H2(getTranslation("authoring.lessons")), lessonsSection(c));
-            add(new H2(getTranslation("authoring.runs")), runsSection(c));
+            if (!c.revision().isRevision()) {
+                // Runs are scheduled on the course itself, published or not; a revision has none of its own.
+                add(new H2(getTranslation("authoring.runs")), runsSection(c, c.status() == CourseStatus.IN_REVIEW));
+            }
         });
     }
 
@@ -116,7 +123,8 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         RouterLink preview = new RouterLink(getTranslation("authoring.preview"), CoursePreviewView.class,
                 new RouteParameters(CoursePreviewView.ID, course.id().value().toString()));
         status.add(preview);
-        if (course.status() == CourseStatus.DRAFT) {
+        revisions.panel(this, course, () -> render(Optional.of(authoring.authored(course.id())))).ifPresent(status::add);
+        if (course.status() == CourseStatus.DRAFT && !course.revision().isRevision()) {
             Button submit = new Button(getTranslation("authoring.submit"), click -> {
                 try {
                     reviews.submitForReview(course.id());
@@ -223,7 +231,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private Div runsSection(AuthoredCourse course) {
+    private Div runsSection(AuthoredCourse course, boolean runsLocked) {
         runs.removeAllColumns();
         runs.addColumn(CourseRun::code).setHeader(getTranslation("authoring.field.code")).setKey("code");
         runs.addColumn(r -> getTranslation("enrol.run.heading", Views.date(this, r.startsOn()), Views.date(this, r.endsOn())))
@@ -250,11 +258,11 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
                 actions.add(cancel);
             }
             return actions;
-        }).setHeader(getTranslation("authoring.actions")).setAutoWidth(true).setVisible(!locked);
+        }).setHeader(getTranslation("authoring.actions")).setAutoWidth(true).setVisible(!runsLocked);
         runs.setItems(course.runs());
         runs.setAllRowsVisible(true);
         Button add = new Button(getTranslation("authoring.add-run"), VaadinIcon.PLUS.create(), click -> new RunDialog(authoring, course, null, () -> render(Optional.of(authoring.authored(course.id())))).open());
-        add.setVisible(!locked);
+        add.setVisible(!runsLocked);
         return new Div(runs, add);
     }
 

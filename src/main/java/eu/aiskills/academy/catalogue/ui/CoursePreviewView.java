@@ -12,7 +12,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import eu.aiskills.academy.catalogue.AuthoredCourse;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.catalogue.CourseAuthoring;
+import eu.aiskills.academy.catalogue.CourseRevisions;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.LessonContent;
@@ -21,7 +24,10 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
 
-/** A course as learners will see it, before it is published: for its authors and reviewers. */
+/**
+ * A course as learners will see it, before it is published: for its authors and reviewers. For a
+ * revision of a published course, what it changes comes first, side by side.
+ */
 @Route("teaching/courses/:" + CoursePreviewView.ID + "/preview")
 @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN, Roles.REVIEWER})
 class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -29,10 +35,14 @@ class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, H
     static final String ID = "id";
 
     private final transient Catalogue catalogue;
+    private final transient CourseAuthoring authoring;
+    private final transient CourseRevisions revisions;
     private String title = "";
 
-    CoursePreviewView(Catalogue catalogue) {
+    CoursePreviewView(Catalogue catalogue, CourseAuthoring authoring, CourseRevisions revisions) {
         this.catalogue = catalogue;
+        this.authoring = authoring;
+        this.revisions = revisions;
         addClassName("academy-preview");
     }
 
@@ -51,6 +61,11 @@ class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, H
         banner.addClassName("academy-callout");
         banner.getElement().setAttribute("role", "note");
         add(banner, new Anchor("/teaching/courses/" + id.value(), getTranslation("authoring.back-to-editor")));
+        AuthoredCourse.Revision revision = authoring.authored(id).revision();
+        if (revision.isRevision()) {
+            // A revision of a published course: what it changes comes first, side by side with what learners see now.
+            add(new H2(getTranslation("revision.changes-title", revision.number())), RevisionChanges.of(this, revisions.changes(id)));
+        }
         CourseView page = CourseView.forPreview();
         page.render(course, course.summary().slug(), false);
         page.setPadding(false);

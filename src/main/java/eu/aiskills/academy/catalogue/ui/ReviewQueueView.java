@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -46,16 +47,23 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
             add(new Paragraph(getTranslation("review.empty")));
         }
         for (ReviewItem item : queue) {
-            Div card = new Div(new H2(item.course().title()), new Paragraph(item.course().summary()),
+            Div card = new Div(new H2(item.course().title()));
+            if (item.isRevision()) {
+                Span kind = new Span(getTranslation(item.minor() ? "review.revision-minor" : "review.revision", item.revision()));
+                kind.getElement().getThemeList().add(item.minor() ? "badge contrast" : "badge warning");
+                card.add(kind);
+            }
+            card.add(new Paragraph(item.course().summary()),
                     new Paragraph(getTranslation("review.by", String.join(", ", item.instructors()),
                             Views.dateTime(this, item.submittedAt(), java.time.ZoneId.of("UTC")))));
             card.addClassName("academy-card");
-            RouterLink preview = new RouterLink(getTranslation("authoring.preview"), CoursePreviewView.class,
-                    new RouteParameters(CoursePreviewView.ID, item.course().id().value().toString()));
+            RouterLink preview = new RouterLink(getTranslation(item.isRevision() ? "review.changes" : "authoring.preview"),
+                    CoursePreviewView.class, new RouteParameters(CoursePreviewView.ID, item.course().id().value().toString()));
             Button publish = new Button(getTranslation("review.publish"), click -> {
                 try {
                     reviews.publish(item.course().id());
-                    Views.success(getTranslation("review.published", item.course().title()));
+                    Views.success(getTranslation(item.isRevision() ? "review.revision-published" : "review.published",
+                            item.course().title(), item.revision()));
                 } catch (UserFacingException rejection) {
                     Views.error(getTranslation(rejection.messageKey(), rejection.arguments()));
                 }

@@ -70,7 +70,12 @@ class AuditTrail {
 
     @EventListener
     void on(CoursePublished event) {
-        record("course-published", event.slug(), "version " + event.version());
+        switch (event.change()) {
+            case PUBLISHED -> record("course-published", event.slug(), "revision " + event.revision());
+            case REVISION_PUBLISHED -> record("course-revision-published", event.slug(), "revision " + event.revision());
+            case RUNS_CHANGED -> record("course-runs-changed", event.slug(), "version " + event.version());
+            case IMPORTED -> record("course-imported", event.slug(), "from content files, version " + event.version());
+        }
     }
 
     @EventListener
