@@ -43,10 +43,12 @@ public class CourseReviews {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CourseRevisionWork revisionWork;
+    private final List<LessonAssessments> assessments;
 
     CourseReviews(Courses courses, AccountManagement accounts, OrganisationManagement organisations, ApplicationEventPublisher events,
-                  Clock clock, CourseRevisionWork revisionWork) {
+                  Clock clock, CourseRevisionWork revisionWork, List<LessonAssessments> assessments) {
         this.revisionWork = revisionWork;
+        this.assessments = assessments;
         this.courses = courses;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -83,6 +85,17 @@ public class CourseReviews {
         }
         if (course.outcomes().isEmpty()) {
             throw new UserFacingException("authoring.invalid.outcomes");
+        }
+        // Quizzes, assignments and labs belong to the published course's address, which a revision keeps.
+        String address = course.revisionOf().map(of -> courses.authored(of).slug()).orElse(course.slug());
+        for (var lesson : course.lessons()) {
+            if (lesson.completion().assessed() && assessments.stream().noneMatch(a -> a.provides(address, lesson.slug(), lesson.completion()))) {
+                throw new UserFacingException(switch (lesson.completion()) {
+                    case LAB -> "authoring.submit.no-lab";
+                    case QUIZ -> "authoring.submit.no-quiz";
+                    default -> "authoring.submit.no-assignment";
+                }, lesson.title());
+            }
         }
         if (course.revisionOf().isPresent()) {
             List<CourseChange> changes = revisionWork.changes(courses.authored(course.revisionOf().get()), course);

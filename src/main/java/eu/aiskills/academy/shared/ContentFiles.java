@@ -58,6 +58,18 @@ public final class ContentFiles {
         return YAML.readValue(raw, type);
     }
 
+    /**
+     * The file's YAML as {@code type}; a file that cannot be read stops the start-up saying which
+     * and why ({@code what} names its kind: "Quiz", "Assignment"...).
+     */
+    public static <T> T yaml(Resource file, byte[] raw, Class<T> type, String what) {
+        try {
+            return YAML.readValue(raw, type);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(what + " " + file.getDescription() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** A SHA-256 fingerprint over all parts, in order. */
     public static String fingerprint(byte[]... parts) {
         try {

@@ -143,7 +143,7 @@ class AssignmentsTest {
         // The course's instructor and an administrator grade it at the same moment: it is graded once.
         List<Object> outcomes = Race.run(2, i -> () -> {
             try {
-                return KaribuSupport.as(context, i == 0 ? INSTRUCTOR : TestAssignments.GRADER,
+                return KaribuSupport.as(context, i == 0 ? INSTRUCTOR : TestAssignments.grader(context),
                         () -> assignments.grade(second.id(), Map.of("content", "all", "form", "clear"), "Good.", false));
             } catch (UserFacingException e) {
                 return e.messageKey();

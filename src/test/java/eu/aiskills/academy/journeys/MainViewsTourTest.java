@@ -31,7 +31,7 @@ class MainViewsTourTest {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("/", "Welcome back, Ada Admin");
         views.put("/courses", "Foundations of Generative AI");
-        views.put("/courses/generative-ai-foundations", "How language models work");
+        views.put("/courses/generative-ai-foundations", "50 % of the course grade");
         views.put("/courses/deep-learning-on-hpc/lessons/tensors-and-gradients", "Gradient descent by hand");
         views.put("/factories", "EuroHPC AI Factories");
         views.put("/account", "Roles decide what you can do here");

@@ -69,7 +69,8 @@ class AuditLogTest {
 
         new TestCourses(content, context).course("audit-course").create();
         CourseRun run = catalogue.publishedCourse("audit-course").orElseThrow().runs().getFirst();
-        assertThat(KaribuSupport.as(context, "admin@academy.test", () -> log.recent("course-published", 50)))
+        assertThat(KaribuSupport.as(context, "admin@academy.test", () -> log.recent("course-imported", 50)))
+                .as("a course from content files is recorded as imported, not as published by someone")
                 .anySatisfy(e -> assertThat(e.subject()).isEqualTo("audit-course"));
         Allocation requested = KaribuSupport.as(context, "instructor@academy.test", () -> allocations.request(new AllocationRequest(
                 "lumi", "gpu-lab", "fast-lane", run.id().value(), new BigDecimal("40"), "Labs", LocalDate.now(), LocalDate.now().plusDays(30))));
@@ -89,7 +90,7 @@ class AuditLogTest {
         @SuppressWarnings("unchecked")
         Grid<AuditEvent> grid = _get(view, Grid.class);
         assertThat(grid.getGenericDataView().getItems()).extracting(AuditEvent::action)
-                .contains("roles-changed", "allocation-granted", "course-published");
+                .contains("roles-changed", "allocation-granted", "course-imported");
         @SuppressWarnings("unchecked")
         Select<String> action = _get(view, Select.class);
         action.setValue("allocation-granted");

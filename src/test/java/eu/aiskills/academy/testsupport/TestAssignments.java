@@ -9,12 +9,19 @@ import eu.aiskills.academy.assessment.Assignment;
 import eu.aiskills.academy.assessment.Assignments;
 import eu.aiskills.academy.assessment.Rubric;
 import eu.aiskills.academy.assessment.Submission;
+import eu.aiskills.academy.identity.AccountManagement;
+import eu.aiskills.academy.identity.Role;
+import eu.aiskills.academy.identity.SystemActor;
 import org.springframework.context.ApplicationContext;
 
-/** Test helper: hand in an assignment as the signed-in learner, and grade it as an administrator. */
+/**
+ * Test helper: hand in an assignment as the signed-in learner, and grade it as an administrator
+ * (a grader account of its own, created when first needed: the production profile has no demo
+ * accounts).
+ */
 public final class TestAssignments {
 
-    public static final String GRADER = "admin@academy.test";
+    public static final String GRADER = "assignment-grader@academy.test";
 
     private TestAssignments() {
     }
@@ -24,8 +31,17 @@ public final class TestAssignments {
         Assignments assignments = context.getBean(Assignments.class);
         Submission handedIn = assignments.submit(slug, "My evaluation plan: ten cases, objective checks, one change at a time.", List.of());
         Assignment assignment = assignments.assignment(slug).orElseThrow();
-        return KaribuSupport.as(context, GRADER, () -> assignments.grade(handedIn.id(), levels(assignment.rubric(), true),
+        return KaribuSupport.as(context, grader(context), () -> assignments.grade(handedIn.id(), levels(assignment.rubric(), true),
                 "Clear and testable.", false));
+    }
+
+    /** The grader's email, its administrator account created when it does not exist yet. */
+    public static synchronized String grader(ApplicationContext context) {
+        AccountManagement accounts = context.getBean(AccountManagement.class);
+        if (SystemActor.call(() -> accounts.findByEmail(GRADER)).isEmpty()) {
+            KaribuSupport.person(context, GRADER, "Grace Grader", Role.ADMIN);
+        }
+        return GRADER;
     }
 
     /** The best (or worst) level of every criterion of a rubric. */

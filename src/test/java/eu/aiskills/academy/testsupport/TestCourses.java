@@ -16,7 +16,6 @@ import eu.aiskills.academy.assessment.internal.QuizContentImport;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseRun;
-import eu.aiskills.academy.catalogue.LessonCompletion;
 import eu.aiskills.academy.catalogue.LessonSummary;
 import eu.aiskills.academy.catalogue.internal.CourseImports;
 import eu.aiskills.academy.enrolment.Enrolments;

@@ -76,12 +76,7 @@ public class AssignmentContentImport implements ApplicationRunner {
 
     private boolean importAssignment(Resource file) {
         byte[] raw = ContentFiles.read(file);
-        AssignmentFile assignment;
-        try {
-            assignment = ContentFiles.yaml(raw, AssignmentFile.class);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Assignment " + file.getDescription() + " cannot be read: " + e.getMessage(), e);
-        }
+        AssignmentFile assignment = ContentFiles.yaml(file, raw, AssignmentFile.class, "Assignment");
         List<String> problems = problems(assignment);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Assignment " + file.getDescription() + ": " + String.join("; ", problems));

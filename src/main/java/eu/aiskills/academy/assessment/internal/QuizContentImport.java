@@ -86,12 +86,7 @@ public class QuizContentImport implements ApplicationRunner {
 
     private boolean importBank(Resource file) {
         byte[] raw = ContentFiles.read(file);
-        BankFile bank;
-        try {
-            bank = ContentFiles.yaml(raw, BankFile.class);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Question bank " + file.getDescription() + " cannot be read: " + e.getMessage(), e);
-        }
+        BankFile bank = ContentFiles.yaml(file, raw, BankFile.class, "Question bank");
         List<String> problems = problems(bank);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Question bank " + file.getDescription() + ": " + String.join("; ", problems));
@@ -126,12 +121,7 @@ public class QuizContentImport implements ApplicationRunner {
 
     private boolean importQuiz(Resource file) {
         byte[] raw = ContentFiles.read(file);
-        QuizFile quiz;
-        try {
-            quiz = ContentFiles.yaml(raw, QuizFile.class);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Quiz " + file.getDescription() + " cannot be read: " + e.getMessage(), e);
-        }
+        QuizFile quiz = ContentFiles.yaml(file, raw, QuizFile.class, "Quiz");
         List<String> problems = problems(quiz);
         List<String> bank = quiz.bank() == null ? List.of()
                 : jdbc.queryForList("SELECT id FROM question_bank WHERE slug = ? AND course_slug = ?", String.class, quiz.bank(), quiz.course());

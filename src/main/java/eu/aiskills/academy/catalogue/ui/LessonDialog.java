@@ -34,7 +34,14 @@ class LessonDialog extends RecordDialog<LessonDraft> {
         Checkbox required = new Checkbox(getTranslation("authoring.field.required-lesson"), true);
         Select<LessonCompletion> completedBy = new Select<>();
         completedBy.setLabel(getTranslation("authoring.field.completed-by"));
-        completedBy.setItems(LessonCompletion.values());
+        // Labs are written with the course; quizzes and assignments come from its content files, so a
+        // lesson is offered those rules only when it has them already.
+        java.util.List<LessonCompletion> rules = new java.util.ArrayList<>(java.util.List.of(LessonCompletion.READ, LessonCompletion.DONE,
+                LessonCompletion.LAB));
+        if (lesson != null && !rules.contains(lesson.draft().completedBy())) {
+            rules.add(lesson.draft().completedBy());
+        }
+        completedBy.setItems(rules);
         completedBy.setItemLabelGenerator(rule -> getTranslation(rule.messageKey()));
         completedBy.setHelperText(getTranslation("authoring.completed-by-help"));
         BigDecimalField passScore = new BigDecimalField(getTranslation("authoring.field.pass-score"));

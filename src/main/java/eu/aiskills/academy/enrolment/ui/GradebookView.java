@@ -6,8 +6,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -56,7 +54,7 @@ class GradebookView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RunId runId = event.getRouteParameters().get(RUN).flatMap(GradebookView::parse)
+        RunId runId = event.getRouteParameters().get(RUN).flatMap(RunRosterView::parse)
                 .orElseThrow(() -> new NotFoundException("enrolment.run-not-found"));
         Gradebook.Sheet sheet = gradebook.ofRun(runId);
         title = getTranslation("gradebook.title", sheet.run().courseTitle(), sheet.run().code());
@@ -112,14 +110,6 @@ class GradebookView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         return present.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(present.size()), 1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static Optional<RunId> parse(String text) {
-        try {
-            return Optional.of(new RunId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

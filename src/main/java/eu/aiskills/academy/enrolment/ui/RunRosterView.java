@@ -132,7 +132,8 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return grid;
     }
 
-    private static Optional<RunId> parse(String text) {
+    /** A run's id from a route parameter; empty for anything else. */
+    static Optional<RunId> parse(String text) {
         try {
             return Optional.of(new RunId(UUID.fromString(text)));
         } catch (IllegalArgumentException e) {
