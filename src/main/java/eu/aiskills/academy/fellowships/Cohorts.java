@@ -16,6 +16,7 @@ import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.internal.CohortStore;
 import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.labs.LabRecords;
 import eu.aiskills.academy.identity.AccountManagement;
 import eu.aiskills.academy.identity.AccountSummary;
 import eu.aiskills.academy.identity.CurrentUser;
@@ -79,8 +80,9 @@ public class Cohorts {
                          String mentorName, BigDecimal award, String currency, String conditions) {
     }
 
+    /** {@code evidence}: the lab work the entry cites, in words as it was when logged (null: none). */
     public record HoursEntry(UUID id, UUID member, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note, Instant loggedAt,
-                             String cosignedBy, Instant cosignedAt) {
+                             String cosignedBy, Instant cosignedAt, String evidence) {
 
         public boolean cosigned() {
             return cosignedAt != null;
@@ -104,8 +106,10 @@ public class Cohorts {
     private final LessonProgress progress;
     private final AccountManagement accounts;
     private final Clock clock;
+    private final LabRecords labRecords;
 
-    Cohorts(CohortStore store, Catalogue catalogue, LessonProgress progress, AccountManagement accounts, Clock clock) {
+    Cohorts(CohortStore store, Catalogue catalogue, LessonProgress progress, AccountManagement accounts, Clock clock, LabRecords labRecords) {
+        this.labRecords = labRecords;
         this.store = store;
         this.catalogue = catalogue;
         this.progress = progress;
@@ -199,6 +203,18 @@ public class Cohorts {
     @SignedIn
     @Transactional
     public HoursEntry logHours(UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note) {
+        return logHours(memberId, kind, workedOn, hours, note, null);
+    }
+
+    /**
+     * Logs hours citing a piece of the participant's own lab work ({@code evidenceRef}, from
+     * {@link LabRecords#mine}): the session's metered time or the graded submission's revision and
+     * score are kept with the entry, for the mentor who co-signs it. Refused when the work is not
+     * theirs, or not within the last weeks.
+     */
+    @SignedIn
+    @Transactional
+    public HoursEntry logHours(UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note, String evidenceRef) {
         Member member = member(memberId);
         if (!CurrentUser.is(member.account())) {
             throw new NotFoundException("cohort.member-not-found");
@@ -219,8 +235,13 @@ public class Cohorts {
         if (sameDay != null && sameDay.add(hours).compareTo(new BigDecimal("24")) > 0) {
             throw UserFacingException.onField("hours", "cohort.invalid.day-full");
         }
+        String evidence = null;
+        if (evidenceRef != null && !evidenceRef.isBlank()) {
+            evidence = SystemActor.call(() -> labRecords.of(member.account(), evidenceRef.strip())).map(LabRecords.WorkRecord::description)
+                    .orElseThrow(() -> UserFacingException.onField("evidence", "cohort.invalid.evidence"));
+        }
         UUID id = UUID.randomUUID();
-        store.insertHours(id, memberId, kind, workedOn, hours, text, clock.instant());
+        store.insertHours(id, memberId, kind, workedOn, hours, text, clock.instant(), evidence == null ? null : evidenceRef.strip(), evidence);
         return hours(memberId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -339,7 +360,7 @@ public class Cohorts {
         return rows.stream().map(r -> {
             HoursEntry e = r.entry();
             return r.cosigner() == null ? e : new HoursEntry(e.id(), e.member(), e.kind(), e.workedOn(), e.hours(), e.note(), e.loggedAt(),
-                    names.getOrDefault(r.cosigner(), ""), e.cosignedAt());
+                    names.getOrDefault(r.cosigner(), ""), e.cosignedAt(), e.evidence());
         }).toList();
     }
 }

@@ -29,6 +29,7 @@ import eu.aiskills.academy.identity.OrganisationKind;
 import eu.aiskills.academy.identity.OrganisationManagement;
 import eu.aiskills.academy.identity.Registration;
 import eu.aiskills.academy.identity.Role;
+import eu.aiskills.academy.labs.LabRecords;
 import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -59,6 +60,10 @@ class CohortsTest {
     OrganisationManagement organisations;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    LabRecords labRecords;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @TempDir
     Path content;
@@ -114,6 +119,45 @@ class CohortsTest {
 
         new TestCourses(content, context).complete("cohort-" + tag, apprentice);
         assertThat(as(apprentice, () -> cohorts.progress(member.id())).complete()).isTrue();
+    }
+
+    @Test
+    void hoursCiteTheParticipantsOwnLabWorkAndTheMentorSeesIt() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String apprentice = person("lab-apprentice-" + tag, Role.STUDENT);
+        String other = person("lab-other-" + tag, Role.STUDENT);
+        String mentor = person("lab-mentor-" + tag, Role.EMPLOYER);
+        OrganisationId employer = SystemActor.call(() -> organisations.create(new NewOrganisation("Lab employer " + tag,
+                OrganisationKind.EMPLOYER, "BE", null)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Cohorts.Cohort cohort = as("admin@academy.test", () -> cohorts.create(Kind.APPRENTICESHIP, "Lab apprentices " + tag,
+                List.of("ml-with-scikit-learn"), new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("40"), today.minusDays(30),
+                today.plusDays(300)));
+        Cohorts.Member member = as("admin@academy.test", () -> cohorts.addMember(cohort.id(), apprentice, employer, mentor, null, null, null));
+        String mine = submission(apprentice, 7, "85.0");
+        String theirs = submission(other, 3, "40.0");
+
+        List<LabRecords.WorkRecord> offered = as(apprentice, () -> labRecords.mine());
+        assertThat(offered).extracting(LabRecords.WorkRecord::ref).contains(mine).doesNotContain(theirs);
+        assertThatThrownBy(() -> as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.TRAINING, today.minusDays(1),
+                new BigDecimal("2"), "Classifier lab", theirs))).as("someone else's work is not evidence of these hours")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.field()).isEqualTo("evidence"));
+        Cohorts.HoursEntry cited = as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.TRAINING, today.minusDays(1),
+                new BigDecimal("2"), "Classifier lab", mine));
+        assertThat(cited.evidence()).startsWith("Graded submission of “A first classifier with scikit-learn”").contains("score 85/100")
+                .contains("notebook revision 7").contains("SHA-256 " + "ab".repeat(32)).contains("5 of 6 checks passed");
+        assertThat(as(mentor, () -> cohorts.ledger(member.id()))).singleElement()
+                .satisfies(entry -> assertThat(entry.evidence()).isEqualTo(cited.evidence()));
+    }
+
+    /** A graded submission of the demo lab by this learner, as grading stores it; returns its reference. */
+    private String submission(String email, int revision, String score) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at, notebook_sha256,"
+                + " ran_on, environment, gpus, checks_passed, checks_total) SELECT ?, t.id, a.id, ?, ?, '', ?, ?, 'local sandbox', 'python', 0, 5, 6"
+                + " FROM lab_template t, account a WHERE t.slug = 'first-classifier' AND a.email = ?", id, revision, new BigDecimal(score),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), "ab".repeat(32), email);
+        return "submission:" + id;
     }
 
     @Test

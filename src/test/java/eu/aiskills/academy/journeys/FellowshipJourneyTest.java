@@ -81,6 +81,8 @@ class FellowshipJourneyTest {
     OrganisationManagement organisations;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aFellowIsToldWhyIsReviewedPlacedAndTeaches() throws Exception {
@@ -196,15 +198,24 @@ class FellowshipJourneyTest {
         var aurora = as("employer@academy.test", () -> organisations.myMemberships().getFirst().organisationId());
         Cohorts.Member member = as("admin@academy.test", () -> cohorts.addMember(cohort.id(), "journey-apprentice-" + tag + "@example.org",
                 aurora, "employer@academy.test", null, null, null));
+        // The training hours cite the apprentice's graded lab submission (as grading stores it).
+        String submission = java.util.UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO lab_submission (id, template_id, learner_id, revision, score, feedback, submitted_at, notebook_sha256, ran_on,"
+                + " environment, gpus, checks_passed, checks_total) SELECT ?, t.id, a.id, 4, 90, '', ?, ?, 'local sandbox', 'python', 0, 6, 6"
+                + " FROM lab_template t, account a WHERE t.slug = 'first-classifier' AND a.email = ?", submission,
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7200)), "cd".repeat(32), "journey-apprentice-" + tag + "@example.org");
         as("journey-apprentice-" + tag + "@example.org", () -> {
             cohorts.logHours(member.id(), Cohorts.HoursKind.ON_THE_JOB, today.minusDays(2), new BigDecimal("8"), "Cleaned the sensor data");
-            cohorts.logHours(member.id(), Cohorts.HoursKind.TRAINING, today.minusDays(1), new BigDecimal("4"), "Lesson: first classifier");
+            cohorts.logHours(member.id(), Cohorts.HoursKind.TRAINING, today.minusDays(1), new BigDecimal("4"), "Lesson: first classifier",
+                    "submission:" + submission);
             return null;
         });
         try (Browser mentor = Browser.start("mentor", 1366, 900)) {
             mentor.signIn(base, "employer@academy.test", "Hiring-Manager-42");
             mentor.driver().get(base + "/cohorts");
             mentor.waiting().until(w -> w.getPageSource().contains("Cleaned the sensor data"));
+            assertThat(mentor.driver().getPageSource()).as("the mentor sees the lab work the hours cite")
+                    .contains("Cites: Graded submission of “A first classifier with scikit-learn”").contains("score 90/100, notebook revision 4");
             mentor.screenshot("cohort-to-cosign");
             mentor.click("vaadin-button", "Co-sign");
             mentor.waiting().until(w -> w.getPageSource().contains("Co-signed by Emma Employer"));

@@ -113,9 +113,11 @@ public class CohortStore {
                 BigDecimal.class, memberId.toString(), day);
     }
 
-    public void insertHours(UUID id, UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note, Instant now) {
-        jdbc.update("INSERT INTO cohort_hours (id, member_id, kind, worked_on, hours, note, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                id.toString(), memberId.toString(), kind.name(), workedOn, hours, note, Timestamp.from(now));
+    public void insertHours(UUID id, UUID memberId, HoursKind kind, LocalDate workedOn, BigDecimal hours, String note, Instant now,
+                            String evidenceRef, String evidence) {
+        jdbc.update("INSERT INTO cohort_hours (id, member_id, kind, worked_on, hours, note, logged_at, evidence_ref, evidence)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), memberId.toString(), kind.name(), workedOn, hours, note,
+                Timestamp.from(now), evidenceRef, evidence);
     }
 
     /** The member an hours entry belongs to. */
@@ -136,7 +138,7 @@ public class CohortStore {
             String cosigner = rs.getString("cosigned_by");
             return new HoursRow(new HoursEntry(UUID.fromString(rs.getString("id")), memberId, HoursKind.valueOf(rs.getString("kind")),
                     rs.getDate("worked_on").toLocalDate(), rs.getBigDecimal("hours"), rs.getString("note"), Jdbc.instant(rs, "logged_at"),
-                    null, Jdbc.instant(rs, "cosigned_at")), cosigner == null ? null : new AccountId(UUID.fromString(cosigner)));
+                    null, Jdbc.instant(rs, "cosigned_at"), rs.getString("evidence")), cosigner == null ? null : new AccountId(UUID.fromString(cosigner)));
         }, memberId.toString());
     }
 

@@ -46,7 +46,7 @@ class FellowshipsPersonalData implements PersonalDataHolder {
                 + " WHERE reviewer_id = ? ORDER BY application_id, position", id));
         data.put("cohorts", PersonalDataRows.of(jdbc, "SELECT c.name, c.kind, m.award, m.currency, m.conditions, m.joined_at FROM cohort_member m"
                 + " JOIN cohort c ON c.id = m.cohort_id WHERE m.account_id = ?", id));
-        data.put("hours", PersonalDataRows.of(jdbc, "SELECT h.kind, h.worked_on, h.hours, h.note, h.cosigned_at FROM cohort_hours h"
+        data.put("hours", PersonalDataRows.of(jdbc, "SELECT h.kind, h.worked_on, h.hours, h.note, h.evidence, h.cosigned_at FROM cohort_hours h"
                 + " JOIN cohort_member m ON m.id = h.member_id WHERE m.account_id = ? ORDER BY h.worked_on", id));
         return data;
     }
@@ -58,7 +58,7 @@ class FellowshipsPersonalData implements PersonalDataHolder {
         jdbc.update("UPDATE fellowship_application SET applicant_name = 'Erased applicant', proposal = '', facts = ?, documents = '[]',"
                 + " version = version + 1 WHERE applicant_id = ?",
                 "{\"nationality\":null,\"residences\":[],\"phd\":\"NONE\",\"phdDate\":null,\"careerBreaks\":[]}", id);
-        jdbc.update("UPDATE cohort_hours SET note = '' WHERE member_id IN (SELECT id FROM cohort_member WHERE account_id = ?)", id);
+        jdbc.update("UPDATE cohort_hours SET note = '', evidence = NULL, evidence_ref = NULL WHERE member_id IN (SELECT id FROM cohort_member WHERE account_id = ?)", id);
         jdbc.update("UPDATE cohort_member SET conditions = NULL WHERE account_id = ?", id);
     }
 }

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts;
+import eu.aiskills.academy.labs.LabRecords;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
@@ -42,8 +43,10 @@ import jakarta.annotation.security.PermitAll;
 public class CohortView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Cohorts cohorts;
+    private final transient LabRecords labRecords;
 
-    CohortView(Cohorts cohorts) {
+    CohortView(Cohorts cohorts, LabRecords labRecords) {
+        this.labRecords = labRecords;
         this.cohorts = cohorts;
         addClassName("academy-cohorts");
         render();
@@ -135,17 +138,27 @@ public class CohortView extends VerticalLayout implements HasDynamicTitle {
         BigDecimalField hours = new BigDecimalField(getTranslation("cohorts.hours"));
         TextField note = new TextField(getTranslation("cohorts.note"));
         note.setMaxLength(Cohorts.NOTE_MAX);
+        // Hours may cite the lab work they were spent on: the mentor then sees its metered time, revision and score.
+        Select<LabRecords.WorkRecord> evidence = new Select<>();
+        evidence.setLabel(getTranslation("cohorts.evidence"));
+        evidence.setHelperText(getTranslation("cohorts.evidence-help"));
+        evidence.setEmptySelectionAllowed(true);
+        evidence.setEmptySelectionCaption(getTranslation("cohorts.evidence-none"));
+        evidence.setItems(labRecords.mine());
+        evidence.setItemLabelGenerator(r -> r == null ? getTranslation("cohorts.evidence-none") : r.description());
+        evidence.setWidth("min(100%, 32rem)");
         Button log = new Button(getTranslation("cohorts.log-button"), click -> {
             try {
-                cohorts.logHours(member.id(), kind.getValue(), day.getValue(), hours.getValue(), note.getValue());
+                cohorts.logHours(member.id(), kind.getValue(), day.getValue(), hours.getValue(), note.getValue(),
+                        evidence.getValue() == null ? null : evidence.getValue().ref());
                 Views.success(getTranslation("cohorts.logged"));
                 render();
             } catch (UserFacingException e) {
-                Views.showRejection(this, e, Map.of("workedOn", day, "hours", hours, "note", note));
+                Views.showRejection(this, e, Map.of("workedOn", day, "hours", hours, "note", note, "evidence", evidence));
             }
         });
         log.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout row = new HorizontalLayout(kind, day, hours, note, log);
+        HorizontalLayout row = new HorizontalLayout(kind, day, hours, note, evidence, log);
         row.setAlignItems(Alignment.BASELINE);
         row.setWrap(true);
         return row;
@@ -157,6 +170,11 @@ public class CohortView extends VerticalLayout implements HasDynamicTitle {
         for (Cohorts.HoursEntry entry : cohorts.ledger(member.id())) {
             ListItem item = new ListItem(new Span(getTranslation("cohorts.entry", Views.date(this, entry.workedOn()),
                     entry.hours().stripTrailingZeros().toPlainString(), getTranslation(entry.kind().messageKey()), entry.note()) + " "));
+            if (entry.evidence() != null) {
+                Div cited = new Div(new Span(getTranslation("cohorts.evidence-cited", entry.evidence())));
+                cited.addClassName("academy-note");
+                item.add(cited);
+            }
             if (entry.cosigned()) {
                 Span signed = new Span(getTranslation("cohorts.cosigned-by", entry.cosignedBy()));
                 signed.getElement().setAttribute("theme", "badge success");

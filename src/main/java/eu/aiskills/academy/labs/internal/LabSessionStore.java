@@ -185,6 +185,31 @@ public class LabSessionStore {
                         rs.getInt("submissions"), Jdbc.instant(rs, "last_at")), courseSlug);
     }
 
+    /**
+     * A learner's lab work since a moment, newest first: each started session (its metered time and
+     * GPU-hours) and each graded submission (score, revision, the notebook's SHA-256, checks), with
+     * the reference ({@code session:<id>}, {@code submission:<id>}) an hours entry cites it by.
+     */
+    public record Work(String ref, String labTitle, Instant at, Instant until, BigDecimal gpuHours, Integer revision, BigDecimal score,
+                       String notebookSha256, Integer checksPassed, Integer checksTotal) {
+    }
+
+    public List<Work> work(AccountId learner, Instant since, int limit) {
+        List<Work> work = new java.util.ArrayList<>(jdbc.query("SELECT s.id, t.title, s.started_at, s.stopped_at, s.gpu_hours FROM lab_session s"
+                        + " JOIN lab_template t ON t.id = s.template_id WHERE s.learner_id = ? AND s.started_at >= ? ORDER BY s.started_at DESC LIMIT "
+                        + limit, (rs, n) -> new Work("session:" + rs.getString("id"), rs.getString("title"), Jdbc.instant(rs, "started_at"),
+                        Jdbc.instant(rs, "stopped_at"), rs.getBigDecimal("gpu_hours"), null, null, null, null, null),
+                learner.toString(), Timestamp.from(since)));
+        work.addAll(jdbc.query("SELECT b.id, t.title, b.submitted_at, b.revision, b.score, b.notebook_sha256, b.checks_passed, b.checks_total"
+                        + " FROM lab_submission b JOIN lab_template t ON t.id = b.template_id WHERE b.learner_id = ? AND b.submitted_at >= ?"
+                        + " ORDER BY b.submitted_at DESC LIMIT " + limit, (rs, n) -> new Work("submission:" + rs.getString("id"),
+                        rs.getString("title"), Jdbc.instant(rs, "submitted_at"), null, null, rs.getInt("revision"), rs.getBigDecimal("score"),
+                        rs.getString("notebook_sha256"), rs.getInt("checks_passed"), rs.getInt("checks_total")),
+                learner.toString(), Timestamp.from(since)));
+        work.sort(java.util.Comparator.comparing(Work::at).reversed());
+        return work.size() > limit ? List.copyOf(work.subList(0, limit)) : work;
+    }
+
     // ---- the class's use of a course's labs --------------------------------------------------
 
     /** One learner's use of one lab: sessions, live ones, last activity, GPU-hours, best score. */
