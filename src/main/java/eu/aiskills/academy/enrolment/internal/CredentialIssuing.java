@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
  * Issues credentials after a completion is committed. The event publication registry keeps the
  * event until this succeeds, and issuing is idempotent, so a crash or retry never loses or
  * doubles a credential. Each issuing runs in its own transaction (none around the listener): a
- * delivery racing another one for the same completion loses on the database's unique key, finds
- * the credential issued, and still issues the programme credentials the completion earned.
+ * delivery racing another one for the same completion loses on the database's unique key (or waits
+ * on it past the lock timeout, and tries again), finds the credential issued, and still issues the
+ * programme credentials the completion earned.
  */
 @Component
 class CredentialIssuing {
@@ -30,10 +31,21 @@ class CredentialIssuing {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CourseCompleted completed) {
         SystemActor.run(() -> {
-            try {
-                credentials.issueForCourse(completed);
-            } catch (Credentials.IssuedConcurrently alreadyIssued) {
-                log.info("{}: nothing left to issue for this completion", alreadyIssued.getMessage());
+            for (int tries = 1; ; tries++) {
+                try {
+                    credentials.issueForCourse(completed);
+                    break;
+                } catch (Credentials.IssuedConcurrently alreadyIssued) {
+                    log.info("{}: nothing left to issue for this completion", alreadyIssued.getMessage());
+                    break;
+                } catch (org.springframework.dao.ConcurrencyFailureException waited) {
+                    // The other delivery held the unique key past the lock timeout (a slow commit): try again,
+                    // which finds its credential once committed.
+                    if (tries == 3) {
+                        throw waited;
+                    }
+                    log.info("Issuing for {} waited on another delivery ({}); trying again", completed.enrolment(), waited.getMessage());
+                }
             }
             try {
                 credentials.issueForProgrammes(completed.learner());
