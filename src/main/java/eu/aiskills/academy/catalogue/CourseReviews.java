@@ -86,8 +86,9 @@ public class CourseReviews {
         if (course.outcomes().isEmpty()) {
             throw new UserFacingException("authoring.invalid.outcomes");
         }
+        java.util.Optional<CourseEntity> published = course.revisionOf().map(courses::authored);
         // Quizzes, assignments and labs belong to the published course's address, which a revision keeps.
-        String address = course.revisionOf().map(of -> courses.authored(of).slug()).orElse(course.slug());
+        String address = published.map(CourseEntity::slug).orElse(course.slug());
         for (var lesson : course.lessons()) {
             if (lesson.completion().assessed() && assessments.stream().noneMatch(a -> a.provides(address, lesson.slug(), lesson.completion()))) {
                 throw new UserFacingException(switch (lesson.completion()) {
@@ -97,8 +98,8 @@ public class CourseReviews {
                 }, lesson.title());
             }
         }
-        if (course.revisionOf().isPresent()) {
-            List<CourseChange> changes = revisionWork.changes(courses.authored(course.revisionOf().get()), course);
+        if (published.isPresent()) {
+            List<CourseChange> changes = revisionWork.changes(published.get(), course);
             if (changes.isEmpty()) {
                 throw new UserFacingException("revision.no-changes");
             }

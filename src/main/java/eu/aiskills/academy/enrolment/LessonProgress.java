@@ -38,8 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A learner's progress through a course they are enrolled in: lessons read or marked done, graded
  * labs' scores against their lessons' pass scores, passed quizzes and assignments, and the
- * completion these lead to (which issues the
- * course's credential, through {@link CourseCompleted}). Each change holds the run's counter row,
+ * completion these lead to (which issues the course's credential, through {@link CourseCompleted}). Each change holds the run's counter row,
  * as enrolling and cancelling do, so a completion never races a cancellation.
  */
 @Service
@@ -141,8 +140,8 @@ public class LessonProgress {
     /**
      * Records that the signed-in learner opened a lesson completed by reading it (the lesson page
      * tells it): the lesson is done, and the course when every required lesson is. Nothing for
-     * someone without a seat in the course (an instructor reading it), for another kind of lesson, or a lesson read before;
-     * the run's counter is locked only for a first reading.
+     * someone without a seat in the course (an instructor reading it), for another kind of lesson,
+     * or for a lesson read before; the run's counter is locked only for a first reading.
      */
     @SignedIn
     @Transactional(isolation = Isolation.READ_COMMITTED)

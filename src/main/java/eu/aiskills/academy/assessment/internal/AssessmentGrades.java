@@ -1,11 +1,8 @@
 package eu.aiskills.academy.assessment.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import eu.aiskills.academy.assessment.Assignment;
 import eu.aiskills.academy.assessment.Submission;
 import eu.aiskills.academy.enrolment.GradeSource;
 import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.shared.Jdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,17 +60,14 @@ class AssessmentGrades implements GradeSource {
     }
 
     private List<Result> quizzes(String courseSlug, Collection<AccountId> learners) {
-        String marks = String.join(",", Collections.nCopies(learners.size(), "?"));
+        String marks = Jdbc.placeholders(learners.size());
         List<Object> args = new ArrayList<>();
         args.add(courseSlug);
         learners.forEach(l -> args.add(l.value().toString()));
         return jdbc.query("SELECT a.learner_id, q.lesson_slug, MAX(a.score) AS best, COUNT(*) AS attempts, MAX(a.submitted_at) AS last_at"
                 + " FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id WHERE q.course_slug = ? AND a.learner_id IN (" + marks + ")"
-                + " GROUP BY a.learner_id, q.lesson_slug", (rs, n) -> {
-                    Timestamp last = rs.getTimestamp("last_at");
-                    Instant lastAt = last == null ? null : last.toInstant();
-                    return new Result(new AccountId(UUID.fromString(rs.getString("learner_id"))), rs.getString("lesson_slug"), "Quiz",
-                            rs.getBigDecimal("best"), rs.getInt("attempts"), false, lastAt, false);
-                }, args.toArray());
+                + " GROUP BY a.learner_id, q.lesson_slug", (rs, n) -> new Result(new AccountId(UUID.fromString(rs.getString("learner_id"))),
+                        rs.getString("lesson_slug"), "Quiz", rs.getBigDecimal("best"), rs.getInt("attempts"), false,
+                        Jdbc.instant(rs, "last_at"), false), args.toArray());
     }
 }

@@ -18,6 +18,7 @@ import eu.aiskills.academy.assessment.Rubric;
 import eu.aiskills.academy.assessment.Submission;
 import eu.aiskills.academy.documents.DocumentId;
 import eu.aiskills.academy.identity.AccountId;
+import eu.aiskills.academy.shared.Jdbc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -75,7 +76,7 @@ public class AssignmentStore {
         if (learners.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(learners.size(), "?"));
+        String marks = Jdbc.placeholders(learners.size());
         List<Object> args = new ArrayList<>();
         args.add(courseSlug);
         learners.forEach(l -> args.add(l.value().toString()));
@@ -127,7 +128,7 @@ public class AssignmentStore {
         if (submissions.isEmpty()) {
             return submissions;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(submissions.size(), "?"));
+        String marks = Jdbc.placeholders(submissions.size());
         Map<UUID, List<Submission.HandedIn>> files = new HashMap<>();
         jdbc.query("SELECT * FROM assignment_file WHERE submission_id IN (" + marks + ") ORDER BY position", rs -> {
             files.computeIfAbsent(UUID.fromString(rs.getString("submission_id")), k -> new ArrayList<>())
@@ -150,14 +151,10 @@ public class AssignmentStore {
         String grader = rs.getString("graded_by");
         return new Submission(UUID.fromString(rs.getString("id")), rs.getString("assignment_slug"),
                 new AccountId(UUID.fromString(rs.getString("learner_id"))), "", rs.getInt("number"), rs.getString("text_answer"), List.of(),
-                instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("due_at")), rs.getBoolean("late"),
+                Jdbc.instant(rs, "submitted_at"), Jdbc.instant(rs, "due_at"), rs.getBoolean("late"),
                 Submission.Status.valueOf(rs.getString("status")), grader == null ? null : new AccountId(UUID.fromString(grader)), "",
-                instant(rs.getTimestamp("graded_at")),
+                Jdbc.instant(rs, "graded_at"),
                 levels == null ? Map.of() : JSON.readValue(levels, LEVELS), rs.getBigDecimal("score"),
                 passed == null ? null : rs.getBoolean("passed"), rs.getString("feedback"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

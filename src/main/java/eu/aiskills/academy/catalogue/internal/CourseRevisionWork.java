@@ -69,12 +69,9 @@ public class CourseRevisionWork {
         String stem = published.slug().length() > SLUG_STEM ? published.slug().substring(0, SLUG_STEM) : published.slug();
         CourseEntity revision = new CourseEntity(CourseId.random(), stem + "--revision-" + (published.revision() + 1), now);
         revision.revising(published);
-        revision.describe(published.title(), published.summary(), published.descriptionMarkdown(), published.level(),
-                published.language(), published.workloadHours(), published.ects(), now);
-        revision.teach(teaching(published));
+        copyContent(published, revision, now);
         revision.assignInstructors(published.instructorIds());
         revision.ownedBy(published.organisationId());
-        revision.replaceLessons(published.lessons().stream().map(LessonEntity::toDraft).toList());
         courses.saveAndFlush(revision);
         Map<String, UUID> copies = new HashMap<>();
         revision.lessons().forEach(lesson -> copies.put(lesson.slug(), lesson.id()));
@@ -114,11 +111,8 @@ public class CourseRevisionWork {
      */
     public List<CourseChange> merge(CourseEntity published, CourseEntity revision, AccountId by, Instant now) {
         List<CourseChange> changes = changes(published, revision);
-        published.describe(revision.title(), revision.summary(), revision.descriptionMarkdown(), revision.level(), revision.language(),
-                revision.workloadHours(), revision.ects(), now);
-        published.teach(teaching(revision));
         List<UUID> oldLessons = published.lessons().stream().map(LessonEntity::id).toList();
-        published.replaceLessons(revision.lessons().stream().map(LessonEntity::toDraft).toList());
+        copyContent(revision, published, now);
         published.revised(revision.revision(), now);
         courses.saveAndFlush(published);
         Map<String, UUID> target = new HashMap<>();
@@ -154,8 +148,15 @@ public class CourseRevisionWork {
                 course.value().toString());
     }
 
-    private static CourseEntity.Teaching teaching(CourseEntity course) {
-        return new CourseEntity.Teaching(course.format(), new LinkedHashSet<>(course.languages()), course.outcomes(), course.skillUris(),
-                course.sectors(), course.prerequisiteCourseIds(), course.prerequisiteSkillUris());
+    /**
+     * What a revision carries from one course to the other, both ways (into a new revision, and
+     * back when it is published): texts, what it teaches, and lessons (kept by their address).
+     */
+    private static void copyContent(CourseEntity from, CourseEntity to, Instant now) {
+        to.describe(from.title(), from.summary(), from.descriptionMarkdown(), from.level(), from.language(), from.workloadHours(),
+                from.ects(), now);
+        to.teach(new CourseEntity.Teaching(from.format(), new LinkedHashSet<>(from.languages()), from.outcomes(), from.skillUris(),
+                from.sectors(), from.prerequisiteCourseIds(), from.prerequisiteSkillUris()));
+        to.replaceLessons(from.lessons().stream().map(LessonEntity::toDraft).toList());
     }
 }
