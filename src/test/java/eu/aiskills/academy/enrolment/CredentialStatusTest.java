@@ -30,6 +30,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.testsupport.AcademyWebTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.OpenBadgesSchema;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ import org.springframework.context.ApplicationContext;
  * What an outside verifier sees, checked with Nimbus JOSE+JWT over HTTP (not the platform's own
  * verifier): the credential's signature against the key its {@code kid} URL serves and against the
  * published key set, its evidence, and its revocation through the W3C Bitstring Status List, which
- * is a signed credential of its own; after the administrator revokes, the list says so.
+ * is a signed credential of its own; after the administrator revokes, the list says so. The
+ * credential validates against the Open Badges 3.0 JSON schema.
  */
 @AcademyWebTest
 class CredentialStatusTest {
@@ -83,6 +85,9 @@ class CredentialStatusTest {
         verifier.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(published)));
         JWTClaimsSet claims = verifier.process(jwt, null);
         assertThat(claims.getIssuer()).isEqualTo(properties.base());
+        OpenBadgesSchema.assertValid(claims.toString());
+        assertThat(OpenBadgesSchema.findings(claims.toString().replace("\"AchievementSubject\"", "\"Subject\"")))
+                .as("the schema is strict enough to catch a wrong subject type").isNotEmpty();
         assertThat((List<?>) claims.getClaim("evidence")).anySatisfy(e -> assertThat(((Map<?, ?>) e).get("genre")).isEqualTo("Quiz"))
                 .anySatisfy(e -> assertThat(((Map<?, ?>) e).get("genre")).isEqualTo("Self-declared"));
         Map<String, Object> status = claims.getJSONObjectClaim("credentialStatus");

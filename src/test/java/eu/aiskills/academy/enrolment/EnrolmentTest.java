@@ -22,6 +22,7 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.shell.Notifications;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.OpenBadgesSchema;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.TestCourses;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +167,7 @@ class EnrolmentTest {
                 .contains("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")
                 .contains("http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43")
                 .contains("Pass the tests");
+        OpenBadgesSchema.assertValid(valid.payload().orElseThrow());
 
         String token = credentials.token(credential.id());
         assertThat(credentials.verifyToken(token).status()).isEqualTo(Verification.Status.VALID);
@@ -221,6 +223,7 @@ class EnrolmentTest {
         Verification verified = credentials.verify(degree.id());
         assertThat(verified.status()).isEqualTo(Verification.Status.VALID);
         assertThat(verified.payload().orElseThrow()).contains("\"achievementType\" : \"Degree\"").contains("\"creditsEarned\" : 2.0");
+        OpenBadgesSchema.assertValid(verified.payload().orElseThrow());
 
         complete(learner, "prog-elective-a");
         await().atMost(Duration.ofSeconds(20)).until(() -> as(learner, () -> credentials.mine()), list -> list.size() == 4);

@@ -1,21 +1,21 @@
 package eu.aiskills.academy.assessment.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import eu.aiskills.academy.assessment.AssessmentProperties;
 import eu.aiskills.academy.assessment.Question;
+import eu.aiskills.academy.assessment.QuizRules;
 import eu.aiskills.academy.assessment.Quiz;
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseDetail;
 import eu.aiskills.academy.shared.ContentFiles;
+import eu.aiskills.academy.shared.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,8 +38,6 @@ public class QuizContentImport implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(QuizContentImport.class);
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
-    static final int PROMPT_MAX = 4000;
 
     record BankFile(String slug, String course, String title, List<Question> questions) {
     }
@@ -49,13 +47,16 @@ public class QuizContentImport implements ApplicationRunner {
     }
 
     private final AssessmentProperties properties;
+    private final QuizStore store;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    QuizContentImport(AssessmentProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions, Catalogue catalogue, Clock clock) {
+    QuizContentImport(AssessmentProperties properties, QuizStore store, JdbcTemplate jdbc, TransactionTemplate transactions,
+                      Catalogue catalogue, Clock clock) {
         this.properties = properties;
+        this.store = store;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalogue = catalogue;
@@ -93,28 +94,10 @@ public class QuizContentImport implements ApplicationRunner {
         }
         String hash = ContentFiles.fingerprint(raw);
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            List<String> existing = jdbc.queryForList("SELECT id FROM question_bank WHERE slug = ? FOR UPDATE", String.class, bank.slug());
-            if (!existing.isEmpty() && jdbc.queryForObject("SELECT content_hash FROM question_bank WHERE id = ?", String.class,
-                    existing.getFirst()).equals(hash)) {
+            if (store.bankHash(bank.slug()).filter(hash::equals).isPresent()) {
                 return false;
             }
-            String id = existing.isEmpty() ? UUID.randomUUID().toString() : existing.getFirst();
-            Timestamp now = Timestamp.from(clock.instant());
-            if (existing.isEmpty()) {
-                jdbc.update("INSERT INTO question_bank (id, slug, course_slug, title, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        id, bank.slug(), bank.course(), bank.title().strip(), hash, now);
-            } else {
-                jdbc.update("UPDATE question_bank SET course_slug = ?, title = ?, content_hash = ?, updated_at = ? WHERE id = ?",
-                        bank.course(), bank.title().strip(), hash, now, id);
-            }
-            jdbc.update("UPDATE bank_question SET retired = TRUE WHERE bank_id = ?", id);
-            int position = 0;
-            for (Question question : bank.questions()) {
-                jdbc.update("INSERT INTO bank_question (bank_id, question_key, position, kind, points, body, retired)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, FALSE) ON DUPLICATE KEY UPDATE position = VALUES(position), kind = VALUES(kind),"
-                        + " points = VALUES(points), body = VALUES(body), retired = FALSE", id, question.key(), ++position,
-                        Question.kind(question), question.points(), QuizStore.JSON.writeValueAsString(question));
-            }
+            store.writeBank(bank.slug(), bank.course(), bank.title().strip(), bank.questions(), hash, clock.instant());
             return true;
         }));
     }
@@ -133,26 +116,14 @@ public class QuizContentImport implements ApplicationRunner {
         }
         String hash = ContentFiles.fingerprint(raw);
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            List<String> existing = jdbc.queryForList("SELECT content_hash FROM quiz WHERE slug = ? FOR UPDATE", String.class, quiz.slug());
-            if (!existing.isEmpty() && existing.getFirst().equals(hash)) {
+            if (store.quizHash(quiz.slug()).filter(hash::equals).isPresent()) {
                 return false;
             }
-            Object[] values = {quiz.title().strip(), quiz.course(), quiz.lesson(), bank.getFirst(), quiz.draw() == null ? 1_000 : quiz.draw(),
+            store.writeQuiz(new QuizStore.Settings(quiz.slug(), quiz.title().strip(), quiz.course(), quiz.lesson(),
+                    UUID.fromString(bank.getFirst()), quiz.draw() == null ? QuizStore.DRAW_ALL : quiz.draw(),
                     quiz.shuffle() == null || quiz.shuffle(), quiz.passMark(), quiz.attempts() == null ? 1 : quiz.attempts(),
-                    quiz.timeLimitMinutes() == null ? null : quiz.timeLimitMinutes() * 60,
-                    (quiz.showAnswers() == null ? Quiz.ShowAnswers.AFTER_EACH : quiz.showAnswers()).name(), hash,
-                    Timestamp.from(clock.instant()), quiz.slug()};
-            if (existing.isEmpty()) {
-                Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
-                withId[values.length] = UUID.randomUUID().toString();
-                jdbc.update("INSERT INTO quiz (title, course_slug, lesson_slug, bank_id, draw_count, shuffle, pass_mark, attempts_allowed,"
-                        + " time_limit_seconds, show_answers, content_hash, updated_at, slug, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        withId);
-            } else {
-                jdbc.update("UPDATE quiz SET title = ?, course_slug = ?, lesson_slug = ?, bank_id = ?, draw_count = ?, shuffle = ?,"
-                        + " pass_mark = ?, attempts_allowed = ?, time_limit_seconds = ?, show_answers = ?, content_hash = ?, updated_at = ?"
-                        + " WHERE slug = ?", values);
-            }
+                    quiz.timeLimitMinutes(), quiz.showAnswers() == null ? Quiz.ShowAnswers.AFTER_EACH : quiz.showAnswers()), hash,
+                    clock.instant());
             return true;
         }));
     }
@@ -162,27 +133,13 @@ public class QuizContentImport implements ApplicationRunner {
         if (quiz.slug() == null || !SLUG.matcher(quiz.slug()).matches() || quiz.slug().length() > 80) {
             problems.add("slug must be lower-case words joined by '-' (at most 80 characters)");
         }
-        if (quiz.title() == null || quiz.title().isBlank() || quiz.title().length() > 200) {
-            problems.add("title is required (at most 200 characters)");
-        }
         CourseDetail course = quiz.course() == null ? null : catalogue.publishedCourse(quiz.course()).orElse(null);
         if (course == null) {
             problems.add("course must name a published course's slug");
         } else if (course.lessons().stream().noneMatch(l -> l.slug().equals(quiz.lesson()))) {
             problems.add("lesson must be the address of one of the course's lessons");
         }
-        if (quiz.draw() != null && quiz.draw() < 1) {
-            problems.add("draw is at least 1 (leave it out to use every question of the bank)");
-        }
-        if (quiz.passMark() == null || quiz.passMark().signum() <= 0 || quiz.passMark().compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add("passMark is above 0 and at most 100");
-        }
-        if (quiz.attempts() != null && (quiz.attempts() < 1 || quiz.attempts() > 100)) {
-            problems.add("attempts is 1 to 100");
-        }
-        if (quiz.timeLimitMinutes() != null && (quiz.timeLimitMinutes() < 1 || quiz.timeLimitMinutes() > 600)) {
-            problems.add("timeLimitMinutes is 1 to 600 (leave it out for no limit)");
-        }
+        problems.addAll(english(QuizRules.settings(quiz.title(), quiz.draw(), quiz.passMark(), quiz.attempts(), quiz.timeLimitMinutes())));
         return problems;
     }
 
@@ -198,80 +155,12 @@ public class QuizContentImport implements ApplicationRunner {
         if (bank.title() == null || bank.title().isBlank() || bank.title().length() > 200) {
             problems.add("title is required (at most 200 characters)");
         }
-        if (bank.questions() == null || bank.questions().isEmpty()) {
-            problems.add("questions: at least one");
-            return problems;
-        }
-        Set<String> keys = new HashSet<>();
-        for (Question question : bank.questions()) {
-            String name = "question '" + question.key() + "'";
-            if (question.key() == null || !KEY.matcher(question.key()).matches()) {
-                problems.add("each question has a key of letters, digits, '-' or '_' (at most 80)");
-            } else if (!keys.add(question.key())) {
-                problems.add(name + " appears twice");
-            }
-            if (question.prompt() == null || question.prompt().isBlank() || question.prompt().length() > PROMPT_MAX) {
-                problems.add(name + " needs a prompt (at most " + PROMPT_MAX + " characters)");
-            }
-            if (question.points() < 1 || question.points() > 100) {
-                problems.add(name + " has 1 to 100 points");
-            }
-            problems.addAll(kindProblems(question).stream().map(p -> name + " " + p).toList());
-        }
+        problems.addAll(english(QuizRules.questions(bank.questions())));
         return problems;
     }
 
-    private static List<String> kindProblems(Question question) {
-        List<String> problems = new ArrayList<>();
-        switch (question) {
-            case Question.SingleChoice q -> {
-                options(q.options(), problems);
-                if (q.options().stream().filter(Question.Option::correct).count() != 1) {
-                    problems.add("(single) has exactly one correct option");
-                }
-            }
-            case Question.MultipleChoice q -> {
-                options(q.options(), problems);
-                if (q.options().stream().noneMatch(Question.Option::correct)) {
-                    problems.add("(multiple) has at least one correct option");
-                }
-            }
-            case Question.TrueFalse q -> {
-                if (q.answer() == null) {
-                    problems.add("(true-false) needs its answer: true or false");
-                }
-            }
-            case Question.Numeric q -> {
-                if (q.answer() == null) {
-                    problems.add("(numeric) needs its answer");
-                }
-            }
-            case Question.ShortText q -> {
-                if (q.accepted().isEmpty() && q.pattern() == null) {
-                    problems.add("(text) needs accepted answers or a pattern");
-                }
-            }
-            case Question.Matching q -> {
-                if (q.pairs().size() < 2 || q.pairs().stream().anyMatch(p -> p.key() == null || p.prompt() == null || p.match() == null)
-                        || q.pairs().stream().map(Question.Pair::key).distinct().count() != q.pairs().size()) {
-                    problems.add("(matching) has at least two pairs, each with its own key, a prompt and a match");
-                }
-            }
-            case Question.Ordering q -> {
-                if (q.items().size() < 2 || q.items().stream().anyMatch(i -> i.key() == null || i.text() == null)
-                        || q.items().stream().map(Question.Item::key).distinct().count() != q.items().size()) {
-                    problems.add("(ordering) has at least two items, each with its own key and a text");
-                }
-            }
-        }
-        return problems;
+    /** The problems as an English sentence each, for the start-up's report of a faulty file. */
+    private static List<String> english(List<QuizRules.Problem> problems) {
+        return problems.stream().map(p -> Translations.get(Locale.ENGLISH, p.key(), p.arguments().toArray())).toList();
     }
-
-    private static void options(List<Question.Option> options, List<String> problems) {
-        if (options.size() < 2 || options.size() > 12 || options.stream().anyMatch(o -> o.key() == null || o.text() == null || o.text().isBlank())
-                || options.stream().map(Question.Option::key).distinct().count() != options.size()) {
-            problems.add("has 2 to 12 options, each with its own key and a text");
-        }
-    }
-
 }

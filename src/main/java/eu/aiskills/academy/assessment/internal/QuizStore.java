@@ -44,8 +44,16 @@ public class QuizStore {
         this.jdbc = jdbc;
     }
 
-    /** A quiz and the bank it draws from. */
-    public record QuizRow(Quiz quiz, UUID bank) {
+    /** How many questions a quiz draws when its file or editor says "all of them". */
+    public static final int DRAW_ALL = 1_000;
+
+    /** A quiz, the bank it draws from and how many it draws ({@link #DRAW_ALL}: every question). */
+    public record QuizRow(Quiz quiz, UUID bank, int drawCount) {
+    }
+
+    /** A quiz's settings as they are written; {@code timeLimitMinutes} null for no limit. */
+    public record Settings(String slug, String title, String courseSlug, String lessonSlug, UUID bank, int drawCount, boolean shuffle,
+                           BigDecimal passMark, int attempts, Integer timeLimitMinutes, Quiz.ShowAnswers showAnswers) {
     }
 
     /** An attempt as stored; {@code results} is the JSON of its marks once submitted. */
@@ -70,6 +78,74 @@ public class QuizStore {
     public List<Quiz> ofCourse(String courseSlug) {
         return jdbc.query(QUIZ + " WHERE q.course_slug = ? ORDER BY q.lesson_slug, q.title", this::quizRow, courseSlug).stream()
                 .map(QuizRow::quiz).toList();
+    }
+
+    /** The fingerprint of the bank's content as last written, its row locked until the transaction ends. */
+    public Optional<String> bankHash(String slug) {
+        return jdbc.queryForList("SELECT content_hash FROM question_bank WHERE slug = ? FOR UPDATE", String.class, slug).stream().findFirst();
+    }
+
+    /** The course a bank belongs to. */
+    public Optional<String> bankCourse(String slug) {
+        return jdbc.queryForList("SELECT course_slug FROM question_bank WHERE slug = ?", String.class, slug).stream().findFirst();
+    }
+
+    /** How many quizzes draw from the bank. */
+    public int quizzesOf(UUID bank) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM quiz WHERE bank_id = ?", Integer.class, bank.toString());
+    }
+
+    /**
+     * Writes a bank and its questions, in their order; a question no longer among them is retired
+     * (attempts keep what they presented). Returns the bank's id.
+     */
+    public UUID writeBank(String slug, String courseSlug, String title, List<Question> questions, String hash, Instant now) {
+        List<String> existing = jdbc.queryForList("SELECT id FROM question_bank WHERE slug = ? FOR UPDATE", String.class, slug);
+        String id = existing.isEmpty() ? UUID.randomUUID().toString() : existing.getFirst();
+        if (existing.isEmpty()) {
+            jdbc.update("INSERT INTO question_bank (id, slug, course_slug, title, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    id, slug, courseSlug, title, hash, Timestamp.from(now));
+        } else {
+            jdbc.update("UPDATE question_bank SET course_slug = ?, title = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+                    courseSlug, title, hash, Timestamp.from(now), id);
+        }
+        jdbc.update("UPDATE bank_question SET retired = TRUE WHERE bank_id = ?", id);
+        int position = 0;
+        for (Question question : questions) {
+            jdbc.update("INSERT INTO bank_question (bank_id, question_key, position, kind, points, body, retired)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE) ON DUPLICATE KEY UPDATE position = VALUES(position), kind = VALUES(kind),"
+                    + " points = VALUES(points), body = VALUES(body), retired = FALSE", id, question.key(), ++position,
+                    Question.kind(question), question.points(), JSON.writeValueAsString(question));
+        }
+        return UUID.fromString(id);
+    }
+
+    /** The fingerprint of the quiz's settings as last written, its row locked until the transaction ends. */
+    public Optional<String> quizHash(String slug) {
+        return jdbc.queryForList("SELECT content_hash FROM quiz WHERE slug = ? FOR UPDATE", String.class, slug).stream().findFirst();
+    }
+
+    /** Creates the quiz, or changes the one of that slug. */
+    public void writeQuiz(Settings quiz, String hash, Instant now) {
+        Object[] values = {quiz.title(), quiz.courseSlug(), quiz.lessonSlug(), quiz.bank().toString(), quiz.drawCount(), quiz.shuffle(),
+                quiz.passMark(), quiz.attempts(), quiz.timeLimitMinutes() == null ? null : quiz.timeLimitMinutes() * 60,
+                quiz.showAnswers().name(), hash, Timestamp.from(now), quiz.slug()};
+        int changed = jdbc.update("UPDATE quiz SET title = ?, course_slug = ?, lesson_slug = ?, bank_id = ?, draw_count = ?, shuffle = ?,"
+                + " pass_mark = ?, attempts_allowed = ?, time_limit_seconds = ?, show_answers = ?, content_hash = ?, updated_at = ?"
+                + " WHERE slug = ?", values);
+        if (changed == 0) {
+            Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
+            withId[values.length] = UUID.randomUUID().toString();
+            jdbc.update("INSERT INTO quiz (title, course_slug, lesson_slug, bank_id, draw_count, shuffle, pass_mark, attempts_allowed,"
+                    + " time_limit_seconds, show_answers, content_hash, updated_at, slug, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    withId);
+        }
+    }
+
+    /** How many attempts at the quiz have been submitted. */
+    public int submittedAttempts(UUID quiz) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM quiz_attempt WHERE quiz_id = ? AND submitted_at IS NOT NULL", Integer.class,
+                quiz.toString());
     }
 
     /** The bank's questions in use, in their order. */
@@ -140,7 +216,7 @@ public class QuizStore {
         return new QuizRow(new Quiz(UUID.fromString(rs.getString("id")), rs.getString("slug"), rs.getString("title"),
                 rs.getString("course_slug"), rs.getString("lesson_slug"), rs.getInt("drawn"), rs.getBoolean("shuffle"),
                 rs.getBigDecimal("pass_mark"), rs.getInt("attempts_allowed"), timeLimit,
-                Quiz.ShowAnswers.valueOf(rs.getString("show_answers"))), UUID.fromString(rs.getString("bank_id")));
+                Quiz.ShowAnswers.valueOf(rs.getString("show_answers"))), UUID.fromString(rs.getString("bank_id")), rs.getInt("draw_count"));
     }
 
     private AttemptRow attemptRow(ResultSet rs, int n) throws SQLException {

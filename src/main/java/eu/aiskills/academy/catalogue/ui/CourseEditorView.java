@@ -30,6 +30,7 @@ import eu.aiskills.academy.catalogue.CourseId;
 import eu.aiskills.academy.catalogue.CourseReviews;
 import eu.aiskills.academy.catalogue.CourseRun;
 import eu.aiskills.academy.catalogue.CourseStatus;
+import eu.aiskills.academy.catalogue.LessonEditors;
 import eu.aiskills.academy.catalogue.RunStatus;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.identity.Roles;
@@ -58,6 +59,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient Documents documents;
     private CourseId courseId;
     private final transient RevisionPanel revisions;
+    private final transient List<LessonEditors> lessonEditors;
     /** In review nothing changes until the reviewer decides: the service refuses it, the form shows it. */
     private boolean locked;
     private String title = "";
@@ -67,8 +69,10 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
     final Grid<AuthoredCourse.Lesson> lessons = new Grid<>();
     final Grid<CourseRun> runs = new Grid<>();
 
-    CourseEditorView(CourseAuthoring authoring, CourseReviews reviews, Catalogue catalogue, Documents documents, RevisionPanel revisions) {
+    CourseEditorView(CourseAuthoring authoring, CourseReviews reviews, Catalogue catalogue, Documents documents, RevisionPanel revisions,
+                     List<LessonEditors> lessonEditors) {
         this.revisions = revisions;
+        this.lessonEditors = List.copyOf(lessonEditors);
         this.reviews = reviews;
         this.authoring = authoring;
         this.catalogue = catalogue;
@@ -178,6 +182,7 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         lessons.addColumn(l -> l.draft().title()).setHeader(getTranslation("authoring.field.title")).setKey("title");
         lessons.addColumn(l -> l.draft().module() == null ? "" : l.draft().module()).setHeader(getTranslation("authoring.field.module"));
         lessons.addColumn(l -> getTranslation("course.minutes", l.draft().minutes())).setHeader(getTranslation("authoring.field.minutes"));
+        lessons.addColumn(l -> getTranslation(l.draft().completedBy().messageKey())).setHeader(getTranslation("authoring.field.completed-by"));
         lessons.addColumn(l -> getTranslation(l.draft().required() ? "authoring.required" : "course.optional"))
                 .setHeader(getTranslation("authoring.field.required"));
         lessons.addComponentColumn(l -> lessonActions(course, l)).setHeader(getTranslation("authoring.actions"))
@@ -209,7 +214,16 @@ public class CourseEditorView extends VerticalLayout implements BeforeEnterObser
         delete.addThemeVariants(ButtonVariant.ERROR);
         Button attach = iconButton(VaadinIcon.PAPERCLIP, getTranslation("authoring.materials-of", lesson.draft().title()),
                 () -> new MaterialsDialog(authoring, documents, course, lesson).open());
-        Div actions = new Div(edit, attach, up, down, delete);
+        Div actions = new Div(edit, attach);
+        // The quiz or lab that completes the lesson is written in its own module's editor.
+        for (LessonEditors editors : lessonEditors) {
+            editors.editor(course.id(), lesson.slug(), lesson.draft().completedBy()).ifPresent(path -> actions.add(iconButton(
+                    VaadinIcon.CLIPBOARD_CHECK, getTranslation(switch (lesson.draft().completedBy()) {
+                        case QUIZ -> "authoring.editor.quiz";
+                        default -> "authoring.editor.lab";
+                    }, lesson.draft().title()), () -> getUI().ifPresent(ui -> ui.navigate(path)))));
+        }
+        actions.add(up, down, delete);
         actions.addClassName("academy-row-actions");
         return actions;
     }

@@ -34,10 +34,10 @@ class LessonDialog extends RecordDialog<LessonDraft> {
         Checkbox required = new Checkbox(getTranslation("authoring.field.required-lesson"), true);
         Select<LessonCompletion> completedBy = new Select<>();
         completedBy.setLabel(getTranslation("authoring.field.completed-by"));
-        // Labs are written with the course; quizzes and assignments come from its content files, so a
-        // lesson is offered those rules only when it has them already.
+        // Labs and quizzes are written with the course (the lab and quiz editors); assignments come
+        // from its content files, so a lesson is offered that rule only when it has it already.
         java.util.List<LessonCompletion> rules = new java.util.ArrayList<>(java.util.List.of(LessonCompletion.READ, LessonCompletion.DONE,
-                LessonCompletion.LAB));
+                LessonCompletion.QUIZ, LessonCompletion.LAB));
         if (lesson != null && !rules.contains(lesson.draft().completedBy())) {
             rules.add(lesson.draft().completedBy());
         }
