@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An instructor writes a course in the browser (form, lesson, notebook upload), submits it; the
- * administrator publishes it from the review queue; a visitor reads the lesson's notebook. The
+ * An instructor writes a course in the browser (form, lesson, notebook upload, a quiz lesson whose
+ * quiz is written in the quiz editor), submits it; the administrator publishes it from the review
+ * queue; a visitor reads the lesson's notebook. The
  * instructor then changes the published course through a revision; the administrator sees its
  * changes side by side and publishes it, and only then do visitors see them.
  */
@@ -93,6 +94,45 @@ class InstructorAuthoringJourneyTest {
             wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
             ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             browser.screenshot("after-materials");
+
+            // A second lesson completed by its quiz, which the instructor writes in the quiz editor.
+            browser.click("vaadin-button", "Add a lesson");
+            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));
+            type(wait, "vaadin-dialog[opened] vaadin-text-field", "Title", "Check yourself");
+            type(wait, "vaadin-dialog[opened] vaadin-text-area", "Lesson text", "# Check yourself\n\nOne question on softmax.");
+            WebElement rule = wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened] vaadin-select")).stream()
+                    .filter(e -> "Completed by".equals(e.getDomProperty("label"))).findFirst().orElse(null));
+            browser.scroll(rule);
+            // The select opens from the keyboard as a person tabbing through the dialog would open it.
+            rule.findElement(By.cssSelector("vaadin-select-value-button")).sendKeys(Keys.ARROW_DOWN);
+            browser.click("vaadin-select-item", "Passing its quiz");
+            clickIn(driver, wait, dialog, "Save");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+            browser.click("vaadin-button", "Submit for review");
+            wait.until(d -> d.getPageSource().contains("is completed by its quiz, but it has none yet"));
+            WebElement writeQuiz = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-button[aria-label='Write the quiz of “Check yourself”']")));
+            browser.scroll(writeQuiz);
+            writeQuiz.click();
+            wait.until(d -> d.getPageSource().contains("No questions yet."));
+            browser.click("vaadin-button", "Add a question");
+            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog[opened]")));
+            type(wait, "vaadin-dialog[opened] vaadin-text-area", "Question", "What do softmax weights add up to?");
+            java.util.List<WebElement> options = driver.findElements(By.cssSelector("vaadin-dialog[opened] vaadin-text-field")).stream()
+                    .filter(e -> "Option".equals(e.getDomProperty("label"))).toList();
+            options.get(0).findElement(By.cssSelector("input")).sendKeys("One", Keys.TAB);
+            options.get(1).findElement(By.cssSelector("input")).sendKeys("The number of words", Keys.TAB);
+            browser.screenshot("quiz-question-dialog");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations in the question dialog").isEmpty();
+            clickIn(driver, wait, dialog, "Save");
+            wait.until(d -> d.getPageSource().contains("Quiz saved with one question."));
+            browser.screenshot("quiz-editor");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations in the quiz editor").isEmpty();
+            // Back at the top of the page, where the way back to the course is.
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('.academy-quiz-editor').scrollIntoView()");
+            browser.screenshot("quiz-editor-top");
+            browser.click("a", "Back to “Attention, explained”");
+            wait.until(d -> d.getPageSource().contains("Check yourself"));
 
             browser.click("vaadin-button", "Submit for review");
             wait.until(d -> d.getPageSource().contains("In review"));

@@ -114,7 +114,7 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         Button addQuestion = new Button(getTranslation("quiz.editor.add-question"), VaadinIcon.PLUS.create(),
                 click -> new QuestionDialog(questions.size() + 1, null, freeKey(), question -> {
                     questions.add(question);
-                    save();
+                    save(false);
                 }).open());
         addQuestion.setEnabled(!closed);
         add(addQuestion, state, tryIt);
@@ -139,9 +139,9 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         showAnswers.setLabel(getTranslation("quiz.editor.show-answers"));
         showAnswers.setItems(Quiz.ShowAnswers.values());
         showAnswers.setItemLabelGenerator(s -> getTranslation(switch (s) {
-            case AFTER_EACH -> "quiz.shows.AFTER_EACH";
-            case AFTER_LAST -> "quiz.shows.AFTER_LAST";
-            case NEVER -> "quiz.shows.NEVER";
+            case AFTER_EACH -> "quiz.editor.show-after-each";
+            case AFTER_LAST -> "quiz.editor.show-after-last";
+            case NEVER -> "quiz.editor.show-never";
         }));
         binder.forField(title).bind("title");
         binder.forField(passMark).bind("passMark");
@@ -154,7 +154,7 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         binder.setReadOnly(closed);
         binder.addValueChangeListener(change -> state.setText(getTranslation("quiz.editor.unsaved")));
         FormLayout form = new FormLayout(title, passMark, attempts, timeLimit, draw, showAnswers, shuffle);
-        Button saveSettings = new Button(getTranslation("quiz.editor.save"), click -> save());
+        Button saveSettings = new Button(getTranslation("quiz.editor.save"), click -> save(true));
         saveSettings.addThemeVariants(ButtonVariant.PRIMARY);
         saveSettings.setEnabled(!closed);
         Div settings = new Div(form, saveSettings);
@@ -198,7 +198,7 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         Button edit = icon(VaadinIcon.EDIT, getTranslation("quiz.editor.edit", number), () -> new QuestionDialog(number, question,
                 question.key(), changed -> {
                     questions.set(index, changed);
-                    save();
+                    save(false);
                 }).open());
         Button up = icon(VaadinIcon.ARROW_UP, getTranslation("quiz.editor.move-up", number), () -> move(index, -1));
         up.setEnabled(!closed && index > 0);
@@ -208,7 +208,7 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("quiz.editor.delete-title", number),
                     getTranslation("quiz.editor.delete-text", start), getTranslation("quiz.editor.delete-confirm"), e -> {
                         questions.remove(index);
-                        save();
+                        save(true);
                     });
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("common.cancel"));
@@ -238,17 +238,23 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void move(int index, int delta) {
         Question moved = questions.remove(index);
         questions.add(index + delta, moved);
-        save();
+        save(true);
     }
 
-    /** Saves settings and questions together; a refusal keeps what was written on the page and says what to fix. */
-    private void save() {
+    /**
+     * Saves settings and questions together; a refusal keeps what was written on the page and says
+     * what to fix. The status line says it is saved; {@code notify} adds a notification (the
+     * question dialog has its own).
+     */
+    private void save(boolean notify) {
         QuizDraft written = binder.write().applyTo(draft).withQuestions(List.copyOf(questions));
         try {
             Quiz saved = authoring.save(course, target.lessonSlug(), written);
             draft = written;
             state.setText(getTranslation("quiz.editor.saved", questions.size()));
-            Views.success(getTranslation("quiz.editor.saved", questions.size()));
+            if (notify) {
+                Views.success(getTranslation("quiz.editor.saved", questions.size()));
+            }
             drawTryIt(Optional.of(saved));
         } catch (UserFacingException rejection) {
             String message = Views.showRejection(this, rejection, binder.fields());
