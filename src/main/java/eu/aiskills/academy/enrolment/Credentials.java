@@ -336,7 +336,8 @@ public class Credentials {
         return issued;
     }
 
-    private CredentialSummary issue(CredentialEntity.Subject subject, Map<String, Object> achievement, BigDecimal credits,
+    /** Signs and stores a credential (for this package's issuers: courses, programmes, cohorts). */
+    CredentialSummary issue(CredentialEntity.Subject subject, Map<String, Object> achievement, BigDecimal credits,
                                     List<Map<String, Object>> evidence) {
         CredentialId id = CredentialId.random();
         Instant now = clock.instant();
@@ -377,6 +378,10 @@ public class Credentials {
         events.publishEvent(new CredentialIssued(id, subject.learner(), subject.achievementName()));
         log.info("Credential {} issued to {} for {}", id, subject.learner(), subject.key());
         return entity.toSummary();
+    }
+
+    String nameOf(AccountId learner) {
+        return name(learner);
     }
 
     private String name(AccountId learner) {

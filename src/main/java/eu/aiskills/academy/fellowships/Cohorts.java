@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.enrolment.CohortCompletion;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.internal.CohortStore;
 import eu.aiskills.academy.identity.AccountId;
@@ -27,6 +28,7 @@ import eu.aiskills.academy.identity.SystemActor;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,7 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * hours ledger records training and on-the-job hours; an entry counts once the participant's
  * mentor co-signs it (never their own); completion needs the courses and both kinds of hours.
  * Returnships are paced part-time; scholarships carry an award, its conditions and disbursement
- * milestones released by administrators.
+ * milestones released by administrators. A participant who completes their cohort gets its
+ * credential, whose evidence lists the co-signed hours ({@link #completion}; issued by enrolment's
+ * {@code CohortCredentials}).
  * <p>Long because the three schemes share one ledger of co-signed hours and one rule of who may
  * read a participant's record; the records they show are declared here too.
  */
@@ -107,9 +111,12 @@ public class Cohorts {
     private final AccountManagement accounts;
     private final Clock clock;
     private final LabRecords labRecords;
+    private final ApplicationEventPublisher events;
 
-    Cohorts(CohortStore store, Catalogue catalogue, LessonProgress progress, AccountManagement accounts, Clock clock, LabRecords labRecords) {
+    Cohorts(CohortStore store, Catalogue catalogue, LessonProgress progress, AccountManagement accounts, Clock clock, LabRecords labRecords,
+            ApplicationEventPublisher events) {
         this.labRecords = labRecords;
+        this.events = events;
         this.store = store;
         this.catalogue = catalogue;
         this.progress = progress;
@@ -257,6 +264,7 @@ public class Cohorts {
         if (!store.cosign(entryId, me, clock.instant())) {
             throw new UserFacingException("cohort.already-cosigned");
         }
+        events.publishEvent(new HoursCosigned(member.id(), entryId));
         return hours(member.id()).stream().filter(e -> e.id().equals(entryId)).findFirst().orElseThrow();
     }
 
@@ -314,7 +322,45 @@ public class Cohorts {
     @SignedIn
     @Transactional(readOnly = true)
     public Progress progress(UUID memberId) {
-        Member member = visibleMember(memberId);
+        return progressOf(visibleMember(memberId));
+    }
+
+    /** The participant's cohorts, for the platform's completion checks. */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional(readOnly = true)
+    public List<UUID> membershipsOf(AccountId account) {
+        return store.membershipsOf(account).stream().map(Member::id).toList();
+    }
+
+    /**
+     * The participant's completed cohort with every co-signed hours entry and the work it cites,
+     * for its credential; empty while courses or co-signed hours are missing.
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional(readOnly = true)
+    public java.util.Optional<CohortCompletion> completion(UUID memberId) {
+        Member member = member(memberId);
+        if (!progressOf(member).complete()) {
+            return java.util.Optional.empty();
+        }
+        Cohort cohort = cohort(member.cohortId());
+        List<CohortCompletion.Hours> cosigned = hours(memberId).stream().filter(HoursEntry::cosigned)
+                .sorted(java.util.Comparator.comparing(HoursEntry::workedOn).thenComparing(HoursEntry::loggedAt))
+                .map(e -> new CohortCompletion.Hours(e.kind() == HoursKind.ON_THE_JOB, e.workedOn(), e.hours(), e.note(), e.cosignedBy(),
+                        e.cosignedAt(), e.evidence())).toList();
+        String scheme = switch (cohort.kind()) {
+            case APPRENTICESHIP -> "Apprenticeship";
+            case RETURNSHIP -> "Returnship";
+            case SCHOLARSHIP -> "Scholarship";
+        };
+        List<String> courses = cohort.courses().stream().map(slug -> catalogue.publishedCourse(slug).map(c -> c.summary().title())
+                .orElse(slug)).toList();
+        return java.util.Optional.of(new CohortCompletion(member.id(), cohort.id(), member.account(), cohort.name(), scheme, courses,
+                cohort.trainingHours(), cohort.workHours(), cosigned));
+    }
+
+    private Progress progressOf(Member member) {
+        UUID memberId = member.id();
         Cohort cohort = cohort(member.cohortId());
         CohortStore.HoursTotals hours = store.totals(memberId);
         Set<CourseId> completed = SystemActor.call(() -> progress.completedCoursesOf(member.account()));

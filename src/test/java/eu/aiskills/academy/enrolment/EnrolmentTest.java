@@ -267,6 +267,38 @@ class EnrolmentTest {
     }
 
     @Test
+    void aCredentialEarnedThroughAGradedLabNamesTheRunThatGradedIt() {
+        CourseRun run = run("ml-with-scikit-learn");
+        String learner = People.students(registration, "lab-evidence", 1).getFirst();
+        LearnerCourse seat = as(learner, () -> enrolments.enrol(run.id()));
+        // The labs module's record of the graded run (here written as the grader writes it).
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update("INSERT INTO lab_submission (id, template_id, learner_id,"
+                + " revision, score, feedback, submitted_at, notebook_sha256, ran_on, environment, gpus, checks_passed, checks_total)"
+                + " SELECT ?, t.id, a.id, 3, 90, '', ?, ?, ?, ?, 1, 6, 6 FROM lab_template t, account a"
+                + " WHERE t.slug = 'first-classifier' AND a.email = ?", UUID.randomUUID().toString(),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)), "cd".repeat(32),
+                "AI Factory MareNostrum 5, partition acc, Slurm job 4242", "python3 with scikit-learn (image sha256:" + "ef".repeat(32) + ")",
+                learner);
+        for (LessonSummary lesson : catalogue.lessons(run.courseId())) {
+            switch (lesson.completion()) {
+                case LAB -> SystemActor.call(() -> progress.recordLabScore(seat.id(), lesson.id(), new java.math.BigDecimal("90")));
+                case READ -> as(learner, () -> progress.recordRead(run.courseId(), lesson.id()));
+                default -> as(learner, () -> progress.markLesson(seat.id(), lesson.id(), true));
+            }
+        }
+        CredentialSummary credential = await().atMost(Duration.ofSeconds(30)).until(() -> as(learner, () -> credentials.mine()),
+                list -> !list.isEmpty()).getFirst();
+        String payload = credentials.verify(credential.id()).payload().orElseThrow();
+        OpenBadgesSchema.assertValid(payload);
+        assertThat(payload).contains("\"genre\" : \"Lab\"").contains("A first classifier with scikit-learn")
+                .contains("AI Factory MareNostrum 5, partition acc, Slurm job 4242").contains("image sha256:" + "ef".repeat(32))
+                .contains("cd".repeat(32)).contains("checks passed: 6 of 6").contains("notebook revision: 3");
+        eu.aiskills.academy.identity.AccountId id = as(learner, eu.aiskills.academy.identity.CurrentUser::requireId);
+        assertThat(as(learner, () -> credentials.attestedSkills(id))).as("the lab verifies the course's skills")
+                .allSatisfy(skill -> assertThat(skill.assessedBy()).anySatisfy(by -> assertThat(by).contains("first classifier")));
+    }
+
+    @Test
     void keysRotateAndEarlierCredentialsStillVerify() {
         courses.course("rotation-test").lessons(1).create();
         CourseRun run = run("rotation-test");

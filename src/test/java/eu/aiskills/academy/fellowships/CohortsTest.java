@@ -5,13 +5,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -20,6 +23,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import eu.aiskills.academy.catalogue.Catalogue;
+import eu.aiskills.academy.enrolment.CohortCredentials;
+import eu.aiskills.academy.enrolment.CredentialKind;
+import eu.aiskills.academy.enrolment.CredentialSummary;
+import eu.aiskills.academy.enrolment.Credentials;
 import eu.aiskills.academy.enrolment.LessonProgress;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
 import eu.aiskills.academy.fellowships.Cohorts.Kind;
@@ -35,6 +42,7 @@ import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
+import eu.aiskills.academy.testsupport.OpenBadgesSchema;
 import eu.aiskills.academy.testsupport.People;
 import eu.aiskills.academy.testsupport.Race;
 import eu.aiskills.academy.testsupport.TestCourses;
@@ -44,7 +52,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Apprenticeship hours co-signed by the mentor (once, whatever races), completion needing courses and both kinds of hours; scholarships' milestones. */
+/**
+ * Apprenticeship hours co-signed by the mentor (once, whatever races), completion needing courses
+ * and both kinds of hours and issuing the cohort's credential with the co-signed hours as its
+ * evidence; scholarships' milestones.
+ */
 @AcademyTest
 class CohortsTest {
 
@@ -62,6 +74,10 @@ class CohortsTest {
     ApplicationContext context;
     @Autowired
     LabRecords labRecords;
+    @Autowired
+    CohortCredentials cohortCredentials;
+    @Autowired
+    Credentials credentials;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -117,8 +133,30 @@ class CohortsTest {
         assertThat(hoursDone.complete()).as("the course is still to do").isFalse();
         assertThat(hoursDone.coursesLeft()).containsExactly("cohort-" + tag);
 
+        String lab = submission(apprentice, 4, "90.0");
+        Cohorts.HoursEntry cited = as(apprentice, () -> cohorts.logHours(member.id(), HoursKind.TRAINING, today.minusDays(2),
+                new BigDecimal("1"), "Classifier lab", lab));
+        as(mentor, () -> cohorts.cosign(cited.id()));
+        assertThat(as(apprentice, () -> cohortCredentials.of(member.id()))).as("not complete: no credential yet").isEmpty();
+
         new TestCourses(content, context).complete("cohort-" + tag, apprentice);
         assertThat(as(apprentice, () -> cohorts.progress(member.id())).complete()).isTrue();
+
+        // Completing the last course issues the cohort's credential, whose evidence lists every co-signed entry and what it cites.
+        CredentialSummary issued = await().atMost(Duration.ofSeconds(30)).until(() -> as(apprentice, () -> cohortCredentials.of(member.id())),
+                Optional::isPresent).orElseThrow();
+        assertThat(issued.kind()).isEqualTo(CredentialKind.COHORT);
+        assertThat(issued.achievementName()).isEqualTo("Apprenticeship: ML apprentices " + tag);
+        assertThat(as(stranger, () -> cohortCredentials.of(member.id()))).as("only the participant looks it up here").isEmpty();
+        String payload = credentials.verify(issued.id()).payload().orElseThrow();
+        OpenBadgesSchema.assertValid(payload);
+        assertThat(payload).contains("\"achievementType\" : \"ApprenticeshipCertificate\"").contains("Co-signed hours")
+                .contains("Training: 1 h on " + today.minusDays(2)).contains("Training: 2 h on " + today.minusDays(1))
+                .contains("On the job: 3 h on " + today.minusDays(1)).contains("Co-signed by Person mentor-" + tag).contains("Labelled data")
+                .contains("Cites: Graded submission of “A first classifier with scikit-learn”").contains("notebook revision 4");
+        assertThat(payload.indexOf("Training: 1 h")).as("in the order the hours were worked").isLessThan(payload.indexOf("Training: 2 h"));
+        CredentialSummary again = SystemActor.call(() -> cohortCredentials.issue(cohorts.completion(member.id()).orElseThrow()));
+        assertThat(again.id()).as("issued once").isEqualTo(issued.id());
     }
 
     @Test

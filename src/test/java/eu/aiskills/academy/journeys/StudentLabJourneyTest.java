@@ -22,7 +22,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A student opens a lesson's lab in a real browser, starts it, runs every cell in a real sandbox,
- * edits a cell and runs it with Shift+Enter, and has the work checked.
+ * edits a cell and runs it with Shift+Enter, and has the work checked; once the course is complete
+ * its credential says in words where and how the lab was graded.
  */
 @AcademyWebTest
 class StudentLabJourneyTest {
@@ -33,6 +34,8 @@ class StudentLabJourneyTest {
     Enrolments enrolments;
     @Autowired
     Catalogue catalogue;
+    @Autowired
+    eu.aiskills.academy.enrolment.LessonProgress progress;
     @Autowired
     ApplicationContext context;
 
@@ -112,6 +115,33 @@ class StudentLabJourneyTest {
             assertThat(driver.getPageSource()).contains("Saved (revision");
             browser.click("vaadin-button", "Stop");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Stopped"));
+
+            // The other lessons done, the course is complete: the credential says in words how the lab was graded.
+            KaribuSupport.as(context, "student@academy.test", () -> {
+                var course = catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().summary().id();
+                var seat = enrolments.seatIn(course).orElseThrow();
+                for (var lesson : catalogue.lessons(course)) {
+                    switch (lesson.completion()) {
+                        case READ -> progress.recordRead(course, lesson.id());
+                        case DONE -> progress.markLesson(seat.id(), lesson.id(), true);
+                        default -> { }
+                    }
+                }
+                return null;
+            });
+            driver.get(url("/learning"));
+            WebElement credential = wait.until(d -> d.findElements(By.cssSelector(".academy-credentials a")).stream()
+                    .filter(a -> a.getDomProperty("textContent").contains("Practical machine learning with scikit-learn")).findFirst()
+                    .orElse(null));
+            driver.get(credential.getAttribute("href"));
+            wait.until(d -> d.getPageSource().contains("Valid: issued and signed"));
+            String evidence = driver.findElement(By.cssSelector(".academy-evidence")).getDomProperty("textContent");
+            assertThat(evidence).contains("Lab: A first classifier with scikit-learn").contains("Score 100 out of 100")
+                    .contains("ran on: local sandbox of the platform").contains("notebook SHA-256: ").contains("checks passed: ");
+            assertThat(driver.getPageSource()).contains("Earned through assessed work");
+            browser.scroll(driver.findElement(By.cssSelector(".academy-evidence")));
+            browser.screenshot("credential-lab-evidence");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations on the credential").isEmpty();
 
             // The next lesson's lab draws a learning curve: the plot comes back as an image.
             driver.get(url("/labs/learning-curve"));

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import eu.aiskills.academy.enrolment.CohortCredentials;
 import eu.aiskills.academy.enrolment.CredentialDocuments;
 import eu.aiskills.academy.enrolment.CredentialId;
 import eu.aiskills.academy.enrolment.Credentials;
@@ -157,22 +158,27 @@ class CredentialView extends VerticalLayout implements BeforeEnterObserver, HasD
             return;
         }
         boolean assessed = false;
+        boolean cosigned = false;
         UnorderedList list = new UnorderedList();
         list.addClassName("academy-evidence");
         for (JsonNode item : items) {
             String genre = item.path("genre").asString("");
             assessed |= CourseEvidence.ASSESSED_GENRES.contains(genre);
+            cosigned |= CohortCredentials.HOURS_GENRE.equals(genre);
             Span kind = new Span(getTranslation("credential.genre." + switch (genre) {
                 case "Quiz" -> "quiz";
                 case "Lab" -> "lab";
                 case "Assignment" -> "assignment";
+                case CohortCredentials.HOURS_GENRE -> "hours";
                 default -> "declared";
             }));
-            kind.getElement().getThemeList().add(CourseEvidence.ASSESSED_GENRES.contains(genre) ? "badge success" : "badge contrast");
+            kind.getElement().getThemeList().add(CourseEvidence.ASSESSED_GENRES.contains(genre) ? "badge success"
+                    : CohortCredentials.HOURS_GENRE.equals(genre) ? "badge" : "badge contrast");
             H3 name = new H3(item.path("name").asString(""));
             list.add(new ListItem(kind, name, Views.markdown(item.path("narrative").asString(""))));
         }
-        add(new Paragraph(getTranslation(assessed ? "credential.evidence-assessed" : "credential.evidence-declared")), list);
+        add(new Paragraph(getTranslation(cosigned ? "credential.evidence-cosigned" : assessed ? "credential.evidence-assessed"
+                : "credential.evidence-declared")), list);
     }
 
     static Component status(Component view, Verification verification) {

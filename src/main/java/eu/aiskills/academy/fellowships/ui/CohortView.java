@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.aiskills.academy.fellowships.Cohorts.HoursKind;
+import eu.aiskills.academy.enrolment.CohortCredentials;
 import eu.aiskills.academy.fellowships.Cohorts;
 import eu.aiskills.academy.labs.LabRecords;
 import eu.aiskills.academy.shared.UserFacingException;
@@ -44,9 +45,11 @@ public class CohortView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient Cohorts cohorts;
     private final transient LabRecords labRecords;
+    private final transient CohortCredentials cohortCredentials;
 
-    CohortView(Cohorts cohorts, LabRecords labRecords) {
+    CohortView(Cohorts cohorts, LabRecords labRecords, CohortCredentials cohortCredentials) {
         this.labRecords = labRecords;
+        this.cohortCredentials = cohortCredentials;
         this.cohorts = cohorts;
         addClassName("academy-cohorts");
         render();
@@ -79,6 +82,13 @@ public class CohortView extends VerticalLayout implements HasDynamicTitle {
             card.add(new Paragraph(getTranslation("cohorts.mentor", member.mentorName())));
         }
         card.add(progress(member));
+        // Its completion credential, once issued (enrolment's page, linked by its address).
+        cohortCredentials.of(member.id()).ifPresent(credential -> {
+            Paragraph issued = new Paragraph(getTranslation("cohorts.credential-issued"));
+            issued.add(new Span(" "), new com.vaadin.flow.component.html.Anchor("/credentials/" + credential.id().value(),
+                    getTranslation("cohorts.credential-open", credential.achievementName())));
+            card.add(issued);
+        });
         if (member.award() != null) {
             card.add(new H3(getTranslation("cohorts.award", member.award().stripTrailingZeros().toPlainString(), member.currency())));
             if (member.conditions() != null) {
