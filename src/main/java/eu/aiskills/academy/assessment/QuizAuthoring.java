@@ -31,11 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Instructors write a lesson's quiz in the course editor: its settings and its own question bank,
  * saved whole (settings and every question in one transaction, checked by the same rules as the
- * content files). A quiz belongs to the published course's address, which a revision keeps, so
- * a revision's new quiz lesson gets its quiz before review. What learners' grades stand on does
- * not change under them: a published course's quizzes change only within a revision, and once an
- * attempt at the published quiz is submitted it is closed to the editor (as Moodle closes an
- * attempted quiz's questions).
+ * content files). What learners take does not change under them: a published course's quizzes
+ * change only within a revision, which writes its own copy under the revision's address (starting
+ * from the published quiz) that the reviewer sees side by side and publishes with the revision
+ * ({@code internal.QuizRevisions}).
  */
 @Service
 public class QuizAuthoring {
@@ -57,9 +56,17 @@ public class QuizAuthoring {
         this.clock = clock;
     }
 
-    /** The lesson whose quiz is written: the course's address (the published one for a revision) and titles. */
-    public record Target(CourseId course, String address, String courseTitle, String lessonSlug, String lessonTitle, CourseStatus status,
-                         boolean revision) {
+    /**
+     * The lesson whose quiz is written: {@code address}, where it is written (the course's own,
+     * a revision's until it is published), {@code published}, the published course's address for
+     * a revision (null otherwise), and titles.
+     */
+    public record Target(CourseId course, String address, String published, String courseTitle, String lessonSlug, String lessonTitle,
+                         CourseStatus status) {
+
+        public boolean revision() {
+            return published != null;
+        }
     }
 
     /** Where the quiz of a course's lesson is written, for the editor's heading; refused to anyone who does not teach the course. */
@@ -72,17 +79,19 @@ public class QuizAuthoring {
         AuthoredCourse authored = courses.authored(course);
         AuthoredCourse.Lesson lesson = authored.lessons().stream().filter(l -> l.slug().equals(lessonSlug)).findFirst()
                 .orElseThrow(() -> new NotFoundException("quiz.authoring.no-lesson"));
-        String address = authored.revision().isRevision() ? courses.authored(authored.revision().of()).slug() : authored.slug();
-        return new Target(course, address, authored.draft().title(), lessonSlug, lesson.draft().title(), authored.status(),
-                authored.revision().isRevision());
+        String published = authored.revision().isRevision() ? courses.authored(authored.revision().of()).slug() : null;
+        return new Target(course, authored.slug(), published, authored.draft().title(), lessonSlug, lesson.draft().title(), authored.status());
     }
 
-    /** The lesson's quiz as it stands, or a new one with the usual settings and no questions yet. */
+    /**
+     * The lesson's quiz as it stands (for a revision without its own copy yet, the published
+     * quiz, as the copy starts), or a new one with the usual settings and no questions yet.
+     */
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     @Transactional(readOnly = true)
     public QuizDraft draft(CourseId course, String lessonSlug) {
         Target target = target(course, lessonSlug);
-        return existing(target).map(row -> {
+        return existing(target).or(() -> target.revision() ? quizAt(target.published(), lessonSlug) : Optional.empty()).map(row -> {
             Quiz quiz = row.quiz();
             return new QuizDraft(target.address(), lessonSlug, quiz.title(), quiz.passMark(), quiz.attemptsAllowed(),
                     quiz.timeLimit() == null ? null : Math.toIntExact(quiz.timeLimit().toMinutes()),
@@ -101,8 +110,8 @@ public class QuizAuthoring {
 
     /**
      * Saves the lesson's quiz, settings and questions together; refused with what to fix (the
-     * first problem, on its field), in review, on a published course (its quizzes change within a
-     * revision) and once attempted.
+     * first problem, on its field), in review, and on a published course (its quizzes change
+     * within a revision).
      */
     @RolesAllowed({Roles.INSTRUCTOR, Roles.ADMIN})
     public Quiz save(CourseId course, String lessonSlug, QuizDraft draft) {
@@ -139,10 +148,6 @@ public class QuizAuthoring {
         String slug = existing.map(row -> row.quiz().slug()).orElseGet(() -> freeSlug(target));
         if (existing.isPresent()) {
             store.quizHash(slug); // locks the quiz's row: two saves of one quiz go one after the other
-            int attempted = attempted(target, existing.get().quiz());
-            if (attempted > 0) {
-                throw new UserFacingException("quiz.authoring.attempted", attempted);
-            }
         }
         // The quiz's own bank, named after it (another course's bank of that name keeps its own).
         String bankSlug = store.bankCourse(slug).filter(owner -> !owner.equals(target.address())).isPresent()
@@ -156,16 +161,20 @@ public class QuizAuthoring {
     }
 
     /**
-     * The submitted attempts that close a quiz to the editor: those at a published course's quiz
-     * (a revision's target). A course never published has no learners; its instructors' tries
-     * leave it open.
+     * The submitted attempts at the published quiz a revision changes (they keep the questions
+     * they presented; the revision's quiz is for new attempts); none for a course never published.
      */
     private int attempted(Target target, Quiz quiz) {
-        return target.revision() ? store.submittedAttempts(quiz.id()) : 0;
+        return target.revision() ? quizAt(target.published(), target.lessonSlug()).map(row -> store.submittedAttempts(row.quiz().id()))
+                .orElse(0) : 0;
     }
 
     private Optional<QuizStore.QuizRow> existing(Target target) {
-        return store.ofLesson(target.address(), target.lessonSlug()).stream().findFirst().flatMap(quiz -> store.quiz(quiz.slug()));
+        return quizAt(target.address(), target.lessonSlug());
+    }
+
+    private Optional<QuizStore.QuizRow> quizAt(String courseSlug, String lessonSlug) {
+        return store.ofLesson(courseSlug, lessonSlug).stream().findFirst().flatMap(quiz -> store.quiz(quiz.slug()));
     }
 
     /** A new quiz's address: its lesson's, made unique if another course's quiz has it. */

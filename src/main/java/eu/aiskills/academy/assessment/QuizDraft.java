@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A lesson's quiz as its instructor writes it in the course editor: its settings and every
  * question of its bank. {@code draw} is how many questions an attempt draws (null: all of them),
- * {@code timeLimitMinutes} null for no limit. {@code attempted} (read only) counts the attempts
- * submitted at the published course's quiz: an attempted quiz no longer changes in the editor.
+ * {@code timeLimitMinutes} null for no limit. {@code attempted} (read only), for a revision,
+ * counts the attempts submitted at the published quiz it changes: they keep their own questions.
  */
 public record QuizDraft(String courseSlug, String lessonSlug, String title, BigDecimal passMark, int attempts, Integer timeLimitMinutes,
                         Integer draw, boolean shuffle, Quiz.ShowAnswers showAnswers, List<Question> questions, int attempted) {

@@ -24,6 +24,11 @@ public record CourseChange(String field, String lesson, String before, String af
         }
     }
 
+    /** A change of a text (a quiz written out, say) that changes how the course is completed, with its lines side by side. */
+    public static CourseChange ofText(String field, String lesson, String before, String after) {
+        return new CourseChange(field, lesson, null, null, true, eu.aiskills.academy.catalogue.internal.CourseDiff.lines(before, after));
+    }
+
     /** The change in English, one line, for the revision history and the audit. */
     public String summary() {
         String what = field.replace('-', ' ');

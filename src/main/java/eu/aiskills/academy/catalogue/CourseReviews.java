@@ -87,10 +87,12 @@ public class CourseReviews {
             throw new UserFacingException("authoring.invalid.outcomes");
         }
         java.util.Optional<CourseEntity> published = course.revisionOf().map(courses::authored);
-        // Quizzes, assignments and labs belong to the published course's address, which a revision keeps.
+        // Assignments and labs belong to the published course's address, which a revision keeps; a
+        // revision's own quizzes are written under its address until it is published.
         String address = published.map(CourseEntity::slug).orElse(course.slug());
         for (var lesson : course.lessons()) {
-            if (lesson.completion().assessed() && assessments.stream().noneMatch(a -> a.provides(address, lesson.slug(), lesson.completion()))) {
+            if (lesson.completion().assessed() && assessments.stream().noneMatch(a -> a.provides(address, lesson.slug(), lesson.completion())
+                    || a.provides(course.slug(), lesson.slug(), lesson.completion()))) {
                 throw new UserFacingException(switch (lesson.completion()) {
                     case LAB -> "authoring.submit.no-lab";
                     case QUIZ -> "authoring.submit.no-quiz";

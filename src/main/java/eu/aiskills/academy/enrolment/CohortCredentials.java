@@ -48,7 +48,8 @@ public class CohortCredentials {
             return existing.get().toSummary();
         }
         Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", properties.base() + "/cohorts/" + completion.cohortId() + "#achievement");
+        // Cohorts have no public page: the achievement is named by the cohort's id.
+        achievement.put("id", "urn:uuid:" + completion.cohortId());
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", completion.scheme().equals("Apprenticeship") ? "ApprenticeshipCertificate" : "CertificateOfCompletion");
         achievement.put("name", completion.scheme() + ": " + completion.cohortName());

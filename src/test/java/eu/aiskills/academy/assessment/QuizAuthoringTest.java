@@ -31,8 +31,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * An instructor writes a lesson's quiz in the course editor: refused with what to fix (on the
  * field), kept whole, taken as written; the course is submitted only once its quiz lesson has a
- * quiz; nothing changes in review or on the published course, and a revision cannot change a quiz
- * whose attempts stand.
+ * quiz; nothing changes in review or on the published course; a revision changes its own copy,
+ * which the reviewer sees side by side and publishes (or the author discards) with the revision.
  */
 @AcademyTest
 class QuizAuthoringTest {
@@ -124,13 +124,51 @@ class QuizAuthoringTest {
         KaribuSupport.signIn(context, "instructor@academy.test");
         refused(course, lesson, authoring.draft(course, lesson), null, "quiz.authoring.published");
 
-        // Within a revision, the published quiz changes while no attempt stands on it; then it is closed.
+        // Within a revision the quiz changes in the revision's own copy: learners keep the published one until a reviewer publishes it.
         CourseId revision = revisions.start(course);
         String revisedLesson = courses.authored(revision).lessons().get(1).slug();
         QuizDraft inRevision = authoring.draft(revision, revisedLesson);
-        assertThat(inRevision.questions()).as("the revision starts from the published quiz").hasSize(2);
+        assertThat(inRevision.questions()).as("the revision's copy starts from the published quiz").hasSize(2);
         assertThat(inRevision.attempted()).as("the instructor's try before publication").isEqualTo(1);
-        refused(revision, revisedLesson, inRevision, null, "quiz.authoring.attempted");
+        List<Question> revisedQuestions = List.of(written.get(0), new Question.Numeric("q2", "How many bits in a byte?", 1,
+                "Eight, since the 1960s.", new BigDecimal("8"), BigDecimal.ZERO), written.get(2));
+        Quiz copy = authoring.save(revision, revisedLesson, new QuizDraft(null, revisedLesson, "Check yourself: models", new BigDecimal("80"),
+                3, null, null, false, Quiz.ShowAnswers.AFTER_EACH, revisedQuestions, 0));
+        assertThat(copy.slug()).isNotEqualTo(quiz.slug());
+        assertThat(quizzes.ofLesson(address, lesson)).singleElement().satisfies(live -> {
+            assertThat(live.slug()).isEqualTo(quiz.slug());
+            assertThat(live.passMark()).as("learners still take the published quiz").isEqualByComparingTo("60");
+        });
+        assertThat(revisions.changes(revision)).filteredOn(c -> c.field().equals("quiz")).singleElement().satisfies(change -> {
+            assertThat(change.lesson()).isEqualTo("Check yourself");
+            assertThat(change.structural()).isTrue();
+            assertThat(change.lines()).anySatisfy(line -> {
+                assertThat(line.before()).isEqualTo("Pass mark: 60 %");
+                assertThat(line.after()).isEqualTo("Pass mark: 80 %");
+            });
+            assertThat(change.lines()).anySatisfy(line -> assertThat(line.after()).isEqualTo("3. [ordering, 1 points] Order the steps"));
+        });
+        assertThatThrownBy(() -> reviews.submitRevision(revision, true)).as("a changed quiz is not a typo")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("revision.not-minor"));
+        reviews.submitRevision(revision, false);
+        KaribuSupport.signIn(context, "admin@academy.test");
+        reviews.publish(revision);
+        assertThat(quizzes.ofLesson(address, lesson)).singleElement().satisfies(live -> {
+            assertThat(live.slug()).as("the published quiz keeps its address").isEqualTo(quiz.slug());
+            assertThat(live.passMark()).isEqualByComparingTo("80");
+            assertThat(live.questions()).isEqualTo(3);
+        });
+        assertThat(quizzes.quiz(copy.slug())).as("the revision's copy is merged, not left behind").isEmpty();
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        assertThat(authoring.draft(course, lesson).questions()).isEqualTo(revisedQuestions);
+
+        // A discarded revision takes its quiz copy with it.
+        CourseId discarded = revisions.start(course);
+        String again = courses.authored(discarded).lessons().get(1).slug();
+        Quiz dropped = authoring.save(discarded, again, authoring.draft(discarded, again).withQuestions(written));
+        revisions.discard(discarded);
+        assertThat(quizzes.quiz(dropped.slug())).isEmpty();
+        assertThat(quizzes.ofLesson(address, lesson)).singleElement().satisfies(live -> assertThat(live.questions()).isEqualTo(3));
     }
 
     private static QuizDraft draft(QuizDraft base, BigDecimal passMark, List<Question> questions) {

@@ -142,6 +142,31 @@ public class QuizStore {
         }
     }
 
+    /** Moves a quiz and its bank to another course address (a revision's quiz of a new lesson, once published). */
+    public void moveQuiz(UUID quiz, UUID bank, String courseSlug, Instant now) {
+        jdbc.update("UPDATE quiz SET course_slug = ?, updated_at = ? WHERE id = ?", courseSlug, Timestamp.from(now), quiz.toString());
+        jdbc.update("UPDATE question_bank SET course_slug = ?, updated_at = ? WHERE id = ?", courseSlug, Timestamp.from(now), bank.toString());
+    }
+
+    /**
+     * Deletes a quiz with its attempts and their answers (a revision's copy: only its instructors
+     * tried it), and its bank when no other quiz draws from it.
+     */
+    public void deleteQuiz(UUID quiz, UUID bank) {
+        jdbc.update("DELETE FROM quiz_answer WHERE attempt_id IN (SELECT id FROM quiz_attempt WHERE quiz_id = ?)", quiz.toString());
+        jdbc.update("DELETE FROM quiz_attempt WHERE quiz_id = ?", quiz.toString());
+        jdbc.update("DELETE FROM quiz WHERE id = ?", quiz.toString());
+        deleteBankIfUnused(bank);
+    }
+
+    /** Deletes a bank and its questions when no quiz draws from it any more. */
+    public void deleteBankIfUnused(UUID bank) {
+        if (quizzesOf(bank) == 0) {
+            jdbc.update("DELETE FROM bank_question WHERE bank_id = ?", bank.toString());
+            jdbc.update("DELETE FROM question_bank WHERE id = ?", bank.toString());
+        }
+    }
+
     /** How many attempts at the quiz have been submitted. */
     public int submittedAttempts(UUID quiz) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM quiz_attempt WHERE quiz_id = ? AND submitted_at IS NOT NULL", Integer.class,

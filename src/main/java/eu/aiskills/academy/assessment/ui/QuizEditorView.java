@@ -93,7 +93,7 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         draft = authoring.draft(course, lesson);
         questions.clear();
         questions.addAll(draft.questions());
-        closed = draft.attempted() > 0 || target.status() == CourseStatus.IN_REVIEW || target.status() == CourseStatus.PUBLISHED
+        closed = target.status() == CourseStatus.IN_REVIEW || target.status() == CourseStatus.PUBLISHED
                 || target.status() == CourseStatus.ARCHIVED;
         render();
     }
@@ -105,10 +105,14 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         Paragraph intro = new Paragraph(getTranslation("quiz.editor.intro"));
         add(intro);
         if (closed) {
-            Paragraph why = new Paragraph(draft.attempted() > 0 ? getTranslation("quiz.authoring.attempted", draft.attempted())
-                    : getTranslation(target.status() == CourseStatus.IN_REVIEW ? "authoring.locked-in-review" : "quiz.authoring.published"));
+            Paragraph why = new Paragraph(getTranslation(target.status() == CourseStatus.IN_REVIEW ? "authoring.locked-in-review"
+                    : "quiz.authoring.published"));
             why.addClassName("academy-callout");
             add(why);
+        } else if (target.revision()) {
+            Paragraph copy = new Paragraph(getTranslation("quiz.editor.revision-note", draft.attempted()));
+            copy.addClassName("academy-callout");
+            add(copy);
         }
         add(new H2(getTranslation("quiz.editor.settings")), settings(), new H2(getTranslation("quiz.editor.questions")), list);
         Button addQuestion = new Button(getTranslation("quiz.editor.add-question"), VaadinIcon.PLUS.create(),
@@ -265,7 +269,8 @@ class QuizEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void drawTryIt(Optional<Quiz> quiz) {
         tryIt.removeAll();
-        quiz.ifPresent(q -> tryIt.add(new RouterLink(getTranslation("quiz.editor.try", q.title()), QuizView.class,
+        // A revision's copy is tried once published; a course not yet published is tried as it is written.
+        quiz.filter(q -> !target.revision()).ifPresent(q -> tryIt.add(new RouterLink(getTranslation("quiz.editor.try", q.title()), QuizView.class,
                 new RouteParameters(QuizView.SLUG, q.slug()))));
     }
 

@@ -20,7 +20,7 @@ import eu.aiskills.academy.catalogue.CourseChange;
  * stretches shortened. Which changes are structural (they change what the course certifies or
  * how it is completed) decides whether a revision may be minor.
  */
-final class CourseDiff {
+public final class CourseDiff {
 
     /** Unchanged lines kept around a change; longer unchanged stretches are shortened to one row. */
     private static final int CONTEXT = 2;
@@ -102,7 +102,7 @@ final class CourseDiff {
     }
 
     /** The side-by-side rows of two texts, unchanged stretches beyond the context shortened to one row. */
-    static List<CourseChange.Line> lines(String before, String after) {
+    public static List<CourseChange.Line> lines(String before, String after) {
         List<DiffRow> rows = ROWS.generateDiffRows(Arrays.asList(before.split("\n", -1)), Arrays.asList(after.split("\n", -1)));
         boolean[] keep = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import eu.aiskills.academy.catalogue.CourseChange;
 import eu.aiskills.academy.catalogue.CourseId;
+import eu.aiskills.academy.catalogue.RevisionParts;
 import eu.aiskills.academy.identity.AccountId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,11 @@ public class CourseRevisionWork {
     private final LessonMaterials materials;
     private final Skills skills;
     private final JdbcTemplate jdbc;
+    /** Other modules' parts of a course (quizzes) that change within a revision. */
+    private final List<RevisionParts> parts;
 
-    CourseRevisionWork(Courses courses, LessonMaterials materials, Skills skills, JdbcTemplate jdbc) {
+    CourseRevisionWork(Courses courses, LessonMaterials materials, Skills skills, JdbcTemplate jdbc, List<RevisionParts> parts) {
+        this.parts = List.copyOf(parts);
         this.courses = courses;
         this.materials = materials;
         this.skills = skills;
@@ -99,8 +103,10 @@ public class CourseRevisionWork {
         courseIds.addAll(revision.prerequisiteCourseIds());
         Map<UUID, String> courseTitles = new HashMap<>();
         courses.findAllById(courseIds).forEach(c -> courseTitles.put(c.id().value(), c.title()));
-        return CourseDiff.between(published, revision, titles, uri -> labels.getOrDefault(uri, uri),
-                id -> courseTitles.getOrDefault(id, id.toString()));
+        List<CourseChange> changes = new ArrayList<>(CourseDiff.between(published, revision, titles, uri -> labels.getOrDefault(uri, uri),
+                id -> courseTitles.getOrDefault(id, id.toString())));
+        parts.forEach(part -> changes.addAll(part.changes(published.slug(), revision.slug())));
+        return changes;
     }
 
     /**
@@ -124,6 +130,7 @@ public class CourseRevisionWork {
         List<LessonMaterialEntity> moving = materials.findByLessons(slugOf.keySet());
         moving.forEach(m -> m.moveTo(target.get(slugOf.get(m.lessonId()))));
         materials.saveAllAndFlush(moving);
+        parts.forEach(part -> part.publish(published.slug(), revision.slug()));
         jdbc.update("INSERT INTO course_revision (course_id, revision, minor, published_by, published_at, changes) VALUES (?, ?, ?, ?, ?, ?)",
                 published.id().value().toString(), revision.revision(), revision.minor(), by.value().toString(), Timestamp.from(now),
                 JSON.writeValueAsString(changes.stream().map(CourseChange::summary).toList()));
@@ -134,6 +141,7 @@ public class CourseRevisionWork {
 
     /** Deletes an unpublished revision with its lessons and their attachments (the files stay with their owners). */
     public void discard(CourseEntity revision) {
+        parts.forEach(part -> part.discard(revision.slug()));
         materials.deleteAll(materials.findByLessons(revision.lessons().stream().map(LessonEntity::id).toList()));
         materials.flush();
         courses.delete(revision);
