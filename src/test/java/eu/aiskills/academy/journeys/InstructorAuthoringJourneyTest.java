@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * An instructor writes a course in the browser (form, lesson, notebook upload, a quiz lesson whose
  * quiz is written in the quiz editor), submits it; the administrator publishes it from the review
  * queue; a visitor reads the lesson's notebook. The
- * instructor then changes the published course through a revision; the administrator sees its
- * changes side by side and publishes it, and only then do visitors see them.
+ * instructor then changes the published course (and its quiz) through a revision; the administrator
+ * sees its changes side by side and publishes it, and only then do visitors see them.
  */
 @AcademyWebTest
 class InstructorAuthoringJourneyTest {
@@ -170,6 +170,19 @@ class InstructorAuthoringJourneyTest {
             browser.click("vaadin-button", "Save");
             wait.until(d -> d.getPageSource().contains("Saved"));
             browser.screenshot("revision-editor");
+            // The quiz changes in the revision's own copy too.
+            WebElement reviseQuiz = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-button[aria-label='Write the quiz of “Check yourself”']")));
+            browser.scroll(reviseQuiz);
+            reviseQuiz.click();
+            wait.until(d -> d.getPageSource().contains("This is the revision’s copy of the quiz"));
+            replace(browser, "vaadin-big-decimal-field", "Pass mark", "80");
+            browser.click("vaadin-button", "Save settings");
+            wait.until(d -> d.getPageSource().contains("Quiz saved with one question."));
+            browser.screenshot("revision-quiz");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('.academy-quiz-editor').scrollIntoView()");
+            browser.click("a", "Back to “Attention, explained”");
+            wait.until(d -> d.getPageSource().contains("Revision 2 of a published course."));
             browser.click("vaadin-button", "Submit for review");
             wait.until(d -> d.getPageSource().contains("In review"));
             assertThat(catalogue.publishedCourse("attention-explained").orElseThrow().summary().summary())
@@ -183,7 +196,8 @@ class InstructorAuthoringJourneyTest {
             browser.click("a", "Review the changes");
             wait.until(d -> d.getPageSource().contains("What revision 2 changes"));
             String changes = driver.findElement(By.cssSelector(".academy-revision-changes")).getText();
-            assertThat(changes).contains("2 changes, 1 to what the course certifies or how it is completed.")
+            assertThat(changes).contains("3 changes, 2 to what the course certifies or how it is completed.")
+                    .contains("Pass mark: 70 %").contains("Pass mark: 80 %")
                     .contains("How transformers weigh the words of a prompt.")
                     .contains("How transformers weigh every word of a prompt against every other.")
                     .contains("Explain why attention scales with the square of the length");
