@@ -152,6 +152,25 @@ public class Labs {
     public record Revision(int number, String origin, Instant savedAt) {
     }
 
+    /** One of the learner's own kept revisions, for the history (what it held) and to restore it. */
+    @SignedIn
+    @Transactional(readOnly = true)
+    public LabNotebook myRevision(String slug, int number) {
+        LabTemplate lab = require(slug);
+        return store.revision(lab.id(), CurrentUser.requireId(), number).orElseThrow(() -> new NotFoundException("lab.revision-not-found"));
+    }
+
+    /**
+     * Restores one of the learner's earlier revisions as the revision after {@code basedOn}: a
+     * restore is itself a new revision, so the copy it replaces stays in the history.
+     */
+    @SignedIn
+    @Transactional
+    public LabNotebook restore(String slug, int number, int basedOn) {
+        LabNotebook earlier = myRevision(slug, number);
+        return save(slug, new LabNotebook(basedOn, earlier.cells()), "restore");
+    }
+
     /**
      * Saves the learner's copy as the revision after {@code basedOn}. Refused with
      * {@code lab.notebook.conflict} when another save came first.
@@ -211,7 +230,7 @@ public class Labs {
     }
 
     private static String origin(String origin) {
-        return origin != null && Arrays.asList("autosave", "save", "reset", "run", "stop").contains(origin) ? origin : "save";
+        return origin != null && Arrays.asList("autosave", "save", "reset", "run", "stop", "restore").contains(origin) ? origin : "save";
     }
 
     private static final JsonMapper CHECKS = JsonMapper.builder().build();

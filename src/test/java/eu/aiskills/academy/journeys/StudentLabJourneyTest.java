@@ -108,11 +108,20 @@ class StudentLabJourneyTest {
                     .anyMatch(e -> e.getText().strip().equals("print('predicted', model.predict(X_test[:3]).tolist())")));
             assertThat(driver.getPageSource()).contains("predicted [");
 
+            // Every save is in the revision history, from which any can be restored.
+            browser.click("vaadin-button", "Revisions");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).size() == 1
+                    && d.getPageSource().contains("Now on the page"));
+            browser.screenshot("revisions");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations in the revision history").isEmpty();
+            browser.click("vaadin-dialog[opened] vaadin-button", "Close");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+
             browser.click("vaadin-button", "Submit for grading");
             wait.until(d -> d.getPageSource().contains("Score 100 of 100: the lesson is done."));
             browser.scroll(driver.findElement(By.cssSelector(".academy-card")));
             browser.screenshot("checked");
-            assertThat(driver.getPageSource()).contains("Saved (revision");
+            assertThat(driver.getPageSource()).contains("Saved as revision");
             browser.click("vaadin-button", "Stop");
             wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Stopped"));
 

@@ -259,6 +259,21 @@ class LabSessionsTest {
         assertThat(reset.revision()).isEqualTo(3);
         assertThat(reset.cells().getFirst().source()).isEqualTo("answer = None");
         assertThat(new String(labs.download(lab), StandardCharsets.UTF_8)).contains("\"nbformat\" : 4").contains("answer = None");
+
+        // An older revision is restored as a new one: the reset copy it replaces stays in the history.
+        assertThat(labs.myRevision(lab, 2).cells().getFirst().source()).endsWith("squares = [0, 1, 4]");
+        LabNotebook restored = labs.restore(lab, 2, 3);
+        assertThat(restored.revision()).isEqualTo(4);
+        assertThat(labs.myNotebook(lab).cells().getFirst().source()).endsWith("squares = [0, 1, 4]");
+        assertThat(labs.revisions(lab)).extracting(Labs.Revision::number, Labs.Revision::origin)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(4, "restore"), org.assertj.core.groups.Tuple.tuple(3, "reset"));
+        assertThatThrownBy(() -> labs.restore(lab, 1, 3)).as("based on a stale revision")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("lab.notebook.conflict"));
+        assertThatThrownBy(() -> labs.restore(lab, 99, 4)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.revision-not-found"));
+        KaribuSupport.signIn(context, "instructor@academy.test");
+        assertThatThrownBy(() -> labs.myRevision(lab, 2)).as("a learner's revisions are theirs alone")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("lab.revision-not-found"));
     }
 
     @Test

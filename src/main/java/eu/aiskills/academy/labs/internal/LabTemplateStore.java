@@ -97,6 +97,13 @@ public class LabTemplateStore {
                         Jdbc.instant(rs, "saved_at")), template.toString(), learner.toString());
     }
 
+    /** One revision of the learner's copy, if it is still kept. */
+    public Optional<LabNotebook> revision(UUID template, AccountId learner, int revision) {
+        return jdbc.query("SELECT revision, content FROM lab_notebook WHERE template_id = ? AND learner_id = ? AND revision = ?",
+                (rs, n) -> Ipynb.read(rs.getString("content"), rs.getInt("revision")), template.toString(), learner.toString(), revision)
+                .stream().findFirst();
+    }
+
     /**
      * Saves revision {@code revision} of the learner's copy and drops those older than the
      * {@code kept} latest; false when that revision exists already (another save came first).

@@ -190,11 +190,7 @@ class LabCells extends Div {
         if (!cell.locked()) {
             Button up = icon(VaadinIcon.ARROW_UP, getTranslation("lab.move-up", index + 1), () -> move(index, -1));
             Button down = icon(VaadinIcon.ARROW_DOWN, getTranslation("lab.move-down", index + 1), () -> move(index, 1));
-            Button delete = icon(VaadinIcon.TRASH, getTranslation("lab.delete-cell", index + 1), () -> {
-                cells.remove(index);
-                render();
-                host.save("autosave");
-            });
+            Button delete = icon(VaadinIcon.TRASH, getTranslation("lab.delete-cell", index + 1), () -> delete(index));
             up.setEnabled(index > 0);
             down.setEnabled(index < cells.size() - 1);
             actions.add(up, down, delete);
@@ -241,6 +237,18 @@ class LabCells extends Div {
         }
         render();
         host.save("autosave");
+    }
+
+    /** Deletes a cell at once and offers to undo it for a while, as Jupyter's Z does (the history keeps it too). */
+    private void delete(int index) {
+        LabNotebook.Cell removed = cells.remove(index);
+        render();
+        host.save("autosave");
+        UndoBar.offer(getTranslation("lab.cell-deleted", index + 1), getTranslation("lab.undo"), () -> {
+            cells.add(Math.min(index, cells.size()), removed);
+            render();
+            host.save("autosave");
+        });
     }
 
     private void move(int index, int by) {

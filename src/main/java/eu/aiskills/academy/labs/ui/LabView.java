@@ -158,29 +158,30 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
     private Component toolbar() {
         Button runAll = new Button(getTranslation("lab.run-all"), VaadinIcon.FORWARD.create(), click -> runFrom(0));
         Button interrupt = new Button(getTranslation("lab.interrupt"), VaadinIcon.STOP.create(), click -> act(() -> sessions.interrupt(session.id())));
-        Button restart = new Button(getTranslation("lab.restart"), VaadinIcon.REFRESH.create(), click -> act(() -> {
-            sessions.restart(session.id());
-            Views.success(getTranslation("lab.restarted"));
-        }));
+        Button restart = new Button(getTranslation("lab.restart"), VaadinIcon.REFRESH.create(), click -> confirm("lab.confirm-restart-title",
+                "lab.confirm-restart-text", "lab.confirm-restart-button", () -> act(() -> {
+                    sessions.restart(session.id());
+                    Views.success(getTranslation("lab.restarted"));
+                })));
         Button save = new Button(getTranslation("lab.save"), VaadinIcon.CHECK.create(), click -> save("save"));
-        Button reset = new Button(getTranslation("lab.reset"), VaadinIcon.ROTATE_LEFT.create(), click -> {
-            notebook = labs.reset(lab.slug(), notebook.revision());
-            cellList.show(notebook.cells());
-            showSaved();
-        });
+        Button reset = new Button(getTranslation("lab.reset"), VaadinIcon.ROTATE_LEFT.create(), click -> confirm("lab.confirm-reset-title",
+                "lab.confirm-reset-text", "lab.confirm-reset-button", () -> act(() -> shown(labs.reset(lab.slug(), notebook.revision())))));
+        Button history = new Button(getTranslation("lab.revisions"), VaadinIcon.TIME_BACKWARD.create(),
+                click -> new LabRevisionsDialog(labs, lab.slug(), notebook.revision(), this::shown).open());
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = labs.download(lab.slug());
             return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), lab.slug() + ".ipynb", "application/x-ipynb+json",
                     bytes.length);
         }), getTranslation("lab.download"));
         download.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
-        for (Button button : List.of(runAll, interrupt, restart, save, reset)) {
+        for (Button button : List.of(runAll, interrupt, restart, save, reset, history)) {
             button.addThemeVariants(ButtonVariant.TERTIARY);
         }
         interrupt.setTooltipText(getTranslation("lab.interrupt-help"));
         reset.setTooltipText(getTranslation("lab.reset-help"));
         saved.addClassName("academy-note");
-        HorizontalLayout bar = new HorizontalLayout(runAll, interrupt, restart, save, reset, download, saved);
+        history.setTooltipText(getTranslation("lab.revisions-help"));
+        HorizontalLayout bar = new HorizontalLayout(runAll, interrupt, restart, save, reset, history, download, saved);
         if (lab.graded()) {
             Button submit = new Button(getTranslation("lab.submit"), VaadinIcon.CHECK_SQUARE_O.create(), click -> submit());
             submit.addThemeVariants(ButtonVariant.SUCCESS);
@@ -326,8 +327,27 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
     }
 
     private void showSaved() {
-        saved.setText(getTranslation("lab.saved", notebook.revision()));
+        // The checkpoint, as JupyterLab shows it: when the copy was last saved, and as which revision.
+        saved.setText(getTranslation("lab.saved-at", notebook.revision(), java.time.LocalTime.now(java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
         saved.setClassName("academy-note");
+    }
+
+    /** Shows a copy the service returned (a reset, a restored revision) in place of the one on the page. */
+    private void shown(LabNotebook copy) {
+        notebook = copy;
+        cellList.show(notebook.cells());
+        showSaved();
+    }
+
+    /** Asks before something that cannot be taken back on the page. */
+    private void confirm(String titleKey, String textKey, String buttonKey, Runnable action) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                getTranslation(titleKey), getTranslation(textKey), getTranslation(buttonKey), e -> action.run());
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("common.cancel"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
     }
 
     private void act(Runnable action) {
