@@ -37,6 +37,16 @@ public record LabNotebook(int revision, List<Cell> cells) {
         public Cell withOutputs(Integer count, List<Output> results) {
             return new Cell(id, kind, source, locked, count, results);
         }
+
+        /** The same text as another kind of cell (Jupyter's M and Y): a cell that changes kind loses its outputs. */
+        public Cell withKind(Kind changed) {
+            return changed == kind ? this : new Cell(id, changed, source, locked, null, List.of());
+        }
+
+        /** A copy under another id, as pasted (never locked: what a learner pastes is theirs). */
+        public Cell copiedAs(String newId) {
+            return new Cell(newId, kind, source, false, null, List.of());
+        }
     }
 
     /** What a cell showed. */

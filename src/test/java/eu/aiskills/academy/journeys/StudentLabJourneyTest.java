@@ -11,6 +11,7 @@ import eu.aiskills.academy.testsupport.Browser;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,7 +23,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A student opens a lesson's lab in a real browser, starts it, runs every cell in a real sandbox,
- * edits a cell and runs it with Shift+Enter, and has the work checked; once the course is complete
+ * writes the missing code in CodeMirror and works through the notebook with the keyboard only
+ * (Shift+Enter, Ctrl+Enter, Escape, B, D D, Z, H), and has the work checked; once the course is complete
  * its credential says in words where and how the lab was graded.
  */
 @AcademyWebTest
@@ -70,42 +72,62 @@ class StudentLabJourneyTest {
             wait.until(d -> d.getPageSource().contains("NotImplementedError")
                     && !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
             browser.screenshot("placeholder");
-            WebElement placeholder = wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).stream()
-                    .filter(e -> e.getText().contains("YOUR CODE HERE")).findFirst().orElse(null));
-            browser.scroll(placeholder);
-            placeholder.click();
-            WebElement answer = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea")).stream()
-                    .findFirst().orElse(null));
-            answer.click();
-            answer.sendKeys(Keys.chord(Keys.CONTROL, "a"),
+            // Code cells are CodeMirror editors: coloured as Python, with line numbers.
+            WebElement training = wait.until(d -> cellWhoseCode(d, "YOUR CODE HERE"));
+            assertThat(training.findElements(By.cssSelector(".CodeMirror .cm-keyword, .CodeMirror .cm-comment"))).isNotEmpty();
+            assertThat(training.findElements(By.cssSelector(".CodeMirror-linenumber"))).isNotEmpty();
+            WebElement trainingEditor = training.findElement(By.cssSelector(".CodeMirror"));
+            browser.scroll(trainingEditor);
+            trainingEditor.click();
+            // From here on, only the keyboard: Shift+Enter runs a cell and moves on through the notebook.
+            WebElement typing = driver.switchTo().activeElement();
+            typing.sendKeys(Keys.chord(Keys.CONTROL, "a"),
                     "from sklearn.linear_model import LogisticRegression\nmodel = LogisticRegression(max_iter=500).fit(X_train, y_train)");
-            answer.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
-            browser.click("vaadin-button", "Run all");
-            // The printed result (the cell's source says "accuracy on unseen flowers" too), and the kernel idle again.
-            wait.until(d -> java.util.regex.Pattern.compile("accuracy on unseen flowers: \\d\\.\\d\\d").matcher(d.getPageSource()).find()
-                    && !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
-            browser.screenshot("ran");
-
-            // Code cells read coloured; a click opens the editor.
-            WebElement coloured = wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).getLast());
-            assertThat(coloured.findElements(By.cssSelector("span.py-builtin, span.py-string"))).isNotEmpty();
-            browser.scroll(coloured);
-            coloured.click();
-            WebElement editor = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area.academy-code-editor textarea")).stream()
-                    .findFirst().orElse(null));
-            browser.scroll(editor);
-            editor.click();
-            editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "print('predicted', model.predict(X_test[:3]).tolist())");
-            editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+            typing.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+            String trainingId = training.getAttribute("data-cell");
+            wait.until(d -> promptOf(d, trainingId).matches("\\[\\d+\\]"));
+            // The text cell after it is selected (command mode); Shift+Enter moves on into the next code cell's editor.
+            wait.until(d -> activeCellIndex(d) == cellIndex(d, trainingId) + 1);
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+            wait.until(d -> activeCellIndex(d) == cellIndex(d, trainingId) + 2 && inEditor(d));
+            int cellsBefore = driver.findElements(By.cssSelector(".academy-cells > .academy-cell")).size();
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+            wait.until(d -> java.util.regex.Pattern.compile("accuracy on unseen flowers: \\d\\.\\d\\d").matcher(d.getPageSource()).find());
+            // After the last cell, Shift+Enter adds a cell and puts the cursor in it.
+            wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellsBefore + 1
+                    && activeCellIndex(d) == cellsBefore && inEditor(d));
+            WebElement fresh = driver.switchTo().activeElement();
+            fresh.sendKeys("print('predicted', model.predict(X_test[:3]).tolist())");
+            fresh.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             wait.until(d -> d.getPageSource().contains("predicted ["));
+            assertThat(activeCellIndex(driver)).as("Ctrl+Enter runs in place").isEqualTo(cellsBefore);
+            WebElement last = driver.findElements(By.cssSelector(".academy-cells > .academy-cell")).getLast();
+            assertThat(last.findElements(By.cssSelector(".cm-builtin, .cm-string"))).as("typed code is coloured as it is typed").isNotEmpty();
             browser.screenshot("shift-enter");
 
-            // Closing the tab and coming back: the edited cell and its output are there.
+            // Escape leaves the editor: command mode. B adds a cell below, D D deletes it, Z brings it back, H shows the keys.
+            fresh.sendKeys(Keys.ESCAPE);
+            wait.until(d -> !inEditor(d) && activeCellIndex(d) == cellsBefore);
+            driver.switchTo().activeElement().sendKeys("b");
+            wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellsBefore + 2
+                    && activeCellIndex(d) == cellsBefore + 1);
+            driver.switchTo().activeElement().sendKeys("dd");
+            wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellsBefore + 1
+                    && d.getPageSource().contains("deleted."));
+            driver.switchTo().activeElement().sendKeys("z");
+            wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellsBefore + 2);
+            driver.switchTo().activeElement().sendKeys("h");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).size() == 1 && d.getPageSource().contains("Command mode"));
+            browser.screenshot("keyboard-shortcuts");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations: editors and shortcuts").isEmpty();
+            browser.click("vaadin-dialog[opened] vaadin-button", "Close");
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+
+            // Closing the tab and coming back: the typed cell and its output are there.
             String lab = driver.getCurrentUrl();
             driver.get(url("/my-learning"));
             driver.get(lab);
-            wait.until(d -> d.findElements(By.cssSelector("pre.academy-code-view")).stream()
-                    .anyMatch(e -> e.getText().strip().equals("print('predicted', model.predict(X_test[:3]).tolist())")));
+            wait.until(d -> cellWhoseCode(d, "print('predicted', model.predict(X_test[:3]).tolist())") != null);
             assertThat(driver.getPageSource()).contains("predicted [");
 
             // Every save is in the revision history, from which any can be restored.
@@ -176,6 +198,37 @@ class StudentLabJourneyTest {
             wait.until(d -> d.getPageSource().contains("Publish the lab"));
             browser.screenshot("publish-form");
         }
+    }
+
+    /** The cell whose CodeMirror holds {@code code}, or null. */
+    private static WebElement cellWhoseCode(WebDriver driver, String code) {
+        return (WebElement) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('.academy-cells > .academy-cell')].find(cell => {
+                    const host = cell.querySelector('.academy-code-editor');
+                    return host && host.academyEditor && host.academyEditor.getValue().includes(arguments[0]);
+                }) || null;""", code);
+    }
+
+    private static String promptOf(WebDriver driver, String cellId) {
+        return driver.findElement(By.cssSelector(".academy-cell[data-cell='" + cellId + "'] .academy-cell-prompt")).getText();
+    }
+
+    private static int cellIndex(WebDriver driver, String cellId) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('.academy-cells > .academy-cell')]
+                    .findIndex(cell => cell.getAttribute('data-cell') === arguments[0]);""", cellId)).intValue();
+    }
+
+    /** Which cell holds the focus (in its editor or itself), -1 if none. */
+    private static int activeCellIndex(WebDriver driver) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                const cell = document.activeElement && document.activeElement.closest('.academy-cells > .academy-cell');
+                return cell ? [...document.querySelectorAll('.academy-cells > .academy-cell')].indexOf(cell) : -1;""")).intValue();
+    }
+
+    private static boolean inEditor(WebDriver driver) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return !!(document.activeElement && document.activeElement.closest('.CodeMirror'));"));
     }
 
     private String url(String path) {

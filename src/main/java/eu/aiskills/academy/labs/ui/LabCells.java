@@ -1,30 +1,32 @@
 package eu.aiskills.academy.labs.ui;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.ui.Views;
 
 /**
- * The notebook's cells as the learner edits them: code read coloured and edited in place
- * (Shift+Enter runs), Markdown shown sanitised, cells added, moved and deleted. Every change is
- * saved through the view, which also runs cells (it owns the session).
+ * The notebook's cells as the learner edits them, with Jupyter's two modes: in edit mode a code
+ * cell's {@link CodeEditor} has the keys (Shift+Enter runs and moves on, Ctrl+Enter runs, Alt+Enter
+ * runs and inserts, Escape leaves); in command mode the selected cell has focus and single keys act
+ * on it (A, B, D D, M, Y, Z, C, V, H, arrows, Enter). Markdown is shown sanitised. The browser sends
+ * every such key as one {@code cell-command} event; every change is saved through the view, which
+ * also runs cells (it owns the session). Long because the keyboard model is one table of commands
+ * over the same list of cells.
  */
 class LabCells extends Div {
 
@@ -33,16 +35,40 @@ class LabCells extends Div {
         void save(String origin);
 
         void run(String cellId, boolean thenNext);
+
+        void showShortcuts();
     }
 
     private final transient Host host;
     private final List<LabNotebook.Cell> cells = new ArrayList<>();
-    /** Code cells open in the editor; the others are shown coloured. */
-    private final java.util.Set<String> editing = new java.util.HashSet<>();
+    /** Deleted cells with where they stood, last first: Z and the undo bar put them back. */
+    private final Deque<Deleted> deleted = new ArrayDeque<>();
+    private LabNotebook.Cell clipboard;
+
+    private record Deleted(int index, LabNotebook.Cell cell) {
+    }
+
+    private com.vaadin.flow.component.notification.Notification undoBar;
 
     LabCells(Host host) {
         this.host = host;
         addClassName("academy-cells");
+        getElement().addEventListener("cell-command", event -> command(
+                        text(event.getEventData().get("event.detail.cell")),
+                        text(event.getEventData().get("event.detail.command")),
+                        text(event.getEventData().get("event.detail.value"))))
+                .addEventData("event.detail.cell")
+                .addEventData("event.detail.command")
+                .addEventData("event.detail.value");
+    }
+
+    private static String text(tools.jackson.databind.JsonNode value) {
+        return value == null || !value.isString() ? null : value.asString();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        getElement().executeJs("academyCode.commands(this)");
     }
 
     /** The notebook's cells as they are now (the view saves and runs these). */
@@ -70,33 +96,23 @@ class LabCells extends Div {
         Div box = new Div();
         box.addClassName("academy-cell");
         box.getElement().setAttribute("data-cell", cell.id());
+        // Focusable for command mode; a group named by its place, so a screen reader says where it is.
+        box.getElement().setAttribute("tabindex", "0");
+        box.getElement().setAttribute("role", "group");
+        box.getElement().setAttribute("aria-label", getTranslation(cell.kind() == LabNotebook.Kind.CODE ? "lab.code-cell-label"
+                : "lab.text-cell-label", index + 1));
         if (cell.kind() == LabNotebook.Kind.CODE) {
             box.addClassName("academy-cell-code");
             Span prompt = new Span(prompt(cell.executionCount()));
             prompt.addClassName("academy-cell-prompt");
             box.add(prompt);
             if (cell.locked()) {
-                Pre code = new Pre();
-                code.addClassName("academy-code");
-                code.getElement().setProperty("innerHTML", PythonHighlighter.toHtml(cell.source()));
                 Span lock = new Span(getTranslation("lab.locked"));
                 lock.getElement().getThemeList().add("badge contrast small");
-                box.add(lock, code);
-            } else if (editing.contains(cell.id())) {
-                box.add(editor(index, cell));
-            } else {
-                // Read coloured; a click, Enter or Space opens the editor.
-                Pre code = new Pre();
-                code.addClassNames("academy-code", "academy-code-view");
-                code.getElement().setProperty("innerHTML", cell.source().isBlank()
-                        ? "<span class=\"py-comment\">" + getTranslation("lab.empty-cell") + "</span>" : PythonHighlighter.toHtml(cell.source()));
-                code.getElement().setAttribute("tabindex", "0");
-                code.getElement().setAttribute("role", "button");
-                code.getElement().setAttribute("aria-label", getTranslation("lab.edit-cell", index + 1));
-                code.addClickListener(click -> edit(cell.id()));
-                Shortcuts.addShortcutListener(code, () -> edit(cell.id()), Key.ENTER).listenOn(code);
-                box.add(code);
+                box.add(lock);
             }
+            box.add(new CodeEditor(cell.id(), cell.source(), cell.locked(), getTranslation(cell.locked() ? "lab.locked-cell-editor"
+                    : "lab.cell-editor", index + 1)));
             Div outputs = new Div();
             outputs.addClassName("academy-outputs");
             outputs.getElement().setAttribute("aria-live", "polite");
@@ -118,54 +134,124 @@ class LabCells extends Div {
         return box;
     }
 
-    /** The text area of a code cell being edited: saved as it changes, Shift+Enter runs it, leaving it shows it coloured again. */
-    private TextArea editor(int index, LabNotebook.Cell cell) {
-        TextArea editor = new TextArea();
-        editor.addClassName("academy-code-editor");
-        editor.setWidthFull();
-        editor.setMaxLength(LabNotebook.MAX_CELL_CHARS);
-        editor.setValue(cell.source());
-        editor.setAriaLabel(getTranslation("lab.cell-label", index + 1));
-        editor.setValueChangeMode(ValueChangeMode.LAZY);
-        editor.setValueChangeTimeout(1500);
-        editor.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                replace(cell.id(), c -> c.withSource(change.getValue()));
+    // ---- the keyboard model ------------------------------------------------------------------
+
+    /** One key of the keyboard model, or a code cell's text arriving; unknown commands and cells are ignored. */
+    void command(String id, String command, String value) {
+        if ("save".equals(command)) {
+            host.save("save");
+            return;
+        }
+        if ("undo-delete".equals(command)) {
+            undoDelete();
+            return;
+        }
+        int index = id == null ? -1 : indexOf(id);
+        if (index < 0 || command == null) {
+            return;
+        }
+        LabNotebook.Cell cell = cells.get(index);
+        if (value != null && cell.kind() == LabNotebook.Kind.CODE && !cell.locked() && !value.equals(cell.source())) {
+            if (value.length() > LabNotebook.MAX_CELL_CHARS) {
+                Views.error(getTranslation("lab.notebook.cell-too-large", LabNotebook.MAX_CELL_CHARS / 1000));
+                return;
+            }
+            replace(id, c -> c.withSource(value));
+            editorOf(id).ifPresent(editor -> editor.accept(value));
+            if ("change".equals(command)) {
                 host.save("autosave");
             }
-        });
-        // Shift+Enter carries the text as the browser has it: a lazy value change may still be waiting.
-        editor.getElement().addEventListener("keydown", key -> {
-            var value = key.getEventData().get("element.value");
-            String source = value == null || !value.isString() ? null : value.asString();
-            if (source != null && source.length() <= LabNotebook.MAX_CELL_CHARS) {
-                editor.setValue(source);
-                replace(cell.id(), c -> c.withSource(source));
+        }
+        switch (command) {
+            case "run-here" -> runCode(cell);
+            case "run-next" -> {
+                runCode(cell);
+                if (index + 1 < cells.size()) {
+                    focus(cells.get(index + 1).id(), editable(cells.get(index + 1)));
+                } else {
+                    addCell(cells.size(), LabNotebook.Kind.CODE);
+                }
             }
+            case "run-insert" -> {
+                runCode(cell);
+                addCell(index + 1, LabNotebook.Kind.CODE);
+            }
+            case "insert-above" -> addCell(index, LabNotebook.Kind.CODE, false);
+            case "insert-below" -> addCell(index + 1, LabNotebook.Kind.CODE, false);
+            case "delete" -> unlocked(cell, () -> delete(index));
+            case "to-markdown" -> unlocked(cell, () -> changeKind(index, LabNotebook.Kind.MARKDOWN));
+            case "to-code" -> unlocked(cell, () -> changeKind(index, LabNotebook.Kind.CODE));
+            case "copy" -> {
+                clipboard = cell;
+                Views.success(getTranslation("lab.cell-copied", index + 1));
+            }
+            case "paste" -> paste(index + 1);
+            case "edit" -> {
+                if (cell.kind() != LabNotebook.Kind.CODE && !cell.locked()) {
+                    getChildren().filter(c -> id.equals(c.getElement().getAttribute("data-cell"))).findFirst()
+                            .ifPresent(box -> editText((Div) box, cell));
+                }
+            }
+            case "help" -> host.showShortcuts();
+            default -> {
+                // "change" is handled above; anything else is not a command of this notebook.
+            }
+        }
+    }
+
+    private void runCode(LabNotebook.Cell cell) {
+        if (cell.kind() == LabNotebook.Kind.CODE) {
             host.run(cell.id(), false);
-        }).setFilter("event.key === 'Enter' && event.shiftKey")
-                .addEventData("element.value")
-                .addEventData("event.preventDefault()");
-        editor.addBlurListener(blur -> {
-            if (!editor.getValue().equals(currentSource(cell.id()))) {
-                replace(cell.id(), c -> c.withSource(editor.getValue()));
-                host.save("autosave");
-            }
-            editing.remove(cell.id());
-            refreshCell(cell.id());
-        });
-        editor.addAttachListener(attach -> editor.focus());
-        return editor;
+        }
     }
 
-    private void edit(String id) {
-        editing.add(id);
-        refreshCell(id);
+    private static boolean editable(LabNotebook.Cell cell) {
+        return cell.kind() == LabNotebook.Kind.CODE && !cell.locked();
     }
 
-    private String currentSource(String id) {
-        int index = indexOf(id);
-        return index < 0 ? "" : cells.get(index).source();
+    private void unlocked(LabNotebook.Cell cell, Runnable action) {
+        if (cell.locked()) {
+            Views.error(getTranslation("lab.cell-locked"));
+        } else {
+            action.run();
+        }
+    }
+
+    private void changeKind(int index, LabNotebook.Kind kind) {
+        LabNotebook.Cell cell = cells.get(index);
+        if (cell.kind() == kind) {
+            return;
+        }
+        cells.set(index, cell.withKind(kind));
+        render();
+        host.save("autosave");
+        focus(cell.id(), false);
+    }
+
+    private void paste(int at) {
+        if (clipboard == null) {
+            Views.error(getTranslation("lab.clipboard-empty"));
+            return;
+        }
+        if (cells.size() >= LabNotebook.MAX_CELLS) {
+            Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
+            return;
+        }
+        LabNotebook.Cell pasted = clipboard.copiedAs(newId());
+        cells.add(at, pasted);
+        render();
+        host.save("autosave");
+        focus(pasted.id(), false);
+    }
+
+    /** Selects a cell in the browser: its editor (edit mode) or the cell itself (command mode). */
+    void focus(String id, boolean edit) {
+        getElement().executeJs("academyCode.focus(this, $0, $1)", id, edit);
+    }
+
+    private Optional<CodeEditor> editorOf(String id) {
+        return getChildren().filter(c -> id.equals(c.getElement().getAttribute("data-cell"))).findFirst()
+                .flatMap(box -> box.getChildren().filter(CodeEditor.class::isInstance).findFirst()).map(CodeEditor.class::cast);
     }
 
     /** Renders one cell again in place, keeping the others (and their streaming outputs) as they are. */
@@ -224,31 +310,65 @@ class LabCells extends Div {
         editor.focus();
     }
 
-    /** Adds an empty cell at {@code at}; a code cell opens for editing. */
+    /** Adds an empty cell at {@code at}; a code cell opens in edit mode. */
     void addCell(int at, LabNotebook.Kind kind) {
+        addCell(at, kind, kind == LabNotebook.Kind.CODE);
+    }
+
+    private void addCell(int at, LabNotebook.Kind kind, boolean edit) {
         if (cells.size() >= LabNotebook.MAX_CELLS) {
             Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
             return;
         }
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        String id = newId();
         cells.add(at, new LabNotebook.Cell(id, kind, "", false, null, List.of()));
-        if (kind == LabNotebook.Kind.CODE) {
-            editing.add(id);
-        }
         render();
         host.save("autosave");
+        focus(id, edit);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Deletes a cell at once and offers to undo it for a while, as Jupyter's Z does (the history keeps it too). */
     private void delete(int index) {
         LabNotebook.Cell removed = cells.remove(index);
+        deleted.push(new Deleted(index, removed));
         render();
         host.save("autosave");
-        UndoBar.offer(getTranslation("lab.cell-deleted", index + 1), getTranslation("lab.undo"), () -> {
-            cells.add(Math.min(index, cells.size()), removed);
-            render();
-            host.save("autosave");
+        if (!cells.isEmpty()) {
+            focus(cells.get(Math.min(index, cells.size() - 1)).id(), false);
+        }
+        undoBar = UndoBar.offer(getTranslation("lab.cell-deleted", index + 1), getTranslation("lab.undo"), () -> {
+            if (deleted.remove(new Deleted(index, removed))) {
+                putBack(index, removed);
+            }
         });
+    }
+
+    /** Z: the last deleted cell back where it stood. */
+    private void undoDelete() {
+        Deleted last = deleted.poll();
+        if (undoBar != null) {
+            undoBar.close();
+        }
+        if (last == null) {
+            Views.error(getTranslation("lab.nothing-to-undo"));
+            return;
+        }
+        putBack(last.index(), last.cell());
+    }
+
+    private void putBack(int index, LabNotebook.Cell cell) {
+        if (cells.size() >= LabNotebook.MAX_CELLS) {
+            Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
+            return;
+        }
+        cells.add(Math.min(index, cells.size()), cell);
+        render();
+        host.save("autosave");
+        focus(cell.id(), false);
     }
 
     private void move(int index, int by) {

@@ -95,6 +95,11 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         public void run(String cellId, boolean thenNext) {
             runCell(cellId, thenNext);
         }
+
+        @Override
+        public void showShortcuts() {
+            new LabShortcutsDialog().open();
+        }
     });
     private final LabGradingPanel grade = new LabGradingPanel();
     private final Span saved = new Span();
@@ -106,6 +111,12 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         this.sessions = sessions;
         this.grading = grading;
         addClassNames("academy-lab", "academy-notebook");
+        // Ctrl+S saves from anywhere on the page (inside the notebook, the cells send what is typed first).
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> {
+            if (lab != null) {
+                save("save");
+            }
+        }, com.vaadin.flow.component.Key.KEY_S, com.vaadin.flow.component.KeyModifier.CONTROL);
     }
 
     @Override
@@ -181,7 +192,10 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         reset.setTooltipText(getTranslation("lab.reset-help"));
         saved.addClassName("academy-note");
         history.setTooltipText(getTranslation("lab.revisions-help"));
-        HorizontalLayout bar = new HorizontalLayout(runAll, interrupt, restart, save, reset, history, download, saved);
+        Button keys = new Button(getTranslation("lab.keys.button"), VaadinIcon.KEYBOARD.create(), click -> new LabShortcutsDialog().open());
+        keys.addThemeVariants(ButtonVariant.TERTIARY);
+        keys.setTooltipText(getTranslation("lab.keys.button-help"));
+        HorizontalLayout bar = new HorizontalLayout(runAll, interrupt, restart, save, reset, history, download, keys, saved);
         if (lab.graded()) {
             Button submit = new Button(getTranslation("lab.submit"), VaadinIcon.CHECK_SQUARE_O.create(), click -> submit());
             submit.addThemeVariants(ButtonVariant.SUCCESS);

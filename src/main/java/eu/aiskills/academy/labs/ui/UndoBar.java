@@ -14,7 +14,8 @@ final class UndoBar {
     private UndoBar() {
     }
 
-    static void offer(String said, String undoLabel, Runnable undo) {
+    /** Shows the bar; the caller may close it (once the same thing was undone another way). */
+    static Notification offer(String said, String undoLabel, Runnable undo) {
         Notification bar = new Notification();
         bar.setDuration(SHOWN_MS);
         bar.setPosition(Notification.Position.BOTTOM_START);
@@ -27,5 +28,6 @@ final class UndoBar {
         text.getElement().setAttribute("role", "status");
         bar.add(new HorizontalLayout(text, button));
         bar.open();
+        return bar;
     }
 }

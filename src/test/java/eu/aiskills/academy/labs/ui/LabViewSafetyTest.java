@@ -12,6 +12,10 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.dom.DomEvent;
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import eu.aiskills.academy.labs.LabNotebook;
 import eu.aiskills.academy.identity.Role;
 import eu.aiskills.academy.labs.Labs;
 import eu.aiskills.academy.testsupport.AcademyTest;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The learner's work is safe in the lab page: a deleted cell comes back with Undo; starting over
@@ -81,5 +87,89 @@ class LabViewSafetyTest {
 
         _click(_get(Button.class, spec -> spec.withText("Restart kernel")));
         assertThat(ConfirmDialogKt._getText(_get(ConfirmDialog.class))).contains("Every variable and import is lost");
+    }
+
+    @Test
+    void theKeyboardModelEditsTheNotebookAsJupyterDoes() {
+        String learner = KaribuSupport.person(context, "lab-keys-" + UUID.randomUUID() + "@academy.test", "Kim Keys", Role.STUDENT);
+        KaribuSupport.signIn(context, learner);
+        KaribuSupport.setUp(context, Locale.ENGLISH);
+        UI.getCurrent().navigate("labs/first-classifier");
+        LabCells cells = _get(LabCells.class);
+        int count = cells.cells().size();
+        String setUp = cells.cells().get(1).id();
+        String training = cells.cells().get(3).id();
+
+        // What is typed arrives as a change a moment after typing stops, and is saved.
+        key(cells, training, "change", "model = None");
+        assertThat(cells.cells().get(3).source()).isEqualTo("model = None");
+        assertThat(labs.myNotebook("first-classifier").cells().get(3).source()).isEqualTo("model = None");
+        key(cells, training, "change", "x".repeat(LabNotebook.MAX_CELL_CHARS + 1));
+        assertThat(notified()).contains("at most 100 thousand characters");
+        assertThat(cells.cells().get(3).source()).as("a cell too long is refused whole").isEqualTo("model = None");
+        NotificationsKt.clearNotifications();
+
+        // B inserts a code cell below, M makes it text, D D deletes it, Z brings it back where it was.
+        key(cells, training, "insert-below", null);
+        assertThat(cells.cells()).hasSize(count + 1);
+        LabNotebook.Cell inserted = cells.cells().get(4);
+        assertThat(inserted.kind()).isEqualTo(LabNotebook.Kind.CODE);
+        assertThat(inserted.source()).isEmpty();
+        key(cells, inserted.id(), "to-markdown", null);
+        assertThat(cells.cells().get(4).kind()).isEqualTo(LabNotebook.Kind.MARKDOWN);
+        key(cells, inserted.id(), "delete", null);
+        assertThat(cells.cells()).hasSize(count).noneMatch(c -> c.id().equals(inserted.id()));
+        key(cells, null, "undo-delete", null);
+        assertThat(cells.cells().get(4).id()).isEqualTo(inserted.id());
+        assertThat(cells.cells().get(4).kind()).isEqualTo(LabNotebook.Kind.MARKDOWN);
+        key(cells, null, "undo-delete", null);
+        assertThat(notified()).contains("No deleted cell");
+        NotificationsKt.clearNotifications();
+
+        // A inserts above; C copies, V pastes a copy (its own id) below the selected cell.
+        key(cells, training, "insert-above", null);
+        assertThat(cells.cells().get(3).source()).isEmpty();
+        assertThat(cells.cells().get(4).id()).isEqualTo(training);
+        key(cells, training, "copy", null);
+        key(cells, training, "paste", null);
+        LabNotebook.Cell pasted = cells.cells().get(5);
+        assertThat(pasted.source()).isEqualTo("model = None");
+        assertThat(pasted.id()).isNotEqualTo(training);
+
+        // The lab's set-up cell is not the learner's to delete or change.
+        key(cells, setUp, "delete", null);
+        key(cells, setUp, "to-markdown", null);
+        assertThat(cells.cells().get(1).id()).isEqualTo(setUp);
+        assertThat(cells.cells().get(1).kind()).isEqualTo(LabNotebook.Kind.CODE);
+        assertThat(notified()).contains("set-up cell of the lab");
+        NotificationsKt.clearNotifications();
+
+        // Shift+Enter on the last cell, with no session yet: it says to start, and a new cell follows to write in.
+        String last = cells.cells().getLast().id();
+        int before = cells.cells().size();
+        key(cells, last, "run-next", "print('last')");
+        assertThat(notified()).contains("Start the lab");
+        assertThat(cells.cells()).hasSize(before + 1);
+        assertThat(cells.cells().get(before - 1).source()).isEqualTo("print('last')");
+        assertThat(labs.myNotebook("first-classifier").cells()).hasSize(before + 1);
+
+        // H shows the shortcuts.
+        key(cells, last, "help", null);
+        assertThat(_get(LabShortcutsDialog.class).getElement().getTextRecursively()).contains("Bring back the last deleted cell")
+                .contains("Leave the editor for command mode");
+    }
+
+    /** What academy-code.js sends for a key: one cell-command event on the cell list. */
+    private static void key(LabCells cells, String cell, String command, String value) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("event.detail.cell", cell);
+        data.put("event.detail.command", command);
+        data.put("event.detail.value", value);
+        ElementUtilsKt._fireDomEvent(cells.getElement(), new DomEvent(cells.getElement(), "cell-command", data));
+    }
+
+    private static String notified() {
+        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", ""))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
