@@ -10,11 +10,27 @@
   var SYNC_MS = 700;
   var DOUBLE_KEY_MS = 900;
 
-  function send(from, cell, command, value) {
+  function send(from, cell, command, value, cursor) {
     from.dispatchEvent(new CustomEvent('cell-command', {
       bubbles: true,
-      detail: { cell: cell, command: command, value: value === undefined ? null : value }
+      detail: { cell: cell, command: command, value: value === undefined ? null : value, cursor: cursor === undefined ? -1 : cursor }
     }));
+  }
+
+  /** Whether the page says a kernel is there to ask (else Tab indents and Shift+Tab outdents, without a round trip). */
+  function kernelReady(host) {
+    var list = host.closest('.academy-cells');
+    return !!list && list.getAttribute('data-kernel') === 'ready';
+  }
+
+  function closeHelp(host) {
+    if (host.academyHelp) {
+      host.academyHelp.remove();
+      host.academyHelp = null;
+      host.academyEditor.getInputField().removeAttribute('aria-describedby');
+      return true;
+    }
+    return false;
   }
 
   function cellOf(element) {
@@ -40,6 +56,13 @@
         sent = now;
         send(host, cellId, 'change', now);
       }
+    };
+    // Tab and Shift+Tab ask the kernel (complete_request, inspect_request); the answer is shown only if nothing moved meanwhile.
+    var ask = function (command) {
+      clearTimeout(timer);
+      sent = cm.getValue();
+      host.academyAsked = { value: sent, cursor: cm.indexFromPos(cm.getCursor()) };
+      send(host, cellId, command, sent, host.academyAsked.cursor);
     };
     var run = function (command) {
       return function () {
@@ -67,6 +90,9 @@
         'Alt-Enter': run('run-insert'),
         // The documented way out of the editor for keyboard users: Escape, then Tab or the arrows.
         'Esc': function (editor) {
+          if (closeHelp(host)) {
+            return;
+          }
           if (editor.getSelections().length > 1) {
             editor.execCommand('singleSelection');
             return;
@@ -76,13 +102,23 @@
           cellOf(host).focus();
         },
         'Tab': function (editor) {
+          var before = editor.getLine(editor.getCursor().line).slice(0, editor.getCursor().ch);
           if (editor.somethingSelected()) {
             editor.execCommand('indentMore');
+          } else if (/[\w.]$/.test(before) && kernelReady(host)) {
+            ask('complete');
           } else {
             editor.execCommand('insertSoftTab');
           }
         },
-        'Shift-Tab': 'indentLess'
+        'Shift-Tab': function (editor) {
+          var before = editor.getLine(editor.getCursor().line).slice(0, editor.getCursor().ch);
+          if (!editor.somethingSelected() && /[\w.(]$/.test(before) && kernelReady(host)) {
+            ask('inspect');
+          } else {
+            editor.execCommand('indentLess');
+          }
+        }
       }
     });
     host.academyEditor = cm;
@@ -104,7 +140,15 @@
       clearTimeout(timer);
       timer = setTimeout(flush, SYNC_MS);
     });
-    cm.on('blur', flush);
+    cm.on('blur', function () {
+      closeHelp(host);
+      flush();
+    });
+    cm.on('keydown', function (editor, event) {
+      if (host.academyHelp && event.key !== 'Shift' && event.key !== 'Tab' && event.key !== 'Escape') {
+        closeHelp(host);
+      }
+    });
     // CodeMirror measures itself when it is created; it is drawn again once the page's styles apply.
     var width = 0;
     new ResizeObserver(function () {
@@ -113,6 +157,54 @@
         cm.refresh();
       }
     }).observe(host);
+  }
+
+  /** The editor of a cell whose text and cursor are still as they were when the kernel was asked, or null. */
+  function askedEditor(list, cellId, value) {
+    var host = list.querySelector(':scope > .academy-cell[data-cell="' + cellId + '"] .academy-code-editor');
+    var cm = host && host.academyEditor;
+    if (!cm || !host.academyAsked || cm.getValue() !== value || host.academyAsked.value !== value
+        || cm.indexFromPos(cm.getCursor()) !== host.academyAsked.cursor || !cm.hasFocus()) {
+      return null;
+    }
+    return cm;
+  }
+
+  /** The kernel's completions: one is put in at once, several are offered in CodeMirror's list (an ARIA listbox). */
+  function hint(list, cellId, value, matches, from, to) {
+    var cm = askedEditor(list, cellId, value);
+    if (!cm || matches.length === 0) {
+      return;
+    }
+    cm.showHint({
+      completeSingle: true,
+      hint: function () {
+        return { list: matches, from: cm.posFromIndex(from), to: cm.posFromIndex(to) };
+      }
+    });
+  }
+
+  /** The kernel's help for the name at the cursor, below the editor; read to screen readers; any key but Shift and Tab closes it. */
+  function help(list, cellId, value, text) {
+    var cm = askedEditor(list, cellId, value);
+    if (!cm) {
+      return;
+    }
+    var host = cm.getWrapperElement().parentElement;
+    closeHelp(host);
+    var node = document.createElement('div');
+    node.className = 'academy-inspect';
+    node.id = 'academy-help-' + cellId;
+    node.setAttribute('role', 'tooltip');
+    node.setAttribute('aria-live', 'polite');
+    var pre = document.createElement('pre');
+    pre.textContent = text;
+    node.appendChild(pre);
+    // Below the editor rather than floating over it: a one-line cell would clip a floating box.
+    host.appendChild(node);
+    node.scrollIntoView({ block: 'nearest' });
+    host.academyHelp = node;
+    cm.getInputField().setAttribute('aria-describedby', node.id);
   }
 
   function cells(list) {
@@ -200,5 +292,5 @@
     });
   }
 
-  window.academyCode = { attach: attach, focus: focus, commands: commands };
+  window.academyCode = { attach: attach, focus: focus, commands: commands, hint: hint, help: help };
 })();

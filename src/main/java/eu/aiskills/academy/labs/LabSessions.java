@@ -35,6 +35,10 @@ public class LabSessions {
 
     private static final Logger log = LoggerFactory.getLogger(LabSessions.class);
     public static final int CODE_MAX_CHARS = LabNotebook.MAX_CELL_CHARS;
+    public static final int MAX_MATCHES = 200;
+    /** How long completion and help wait for the kernel: while a cell runs, it answers after it. */
+    private static final java.time.Duration ASK_TIMEOUT = java.time.Duration.ofSeconds(3);
+    private static final int HELP_MAX_CHARS = 4_000;
 
     private final Labs labs;
     private final LabSessionStore store;
@@ -131,6 +135,50 @@ public class LabSessions {
                     return new CellRun(done.status(), done.executionCount() == 0 ? null : done.executionCount(),
                             done.outputs().stream().map(KernelOutputs::output).toList());
                 });
+    }
+
+    /** What the kernel offers at the cursor (Tab): matches for {@code code[from, to)}, at most {@value #MAX_MATCHES}. */
+    public record Completion(List<String> matches, int from, int to) {
+
+        public Completion {
+            matches = List.copyOf(matches);
+        }
+    }
+
+
+    /**
+     * Asks the session's kernel to complete the code at {@code cursor} (a UTF-16 index, as the
+     * browser's editor counts). Completes with no matches when the kernel is busy past the timeout.
+     */
+    @SignedIn
+    public CompletableFuture<Completion> complete(LabSessionId sessionId, String code, int cursor) {
+        LabRuntime.Live live = requireAskable(sessionId, code, cursor);
+        return live.kernel().complete(code, cursor, ASK_TIMEOUT)
+                .thenApply(reply -> new Completion(reply.matches().stream().distinct().limit(MAX_MATCHES).toList(), reply.from(), reply.to()))
+                .exceptionally(failure -> new Completion(List.of(), cursor, cursor));
+    }
+
+    /** The kernel's help on the name at the cursor (Shift+Tab), as plain text; empty if it has none or is busy. */
+    @SignedIn
+    public CompletableFuture<String> inspect(LabSessionId sessionId, String code, int cursor) {
+        LabRuntime.Live live = requireAskable(sessionId, code, cursor);
+        return live.kernel().inspect(code, cursor, ASK_TIMEOUT)
+                .thenApply(help -> help.length() > HELP_MAX_CHARS ? help.substring(0, HELP_MAX_CHARS) + "\n…" : help)
+                .exceptionally(failure -> "");
+    }
+
+    private LabRuntime.Live requireAskable(LabSessionId sessionId, String code, int cursor) {
+        LabSession session = session(sessionId);
+        if (code == null || code.length() > CODE_MAX_CHARS) {
+            throw new UserFacingException("lab.notebook.cell-too-large", CODE_MAX_CHARS / 1000);
+        }
+        if (cursor < 0 || cursor > code.length() || (cursor > 0 && cursor < code.length()
+                && Character.isLowSurrogate(code.charAt(cursor)))) {
+            throw new UserFacingException("lab.cursor-outside");
+        }
+        LabRuntime.Live live = requireRunning(session);
+        store.touch(sessionId, clock.instant());
+        return live;
     }
 
     @SignedIn

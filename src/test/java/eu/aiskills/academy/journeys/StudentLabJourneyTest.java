@@ -24,7 +24,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * A student opens a lesson's lab in a real browser, starts it, runs every cell in a real sandbox,
  * writes the missing code in CodeMirror and works through the notebook with the keyboard only
- * (Shift+Enter, Ctrl+Enter, Escape, B, D D, Z, H), and has the work checked; once the course is complete
+ * (Shift+Enter, Ctrl+Enter, Escape, B, D D, Z, H, the kernel's completion on Tab and help on
+ * Shift+Tab), and has the work checked; once the course is complete
  * its credential says in words where and how the lab was graded.
  */
 @AcademyWebTest
@@ -97,7 +98,18 @@ class StudentLabJourneyTest {
             wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellsBefore + 1
                     && activeCellIndex(d) == cellsBefore && inEditor(d));
             WebElement fresh = driver.switchTo().activeElement();
-            fresh.sendKeys("print('predicted', model.predict(X_test[:3]).tolist())");
+            fresh.sendKeys("print('predicted', model.predict(");
+            // Shift+Tab: the kernel's help on what is being called, below the cursor; Escape closes it and stays in the editor.
+            fresh.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+            wait.until(d -> d.findElements(By.cssSelector(".academy-inspect")).stream()
+                    .anyMatch(e -> e.getDomProperty("textContent").contains("Predict class labels")));
+            browser.screenshot("kernel-help");
+            fresh.sendKeys(Keys.ESCAPE);
+            wait.until(d -> d.findElements(By.cssSelector(".academy-inspect")).isEmpty() && inEditor(d));
+            // Tab: the kernel completes the name (the only match is put in at once); brackets close themselves as typed.
+            fresh.sendKeys("X_te", Keys.TAB);
+            wait.until(d -> cellWhoseCode(d, "model.predict(X_test") != null);
+            fresh.sendKeys("[:3]).tolist())");
             fresh.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             wait.until(d -> d.getPageSource().contains("predicted ["));
             assertThat(activeCellIndex(driver)).as("Ctrl+Enter runs in place").isEqualTo(cellsBefore);

@@ -113,6 +113,22 @@ class LabSessionsTest {
         assertThat(run.status()).isEqualTo("ok");
         assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
 
+        // Tab and Shift+Tab ask the kernel: its completions replace the name before the cursor; its help is plain text.
+        String typed = "import math\nresult = math.sqr";
+        LabSessions.Completion completion = sessions.complete(running.id(), typed, typed.length()).get(10, TimeUnit.SECONDS);
+        assertThat(completion.matches()).isNotEmpty()
+                .allSatisfy(match -> assertThat(typed.substring(0, completion.from()) + match).startsWith("import math\nresult = math.sqr"));
+        assertThat(completion.matches()).anyMatch(match -> (typed.substring(0, completion.from()) + match).endsWith("math.sqrt"));
+        String emoji = "label = '\uD83D\uDE00'; answ";
+        LabSessions.Completion afterEmoji = sessions.complete(running.id(), emoji, emoji.length()).get(10, TimeUnit.SECONDS);
+        assertThat(afterEmoji.matches()).as("cursor positions count UTF-16 units on the page, code points in the kernel").contains("answer");
+        assertThat(emoji.substring(afterEmoji.from(), afterEmoji.to())).isEqualTo("answ");
+        String help = sessions.inspect(running.id(), "len(", 4).get(10, TimeUnit.SECONDS);
+        assertThat(help).contains("Return the number of items").doesNotContain("\u001B");
+        assertThat(sessions.inspect(running.id(), "no_such_name_anywhere", 21).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThatThrownBy(() -> sessions.complete(running.id(), "abc", 4)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.cursor-outside"));
+
         assertThat(grading.submit(lab).score()).as("the template as it comes passes nothing").isEqualByComparingTo("0");
         labs.save(lab, new LabNotebook(0, List.of(new LabNotebook.Cell("c1", LabNotebook.Kind.CODE, "answer = 6 * 7", false, null,
                 List.of()))), "save");
@@ -157,6 +173,8 @@ class LabSessionsTest {
         assertThatThrownBy(() -> sessions.session(mine.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.stop(mine.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.execute(mine.id(), "print('hi')", o -> { })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sessions.complete(mine.id(), "pri", 3)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sessions.inspect(mine.id(), "print", 5)).isInstanceOf(AccessDeniedException.class);
 
         KaribuSupport.signIn(context, "employer@academy.test");
         assertThatThrownBy(() -> sessions.start(lab)).isInstanceOfSatisfying(UserFacingException.class,

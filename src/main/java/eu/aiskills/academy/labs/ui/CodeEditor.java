@@ -8,7 +8,8 @@ import eu.aiskills.academy.labs.LabNotebook;
 
 /**
  * A code cell's editor: CodeMirror 5 from its webjar (Python mode, line numbers, auto-indent,
- * bracket matching and closing, search with Ctrl+F, undo and redo of its own), themed by the
+ * bracket matching and closing, search with Ctrl+F, undo and redo of its own, the kernel's
+ * completions in CodeMirror's hint list and its help in a tooltip), themed by the
  * platform's stylesheet for the light and dark schemes. Typing never makes a round trip: the text
  * reaches the server as a {@code cell-command} "change" a moment after typing stops, when the
  * editor loses focus, and with every run (see {@code frontend/scripts/academy-code.js}).
@@ -20,9 +21,11 @@ import eu.aiskills.academy.labs.LabNotebook;
 @JavaScript(CodeEditor.CODEMIRROR + "addon/dialog/dialog.js")
 @JavaScript(CodeEditor.CODEMIRROR + "addon/search/searchcursor.js")
 @JavaScript(CodeEditor.CODEMIRROR + "addon/search/search.js")
+@JavaScript(CodeEditor.CODEMIRROR + "addon/hint/show-hint.js")
 @JavaScript("context://scripts/academy-code.js")
 @StyleSheet(CodeEditor.CODEMIRROR + "lib/codemirror.css")
 @StyleSheet(CodeEditor.CODEMIRROR + "addon/dialog/dialog.css")
+@StyleSheet(CodeEditor.CODEMIRROR + "addon/hint/show-hint.css")
 final class CodeEditor extends Div {
 
     /** The webjar's root, as the pom names its version. */

@@ -37,6 +37,12 @@ class LabCells extends Div {
         void run(String cellId, boolean thenNext);
 
         void showShortcuts();
+
+        /** Tab: asks the kernel what completes {@code code} at {@code cursor}; the answer comes back through {@link #showCompletion}. */
+        void complete(String cellId, String code, int cursor);
+
+        /** Shift+Tab: asks the kernel for help on the name at {@code cursor}; the answer comes back through {@link #showHelp}. */
+        void inspect(String cellId, String code, int cursor);
     }
 
     private final transient Host host;
@@ -53,13 +59,15 @@ class LabCells extends Div {
     LabCells(Host host) {
         this.host = host;
         addClassName("academy-cells");
-        getElement().addEventListener("cell-command", event -> command(
-                        text(event.getEventData().get("event.detail.cell")),
-                        text(event.getEventData().get("event.detail.command")),
-                        text(event.getEventData().get("event.detail.value"))))
+        getElement().addEventListener("cell-command", event -> {
+            var cursor = event.getEventData().get("event.detail.cursor");
+            command(text(event.getEventData().get("event.detail.cell")), text(event.getEventData().get("event.detail.command")),
+                    text(event.getEventData().get("event.detail.value")), cursor != null && cursor.isNumber() ? cursor.asInt() : -1);
+        })
                 .addEventData("event.detail.cell")
                 .addEventData("event.detail.command")
-                .addEventData("event.detail.value");
+                .addEventData("event.detail.value")
+                .addEventData("event.detail.cursor");
     }
 
     private static String text(tools.jackson.databind.JsonNode value) {
@@ -138,6 +146,11 @@ class LabCells extends Div {
 
     /** One key of the keyboard model, or a code cell's text arriving; unknown commands and cells are ignored. */
     void command(String id, String command, String value) {
+        command(id, command, value, -1);
+    }
+
+    /** As {@link #command(String, String, String)}, with the cursor (a UTF-16 index) for completion and help. */
+    void command(String id, String command, String value, int cursor) {
         if ("save".equals(command)) {
             host.save("save");
             return;
@@ -193,6 +206,16 @@ class LabCells extends Div {
                 }
             }
             case "help" -> host.showShortcuts();
+            case "complete" -> {
+                if (value != null && cell.kind() == LabNotebook.Kind.CODE) {
+                    host.complete(id, value, cursor);
+                }
+            }
+            case "inspect" -> {
+                if (value != null && cell.kind() == LabNotebook.Kind.CODE) {
+                    host.inspect(id, value, cursor);
+                }
+            }
             default -> {
                 // "change" is handled above; anything else is not a command of this notebook.
             }
@@ -242,6 +265,23 @@ class LabCells extends Div {
         render();
         host.save("autosave");
         focus(pasted.id(), false);
+    }
+
+    /** Offers the kernel's completions in the cell's editor, if its text and cursor are still where they were asked. */
+    void showCompletion(String id, String code, List<String> matches, int from, int to) {
+        tools.jackson.databind.node.ArrayNode list = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        matches.forEach(list::add);
+        getElement().executeJs("academyCode.hint(this, $0, $1, $2, $3, $4)", id, code, list, from, to);
+    }
+
+    /** Shows the kernel's help below the cursor of the cell's editor (same condition as completions). */
+    void showHelp(String id, String code, String text) {
+        getElement().executeJs("academyCode.help(this, $0, $1, $2)", id, code, text.isBlank() ? getTranslation("lab.no-help") : text);
+    }
+
+    /** Tells the editors whether an idle kernel is there to ask (Tab completes) or not (Tab indents). */
+    void kernelReady(boolean ready) {
+        getElement().setAttribute("data-kernel", ready ? "ready" : "none");
     }
 
     /** Selects a cell in the browser: its editor (edit mode) or the cell itself (command mode). */

@@ -25,7 +25,8 @@ final class LabShortcutsDialog extends Dialog {
             new Shortcut("Ctrl+Enter", "lab.keys.run-here"),
             new Shortcut("Alt+Enter", "lab.keys.run-insert"),
             new Shortcut("Esc", "lab.keys.escape"),
-            new Shortcut("Tab / Shift+Tab", "lab.keys.indent"),
+            new Shortcut("Tab", "lab.keys.complete"),
+            new Shortcut("Shift+Tab", "lab.keys.inspect"),
             new Shortcut("Ctrl+F", "lab.keys.find"),
             new Shortcut("Ctrl+Z / Ctrl+Y", "lab.keys.undo-redo"),
             new Shortcut("Ctrl+S", "lab.keys.save"));

@@ -100,6 +100,19 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         public void showShortcuts() {
             new LabShortcutsDialog().open();
         }
+
+        @Override
+        public void complete(String cellId, String code, int cursor) {
+            ask(() -> {
+                LabSessions.Completion found = sessions.complete(session.id(), code, cursor).join();
+                cellList.showCompletion(cellId, code, found.matches(), found.from(), found.to());
+            });
+        }
+
+        @Override
+        public void inspect(String cellId, String code, int cursor) {
+            ask(() -> cellList.showHelp(cellId, code, sessions.inspect(session.id(), code, cursor).join()));
+        }
     });
     private final LabGradingPanel grade = new LabGradingPanel();
     private final Span saved = new Span();
@@ -210,6 +223,23 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
 
     private void renderStatus() {
         status.show(session, lab, busy > 0);
+        cellList.kernelReady(session != null && session.state() == LabSessionState.RUNNING && busy == 0);
+    }
+
+    /**
+     * Asks the kernel something for the editor (completion, help) and answers in the same round
+     * trip: the kernel answers in milliseconds when idle (the service waits at most a few seconds).
+     * While a cell of the page runs, the kernel would answer only after it: nothing is asked.
+     */
+    private void ask(Runnable question) {
+        if (session == null || session.state() != LabSessionState.RUNNING || busy > 0) {
+            return;
+        }
+        try {
+            question.run();
+        } catch (UserFacingException e) {
+            Views.error(getTranslation(e.messageKey(), e.arguments()));
+        }
     }
 
     private void start() {

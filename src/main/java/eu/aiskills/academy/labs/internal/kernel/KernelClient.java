@@ -50,6 +50,8 @@ public final class KernelClient implements AutoCloseable {
     private final String session = UUID.randomUUID().toString();
     private final HttpClient http;
     private final Map<String, Run> running = new ConcurrentHashMap<>();
+    /** Requests other than execute (complete, inspect) waiting for their reply, by message id. */
+    private final Map<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     private volatile WebSocket socket;
     private volatile String executionState = "starting";
 
@@ -133,18 +135,80 @@ public final class KernelClient implements AutoCloseable {
         String msgId = UUID.randomUUID().toString();
         Run run = new Run(onOutput);
         running.put(msgId, run);
+        ObjectNode content = JSON.createObjectNode().put("code", code).put("silent", false).put("store_history", true)
+                .put("allow_stdin", false).put("stop_on_error", true);
+        content.putObject("user_expressions");
+        try {
+            send(msgId, "execute_request", content);
+        } catch (KernelException e) {
+            // The connection is gone: the run ends as a dead kernel's would, and the session says why.
+            log.warn("Kernel {}: {}", kernelId, e.getMessage());
+            run.end("dead", 0);
+        }
+        return run.done.whenComplete((result, failure) -> running.remove(msgId));
+    }
+
+    /**
+     * What the kernel offers to complete at {@code cursor} (a UTF-16 index into {@code code}, as a
+     * browser's editor counts): its matches and the range of {@code code} they replace. The shell
+     * channel answers in turn, so while a cell runs the answer waits for it (or for the timeout).
+     */
+    public CompletableFuture<Completion> complete(String code, int cursor, Duration timeout) {
+        ObjectNode content = JSON.createObjectNode().put("code", code).put("cursor_pos", code.codePointCount(0, cursor));
+        return request("complete_request", content, timeout).thenApply(reply -> {
+            List<String> matches = new ArrayList<>();
+            reply.path("matches").forEach(match -> matches.add(match.asString("")));
+            int length = code.codePointCount(0, code.length());
+            int start = Math.clamp(reply.path("cursor_start").asInt(cursor), 0, length);
+            int end = Math.clamp(reply.path("cursor_end").asInt(cursor), start, length);
+            return new Completion(matches, code.offsetByCodePoints(0, start), code.offsetByCodePoints(0, end));
+        });
+    }
+
+    /** The kernel's help on the name at {@code cursor} (Shift+Tab), as plain text; empty if it has none. */
+    public CompletableFuture<String> inspect(String code, int cursor, Duration timeout) {
+        ObjectNode content = JSON.createObjectNode().put("code", code).put("cursor_pos", code.codePointCount(0, cursor))
+                .put("detail_level", 0);
+        return request("inspect_request", content, timeout).thenApply(reply -> reply.path("found").asBoolean(false)
+                ? reply.path("data").path("text/plain").asString("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "") : "");
+    }
+
+    /** A completion: what may replace {@code code[from, to)} (UTF-16 indexes). */
+    public record Completion(List<String> matches, int from, int to) {
+    }
+
+    private CompletableFuture<JsonNode> request(String type, ObjectNode content, Duration timeout) {
+        String msgId = UUID.randomUUID().toString();
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        replies.put(msgId, reply);
+        try {
+            send(msgId, type, content);
+        } catch (KernelException e) {
+            reply.completeExceptionally(e);
+        }
+        return reply.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> replies.remove(msgId));
+    }
+
+    /**
+     * One message on the shell channel (Jupyter messaging protocol 5.3, over the server's WebSocket).
+     * A WebSocket takes one message at a time: a run and a completion may be sent from two threads.
+     */
+    private synchronized void send(String msgId, String type, ObjectNode content) {
         ObjectNode message = JSON.createObjectNode();
         ObjectNode header = message.putObject("header");
         header.put("msg_id", msgId).put("username", "learner").put("session", session)
-                .put("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("msg_type", "execute_request").put("version", "5.3");
+                .put("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("msg_type", type).put("version", "5.3");
         message.putObject("parent_header");
         message.putObject("metadata");
-        message.putObject("content").put("code", code).put("silent", false).put("store_history", true)
-                .put("allow_stdin", false).put("stop_on_error", true).putObject("user_expressions");
+        message.set("content", content);
         message.put("channel", "shell");
         message.putArray("buffers");
-        socket.sendText(JSON.writeValueAsString(message), true);
-        return run.done.whenComplete((result, failure) -> running.remove(msgId));
+        try {
+            socket.sendText(JSON.writeValueAsString(message), true).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new KernelException("The kernel's connection did not take the message: " + e.getCause(), e);
+        }
     }
 
     /** Interrupts what the kernel is running (SIGINT to the kernel process). */
@@ -183,6 +247,7 @@ public final class KernelClient implements AutoCloseable {
     @Override
     public void close() {
         running.values().forEach(run -> run.end("dead", 0));
+        replies.values().forEach(reply -> reply.completeExceptionally(new KernelException("The kernel was shut down")));
         try {
             if (socket != null) {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, java.util.concurrent.TimeUnit.SECONDS);
@@ -204,6 +269,11 @@ public final class KernelClient implements AutoCloseable {
                 running.values().forEach(run -> run.end("dead", 0));
                 return;
             }
+        }
+        CompletableFuture<JsonNode> waiting = type.endsWith("_reply") ? replies.get(parent) : null;
+        if (waiting != null) {
+            waiting.complete(content);
+            return;
         }
         Run run = running.get(parent);
         if (run == null) {
