@@ -123,9 +123,7 @@ public class LabSessions {
     @SignedIn
     public CompletableFuture<CellRun> execute(LabSessionId sessionId, String code, Consumer<LabNotebook.Output> onOutput) {
         LabSession session = session(sessionId);
-        if (code == null || code.length() > CODE_MAX_CHARS) {
-            throw new UserFacingException("lab.notebook.cell-too-large", CODE_MAX_CHARS / 1000);
-        }
+        requireCode(code);
         LabRuntime.Live live = requireRunning(session);
         store.touch(sessionId, clock.instant());
         runtime.clearNotice(sessionId.value());
@@ -144,7 +142,6 @@ public class LabSessions {
             matches = List.copyOf(matches);
         }
     }
-
 
     /**
      * Asks the session's kernel to complete the code at {@code cursor} (a UTF-16 index, as the
@@ -167,11 +164,15 @@ public class LabSessions {
                 .exceptionally(failure -> "");
     }
 
-    private LabRuntime.Live requireAskable(LabSessionId sessionId, String code, int cursor) {
-        LabSession session = session(sessionId);
+    private static void requireCode(String code) {
         if (code == null || code.length() > CODE_MAX_CHARS) {
             throw new UserFacingException("lab.notebook.cell-too-large", CODE_MAX_CHARS / 1000);
         }
+    }
+
+    private LabRuntime.Live requireAskable(LabSessionId sessionId, String code, int cursor) {
+        LabSession session = session(sessionId);
+        requireCode(code);
         if (cursor < 0 || cursor > code.length() || (cursor > 0 && cursor < code.length()
                 && Character.isLowSurrogate(code.charAt(cursor)))) {
             throw new UserFacingException("lab.cursor-outside");

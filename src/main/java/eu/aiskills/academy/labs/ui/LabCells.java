@@ -144,12 +144,10 @@ class LabCells extends Div {
 
     // ---- the keyboard model ------------------------------------------------------------------
 
-    /** One key of the keyboard model, or a code cell's text arriving; unknown commands and cells are ignored. */
-    void command(String id, String command, String value) {
-        command(id, command, value, -1);
-    }
-
-    /** As {@link #command(String, String, String)}, with the cursor (a UTF-16 index) for completion and help. */
+    /**
+     * One key of the keyboard model, or a code cell's text arriving (with the cursor, a UTF-16
+     * index, for completion and help); unknown commands and cells are ignored.
+     */
     void command(String id, String command, String value, int cursor) {
         if ("save".equals(command)) {
             host.save("save");
@@ -256,15 +254,7 @@ class LabCells extends Div {
             Views.error(getTranslation("lab.clipboard-empty"));
             return;
         }
-        if (cells.size() >= LabNotebook.MAX_CELLS) {
-            Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
-            return;
-        }
-        LabNotebook.Cell pasted = clipboard.copiedAs(newId());
-        cells.add(at, pasted);
-        render();
-        host.save("autosave");
-        focus(pasted.id(), false);
+        insert(at, clipboard.copiedAs(newId()), false);
     }
 
     /** Offers the kernel's completions in the cell's editor, if its text and cursor are still where they were asked. */
@@ -356,15 +346,19 @@ class LabCells extends Div {
     }
 
     private void addCell(int at, LabNotebook.Kind kind, boolean edit) {
+        insert(at, new LabNotebook.Cell(newId(), kind, "", false, null, List.of()), edit);
+    }
+
+    /** Every way a cell comes in (added, pasted, put back): within the notebook's limit, saved, and selected. */
+    private void insert(int at, LabNotebook.Cell cell, boolean edit) {
         if (cells.size() >= LabNotebook.MAX_CELLS) {
             Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
             return;
         }
-        String id = newId();
-        cells.add(at, new LabNotebook.Cell(id, kind, "", false, null, List.of()));
+        cells.add(Math.min(at, cells.size()), cell);
         render();
         host.save("autosave");
-        focus(id, edit);
+        focus(cell.id(), edit);
     }
 
     private static String newId() {
@@ -382,7 +376,7 @@ class LabCells extends Div {
         }
         undoBar = UndoBar.offer(getTranslation("lab.cell-deleted", index + 1), getTranslation("lab.undo"), () -> {
             if (deleted.remove(new Deleted(index, removed))) {
-                putBack(index, removed);
+                insert(index, removed, false);
             }
         });
     }
@@ -397,18 +391,7 @@ class LabCells extends Div {
             Views.error(getTranslation("lab.nothing-to-undo"));
             return;
         }
-        putBack(last.index(), last.cell());
-    }
-
-    private void putBack(int index, LabNotebook.Cell cell) {
-        if (cells.size() >= LabNotebook.MAX_CELLS) {
-            Views.error(getTranslation("lab.notebook.too-many-cells", LabNotebook.MAX_CELLS));
-            return;
-        }
-        cells.add(Math.min(index, cells.size()), cell);
-        render();
-        host.save("autosave");
-        focus(cell.id(), false);
+        insert(last.index(), last.cell(), false);
     }
 
     private void move(int index, int by) {

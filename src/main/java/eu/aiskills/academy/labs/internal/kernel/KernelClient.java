@@ -170,7 +170,7 @@ public final class KernelClient implements AutoCloseable {
         ObjectNode content = JSON.createObjectNode().put("code", code).put("cursor_pos", code.codePointCount(0, cursor))
                 .put("detail_level", 0);
         return request("inspect_request", content, timeout).thenApply(reply -> reply.path("found").asBoolean(false)
-                ? reply.path("data").path("text/plain").asString("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "") : "");
+                ? eu.aiskills.academy.shared.Notebook.plain(reply.path("data").path("text/plain").asString("")) : "");
     }
 
     /** A completion: what may replace {@code code[from, to)} (UTF-16 indexes). */

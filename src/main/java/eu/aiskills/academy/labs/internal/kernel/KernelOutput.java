@@ -23,7 +23,7 @@ public sealed interface KernelOutput {
 
         /** The traceback as plain text: IPython colours it with ANSI escape sequences. */
         public String plainTraceback() {
-            return String.join("\n", traceback).replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+            return eu.aiskills.academy.shared.Notebook.plain(String.join("\n", traceback));
         }
     }
 }
