@@ -82,6 +82,8 @@
       autoCloseBrackets: !readOnly,
       readOnly: readOnly,
       viewportMargin: Infinity,
+      // Long lines wrap: the page reflows (WCAG 1.4.10) and no scrolling region is left without keyboard access.
+      lineWrapping: true,
       screenReaderLabel: label,
       extraKeys: {
         'Shift-Enter': run('run-next'),

@@ -27,7 +27,8 @@ public class V0025__Derive_markdown_plain_text extends BaseJavaMigration {
         derive(connection, "lesson", "body_md", "body_text");
     }
 
-    private static void derive(Connection connection, String table, String markdown, String text) throws SQLException {
+    /** Sets {@code text} to the plain text of {@code markdown} in every row of {@code table}, a page at a time. */
+    static void derive(Connection connection, String table, String markdown, String text) throws SQLException {
         String after = "";
         while (true) {
             List<String[]> page = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * V0025 derives the plain text of Markdown stored before V0024 added its columns: every row, across
  * more than one of its pages, on H2 and on MariaDB; a course without a description keeps none.
+ * V0033 derives it again for tables and formulas.
  */
 class DeriveMarkdownPlainTextTest {
 
@@ -35,6 +36,29 @@ class DeriveMarkdownPlainTextTest {
     void derivesThePlainTextOfEveryStoredLessonAndDescriptionOnMariaDb() {
         MariaDb server = MariaDb.get();
         check(new DriverManagerDataSource(server.newDatabase(), server.user(), server.password()), "CHAR(36)");
+    }
+
+    @Test
+    void derivesAgainTheTextOfTablesAndFormulasStoredWithPipesAndDollarsOnMariaDb() {
+        MariaDb server = MariaDb.get();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(server.newDatabase(), server.user(), server.password());
+        flyway(dataSource, "CHAR(36)").target("0032").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Timestamp now = Timestamp.from(Instant.now());
+        String course = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO course (id, slug, title, summary, description_md, description_text, level, language, workload_hours, status,
+                                    created_at, updated_at, version)
+                VALUES (?, 'metrics', 'Metrics', 'Counts', ?, ?, 'INTRODUCTORY', 'en', 4, 'PUBLISHED', ?, ?, 1)""",
+                course, "The loss $L_i$ falls.", "The loss $L_i$ falls.", now, now);
+        String table = "| model | accuracy |\n| --- | --- |\n| forest | 0.94 |\n";
+        jdbc.update("INSERT INTO lesson (id, course_id, slug, position, title, body_md, body_text, minutes) VALUES (?, ?, 'one', 1, 'One', ?, ?, 10)",
+                UUID.randomUUID().toString(), course, table, "| model | accuracy | | --- | --- | | forest | 0.94 |");
+
+        flyway(dataSource, "CHAR(36)").load().migrate();
+
+        assertThat(jdbc.queryForObject("SELECT body_text FROM lesson WHERE slug = 'one'", String.class)).isEqualTo("model accuracy forest 0.94");
+        assertThat(jdbc.queryForObject("SELECT description_text FROM course WHERE id = ?", String.class, course)).isEqualTo("The loss L_i falls.");
     }
 
     private static void check(DriverManagerDataSource dataSource, String uuidType) {

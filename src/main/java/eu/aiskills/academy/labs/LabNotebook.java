@@ -56,9 +56,9 @@ public record LabNotebook(int revision, List<Cell> cells) {
      * An output: {@code name} is the stream (stdout, stderr) or the exception's name; {@code text}
      * the plain text (an error's value and traceback without colours); {@code html} an HTML
      * representation if the kernel sent one (shown only after sanitising); {@code png} an image
-     * as base64.
+     * as base64; {@code latex} a formula ({@code text/latex}, typeset on the page).
      */
-    public record Output(OutputKind kind, String name, String text, String html, String png) {
+    public record Output(OutputKind kind, String name, String text, String html, String png, String latex) {
     }
 
     public LabNotebook withCells(List<Cell> changed) {

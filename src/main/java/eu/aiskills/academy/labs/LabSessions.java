@@ -11,12 +11,13 @@ import eu.aiskills.academy.identity.AccountId;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.SignedIn;
 import eu.aiskills.academy.labs.internal.FactoryLabJobs;
-import eu.aiskills.academy.labs.internal.KernelOutputs;
 import eu.aiskills.academy.labs.internal.LabAccess;
 import eu.aiskills.academy.labs.internal.LabRuntime;
 import eu.aiskills.academy.labs.internal.LabSessionLifecycle;
 import eu.aiskills.academy.labs.internal.LabSessionStore;
+import eu.aiskills.academy.labs.internal.OutputArea;
 import eu.aiskills.academy.labs.internal.PlatformInstances;
+import eu.aiskills.academy.labs.internal.kernel.KernelOutput;
 import eu.aiskills.academy.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public class LabSessions {
     /** How long completion and help wait for the kernel: while a cell runs, it answers after it. */
     private static final java.time.Duration ASK_TIMEOUT = java.time.Duration.ofSeconds(3);
     private static final int HELP_MAX_CHARS = 4_000;
+    public static final int INPUT_MAX_CHARS = 10_000;
 
     private final Labs labs;
     private final LabSessionStore store;
@@ -117,22 +119,51 @@ public class LabSessions {
     }
 
     /**
-     * Runs code in the session's kernel; each output goes to {@code onOutput} as it arrives. The
-     * future completes when the kernel is idle again.
+     * A running cell's outputs so far (outputs that did not change are the same objects as in the
+     * progress before), and the line of input it waits for, if any.
+     */
+    public record CellProgress(List<LabNotebook.Output> outputs, InputPrompt input) {
+    }
+
+    /** An {@code input()} (or, with {@code password}, a {@code getpass}) waiting for the learner. */
+    public record InputPrompt(String prompt, boolean password) {
+    }
+
+    /**
+     * Runs code in the session's kernel; {@code onProgress} hears of each change of its outputs as
+     * it comes (streams coalesced, {@code clear_output} and display updates applied). The future
+     * completes when the kernel is idle again. The code may ask for input, answered by {@link #answer}.
      */
     @SignedIn
-    public CompletableFuture<CellRun> execute(LabSessionId sessionId, String code, Consumer<LabNotebook.Output> onOutput) {
+    public CompletableFuture<CellRun> execute(LabSessionId sessionId, String code, Consumer<CellProgress> onProgress) {
         LabSession session = session(sessionId);
         requireCode(code);
         LabRuntime.Live live = requireRunning(session);
         store.touch(sessionId, clock.instant());
         runtime.clearNotice(sessionId.value());
-        return live.kernel().execute(code, output -> onOutput.accept(KernelOutputs.output(output)))
-                .thenApply(done -> {
-                    store.touch(sessionId, clock.instant());
-                    return new CellRun(done.status(), done.executionCount() == 0 ? null : done.executionCount(),
-                            done.outputs().stream().map(KernelOutputs::output).toList());
-                });
+        OutputArea area = new OutputArea();
+        return live.kernel().execute(code, output -> {
+            if (area.apply(output)) {
+                KernelOutput.InputRequest input = area.input();
+                onProgress.accept(new CellProgress(area.outputs(), input == null ? null : new InputPrompt(input.prompt(), input.password())));
+            }
+        }, true).thenApply(done -> {
+            store.touch(sessionId, clock.instant());
+            return new CellRun(done.status(), done.executionCount() == 0 ? null : done.executionCount(), area.outputs());
+        });
+    }
+
+    /** Answers the {@code input()} the session's running cell waits for, with the line the learner typed. */
+    @SignedIn
+    public void answer(LabSessionId sessionId, String line) {
+        LabRuntime.Live live = requireRunning(session(sessionId));
+        if (line == null || line.length() > INPUT_MAX_CHARS || line.indexOf('\n') >= 0) {
+            throw new UserFacingException("lab.input.invalid", INPUT_MAX_CHARS);
+        }
+        if (!live.kernel().answer(line)) {
+            throw new UserFacingException("lab.input.none");
+        }
+        store.touch(sessionId, clock.instant());
     }
 
     /** What the kernel offers at the cursor (Tab): matches for {@code code[from, to)}, at most {@value #MAX_MATCHES}. */

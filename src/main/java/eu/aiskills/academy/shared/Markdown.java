@@ -3,8 +3,12 @@ package eu.aiskills.academy.shared;
 import java.util.List;
 
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -26,13 +30,17 @@ import org.jsoup.safety.Safelist;
  * Markdown written by people (lessons, postings, proposals) rendered to HTML that is safe to
  * show: commonmark renders, then jsoup keeps only an allow-list of elements and attributes,
  * so no script, event handler, style or {@code javascript:} link survives, whatever the input.
+ * GitHub's tables (commonmark's GFM tables extension) and TeX math ({@link MarkdownMath}, typeset
+ * on the page) are part of the language, as in Jupyter.
  */
 public final class Markdown {
 
     /** Longest Markdown text accepted anywhere (about 200 pages of prose). */
     public static final int MAX_LENGTH = 500_000;
 
-    private static final List<Extension> EXTENSIONS = List.of();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), new MarkdownMath());
+    /** The only classes kept on a {@code span} or {@code div}: the formulas' (written by the renderer, or by hand). */
+    private static final java.util.Set<String> CLASSES = java.util.Set.of(MarkdownMath.INLINE_CLASS, MarkdownMath.DISPLAY_CLASS);
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
@@ -46,6 +54,8 @@ public final class Markdown {
             .addAttributes("pre", "class")
             .addAttributes("th", "align")
             .addAttributes("td", "align")
+            .addAttributes("span", "class")
+            .addAttributes("div", "class")
             .preserveRelativeLinks(true)
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
 
@@ -68,6 +78,11 @@ public final class Markdown {
     public static String sanitize(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "https://academy.invalid/");
         Document clean = new Cleaner(SAFELIST).clean(dirty);
+        clean.select("span[class], div[class]").forEach(element -> {
+            if (!CLASSES.contains(element.className())) {
+                element.removeAttr("class");
+            }
+        });
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }
@@ -168,6 +183,32 @@ public final class Markdown {
         public void visit(Heading heading) {
             gap();
             visitChildren(heading);
+            gap();
+        }
+
+        @Override
+        public void visit(CustomNode node) {
+            String tex = MarkdownMath.tex(node);
+            if (tex != null) {
+                add(tex);
+            } else if (node instanceof TableCell) {
+                gap();
+                visitChildren(node);
+                gap();
+            } else {
+                visitChildren(node);
+            }
+        }
+
+        @Override
+        public void visit(CustomBlock block) {
+            String tex = MarkdownMath.tex(block);
+            gap();
+            if (tex != null) {
+                add(tex);
+            } else {
+                visitChildren(block);
+            }
             gap();
         }
 

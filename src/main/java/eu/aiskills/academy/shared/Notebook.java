@@ -55,10 +55,10 @@ public record Notebook(String language, List<Cell> cells) {
     /**
      * A saved output. {@code name} is the stream's name ({@code stdout}, {@code stderr}) or the
      * error's class; {@code text} the stream's text, the result's {@code text/plain}, or the error's
-     * value and traceback (without ANSI colours); {@code html} and {@code pngBase64} a result's other
-     * representations, the PNG only when it is plain base64.
+     * value and traceback (without ANSI colours); {@code html}, {@code pngBase64} and {@code latex}
+     * a result's other representations, the PNG only when it is plain base64.
      */
-    public record Output(OutputType type, String name, String text, String html, String pngBase64) {
+    public record Output(OutputType type, String name, String text, String html, String pngBase64, String latex) {
 
         /** An error, or text written to standard error. */
         public boolean error() {
@@ -122,12 +122,12 @@ public record Notebook(String language, List<Cell> cells) {
     /** One saved output, or null for kinds not shown (widgets and the like). */
     private static Output output(JsonNode output) {
         return switch (output.path("output_type").asString("")) {
-            case "stream" -> new Output(OutputType.STREAM, output.path("name").asString("stdout"), text(output.path("text")), null, null);
+            case "stream" -> new Output(OutputType.STREAM, output.path("name").asString("stdout"), text(output.path("text")), null, null, null);
             case "error" -> {
                 List<String> lines = new ArrayList<>();
                 output.path("traceback").forEach(line -> lines.add(line.asString("")));
                 yield new Output(OutputType.ERROR, output.path("ename").asString(""),
-                        output.path("evalue").asString("") + "\n" + plain(String.join("\n", lines)), null, null);
+                        output.path("evalue").asString("") + "\n" + plain(String.join("\n", lines)), null, null, null);
             }
             case "execute_result", "display_data" -> {
                 JsonNode data = output.path("data");
@@ -135,7 +135,8 @@ public record Notebook(String language, List<Cell> cells) {
                 yield new Output("execute_result".equals(output.path("output_type").asString()) ? OutputType.RESULT : OutputType.DISPLAY,
                         null, data.has("text/plain") ? text(data.path("text/plain")) : null,
                         data.has("text/html") ? text(data.path("text/html")) : null,
-                        png != null && BASE64.matcher(png).matches() ? png : null);
+                        png != null && BASE64.matcher(png).matches() ? png : null,
+                        data.has("text/latex") ? text(data.path("text/latex")) : null);
             }
             default -> null;
         };
@@ -203,6 +204,9 @@ public record Notebook(String language, List<Cell> cells) {
                 }
                 if (output.pngBase64() != null) {
                     data.put("image/png", output.pngBase64());
+                }
+                if (output.latex() != null) {
+                    data.put("text/latex", output.latex());
                 }
                 out.putObject("metadata");
             }

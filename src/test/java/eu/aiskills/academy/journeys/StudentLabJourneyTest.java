@@ -186,6 +186,17 @@ class StudentLabJourneyTest {
             browser.screenshot("credential-lab-evidence");
             assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations on the credential").isEmpty();
 
+            // The next lesson reads its formulas typeset and its table as a table.
+            driver.get(url("/courses/ml-with-scikit-learn/lessons/honest-evaluation"));
+            WebElement formula = wait.until(d -> d.findElements(By.cssSelector(".academy-prose .math-display mjx-container")).stream()
+                    .findFirst().orElse(null));
+            assertThat(driver.findElements(By.cssSelector(".academy-prose .math-inline mjx-container"))).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(driver.findElement(By.cssSelector(".academy-prose table")).getDomProperty("textContent"))
+                    .contains("true positives").doesNotContain("|");
+            browser.scroll(formula);
+            browser.screenshot("lesson-formulas");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations on a lesson with formulas").isEmpty();
+
             // The next lesson's lab draws a learning curve: the plot comes back as an image.
             driver.get(url("/labs/learning-curve"));
             browser.click("vaadin-button", "Start the lab");
@@ -196,6 +207,51 @@ class StudentLabJourneyTest {
             assertThat(plot.getAttribute("alt")).isNotBlank();
             browser.scroll(plot);
             browser.screenshot("plot");
+
+            // The kernel's whole protocol on the page, by keyboard: a bar redrawn with carriage returns ends as one line,
+            // input() is answered where the output appears, a formula is typeset.
+            wait.until(d -> !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
+            WebElement lastEditor = driver.findElements(By.cssSelector(".academy-cells > .academy-cell .CodeMirror")).getLast();
+            browser.scroll(lastEditor);
+            lastEditor.click();
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(d -> !inEditor(d));
+            int cellCount = driver.findElements(By.cssSelector(".academy-cells > .academy-cell")).size();
+            while (activeCellIndex(driver) < cellCount - 1) {
+                // J moves down to the notebook's last cell.
+                int at = activeCellIndex(driver);
+                driver.switchTo().activeElement().sendKeys("j");
+                wait.until(d -> activeCellIndex(d) == at + 1);
+            }
+            driver.switchTo().activeElement().sendKeys("b");
+            wait.until(d -> d.findElements(By.cssSelector(".academy-cells > .academy-cell")).size() == cellCount + 1
+                    && activeCellIndex(d) == cellCount);
+            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            wait.until(d -> inEditor(d));
+            driver.switchTo().activeElement().sendKeys("import time; _ = [print(f'\\rstep {i}/10', end='', flush=True) or time.sleep(0.05)"
+                    + " for i in range(1, 11)]; print(' done')", Keys.chord(Keys.SHIFT, Keys.ENTER));
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('.academy-stream')].some(s => s.textContent === 'step 10/10 done\\n');")));
+            wait.until(d -> inEditor(d));
+            driver.switchTo().activeElement().sendKeys("name = input('Your name? '); print('Hello', name)", Keys.chord(Keys.SHIFT, Keys.ENTER));
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return !!(document.activeElement && document.activeElement.closest('.academy-lab-input'));")));
+            browser.screenshot("input");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations with an input awaited").isEmpty();
+            driver.switchTo().activeElement().sendKeys("Ada", Keys.ENTER);
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('.academy-stream')].some(s => s.textContent === 'Your name? Ada\\nHello Ada\\n');")));
+            assertThat(driver.findElements(By.cssSelector(".academy-lab-input"))).as("nothing is awaited any more").isEmpty();
+            WebElement formulaEditor = driver.findElements(By.cssSelector(".academy-cells > .academy-cell .CodeMirror")).getLast();
+            browser.scroll(formulaEditor);
+            formulaEditor.click();
+            driver.switchTo().activeElement().sendKeys("from IPython.display import Math; Math('\\\\frac{a}{b} + \\\\sqrt{x}')",
+                    Keys.chord(Keys.CONTROL, Keys.ENTER));
+            WebElement typeset = wait.until(d -> d.findElements(By.cssSelector(".academy-math-output mjx-container")).stream()
+                    .findFirst().orElse(null));
+            browser.scroll(typeset);
+            browser.screenshot("kernel-protocol");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations with outputs of every kind").isEmpty();
             browser.click("vaadin-button", "Stop");
         }
         try (Browser browser = Browser.start("instructor-lab-usage", 1366, 900)) {

@@ -30,6 +30,7 @@ import eu.aiskills.academy.shared.UserFacingException;
 import eu.aiskills.academy.testsupport.AcademyTest;
 import eu.aiskills.academy.testsupport.KaribuSupport;
 import eu.aiskills.academy.testsupport.Race;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,10 +109,12 @@ class LabSessionsTest {
         assertThat(running.endsAt()).isAfter(running.startedAt());
         assertThat(sessions.start(lab).id()).as("one live session per lab").isEqualTo(started.id());
 
-        List<LabNotebook.Output> streamed = new CopyOnWriteArrayList<>();
+        List<LabSessions.CellProgress> streamed = new CopyOnWriteArrayList<>();
         LabSessions.CellRun run = sessions.execute(running.id(), "answer = 6 * 7\nprint(answer)", streamed::add).get(60, TimeUnit.SECONDS);
         assertThat(run.status()).isEqualTo("ok");
-        assertThat(streamed).extracting(LabNotebook.Output::text).containsExactly("42\n");
+        assertThat(streamed).last().extracting(LabSessions.CellProgress::outputs).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .extracting("text").containsExactly("42\n");
+        assertThat(run.outputs()).extracting(LabNotebook.Output::text).containsExactly("42\n");
 
         // Tab and Shift+Tab ask the kernel: its completions replace the name before the cursor; its help is plain text.
         String typed = "import math\nresult = math.sqr";
@@ -162,6 +165,62 @@ class LabSessionsTest {
         assertThat(used.byLearner().getFirst().name()).isEqualTo("Stella Student");
         assertThat(used.byLearner().getFirst().bestScore()).isEqualByComparingTo("70");
         assertThat(usage.sessionsPerDay()).hasSize(14).last().isEqualTo(1);
+    }
+
+    @Test
+    void outputsAreKeptAsANotebookShowsThemAndInputIsTypedOnThePage() throws Exception {
+        KaribuSupport.signIn(context, "student@academy.test");
+        LabSession running = awaitRunning(sessions.start(lab));
+
+        // A progress bar redrawn with carriage returns (tqdm's way) stays one line; one stream's chunks are one output.
+        LabSessions.CellRun bar = sessions.execute(running.id(), "import time\nfor i in range(1, 6):\n"
+                + "    print(f'\\rstep {i}/5', end='', flush=True)\n    time.sleep(0.05)\nprint(' done')\nprint('\\x1b[31mred\\x1b[0m')",
+                p -> { }).get(60, TimeUnit.SECONDS);
+        assertThat(bar.outputs()).singleElement().extracting(LabNotebook.Output::text)
+                .isEqualTo("step 5/5 done\n\u001B[31mred\u001B[0m\n");
+
+        // update_display_data replaces what was displayed under its id, where it was.
+        LabSessions.CellRun updated = sessions.execute(running.id(), "h = display('first', display_id=True)\n"
+                + "print('between')\nh.update('second')", p -> { }).get(60, TimeUnit.SECONDS);
+        assertThat(updated.outputs()).extracting(LabNotebook.Output::text).containsExactly("'second'", "between\n");
+
+        // clear_output(wait=True): each frame replaces the last, and the area is never empty in between.
+        List<LabSessions.CellProgress> frames = new CopyOnWriteArrayList<>();
+        LabSessions.CellRun animated = sessions.execute(running.id(), "from IPython.display import clear_output\n"
+                + "for i in range(3):\n    clear_output(wait=True)\n    print('frame', i)", frames::add).get(60, TimeUnit.SECONDS);
+        assertThat(animated.outputs()).extracting(LabNotebook.Output::text).containsExactly("frame 2\n");
+        assertThat(frames).extracting(progress -> progress.outputs().size()).containsOnly(1);
+
+        // A formula (text/latex) is kept as such, for the page to typeset.
+        LabSessions.CellRun formula = sessions.execute(running.id(), "from IPython.display import Math\nMath(r'\\frac{a}{b}')",
+                p -> { }).get(60, TimeUnit.SECONDS);
+        assertThat(formula.outputs()).singleElement().extracting(LabNotebook.Output::latex).asString().contains("\\frac{a}{b}");
+
+        // input() waits for the line typed on the page; the prompt and the answer stay in the output, as in Jupyter.
+        assertThatThrownBy(() -> sessions.answer(running.id(), "nobody asked")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.input.none"));
+        List<LabSessions.CellProgress> asked = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<LabSessions.CellRun> greeting = sessions.execute(running.id(),
+                "name = input('Your name? ')\nprint('Hello', name)", asked::add);
+        await().atMost(Duration.ofSeconds(30)).until(() -> asked.stream().anyMatch(p -> p.input() != null));
+        assertThat(asked).filteredOn(p -> p.input() != null).first().extracting(LabSessions.CellProgress::input)
+                .isEqualTo(new LabSessions.InputPrompt("Your name? ", false));
+        assertThatThrownBy(() -> sessions.answer(running.id(), "two\nlines")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("lab.input.invalid"));
+        sessions.answer(running.id(), "Ada");
+        assertThat(greeting.get(60, TimeUnit.SECONDS).outputs()).extracting(LabNotebook.Output::text)
+                .containsExactly("Your name? Ada\nHello Ada\n");
+        assertThat(asked.getLast().input()).as("nothing is awaited once answered").isNull();
+
+        // getpass: the answer reaches the code, never the notebook.
+        List<LabSessions.CellProgress> secret = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<LabSessions.CellRun> token = sessions.execute(running.id(),
+                "import getpass\nsecret = getpass.getpass('Token: ')\nprint(len(secret))", secret::add);
+        await().atMost(Duration.ofSeconds(30)).until(() -> secret.stream().anyMatch(p -> p.input() != null));
+        assertThat(secret).filteredOn(p -> p.input() != null).first().extracting(p -> p.input().password()).isEqualTo(true);
+        sessions.answer(running.id(), "abc123");
+        assertThat(token.get(60, TimeUnit.SECONDS).outputs()).extracting(LabNotebook.Output::text).singleElement().asString()
+                .isEqualTo("Token: ········\n6\n").doesNotContain("abc123");
     }
 
     @Test

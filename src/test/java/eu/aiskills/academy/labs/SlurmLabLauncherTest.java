@@ -124,11 +124,12 @@ class SlurmLabLauncherTest {
         assertThat(started.launcher()).isEqualTo(LabLauncher.SLURM);
         LabSession running = awaitRunning(started);
 
-        List<LabNotebook.Output> outputs = new CopyOnWriteArrayList<>();
+        List<LabSessions.CellProgress> progress = new CopyOnWriteArrayList<>();
         LabSessions.CellRun run = sessions.execute(running.id(), "import os, socket\nprint(os.environ.get('CUDA_VISIBLE_DEVICES'),"
-                + " os.environ.get('SLURM_JOB_ID') is not None)", outputs::add).get(60, TimeUnit.SECONDS);
+                + " os.environ.get('SLURM_JOB_ID') is not None)", progress::add).get(60, TimeUnit.SECONDS);
         assertThat(run.status()).isEqualTo("ok");
-        assertThat(outputs).extracting(LabNotebook.Output::text).containsExactly("0 True\n");
+        assertThat(progress).as("the outputs came as they were made").isNotEmpty();
+        assertThat(run.outputs()).extracting(LabNotebook.Output::text).containsExactly("0 True\n");
         assertThat(remainingCap()).as("the time limit's GPU-hours are held on the learner's cap").isLessThan(new BigDecimal("3"));
 
         sessions.stop(running.id());

@@ -41,6 +41,41 @@ class MarkdownTest {
     }
 
     @Test
+    void rendersTablesAsTablesAndTheirTextWithoutPipes() {
+        String table = """
+                | model | accuracy |
+                | :--- | ---: |
+                | logistic | 0.91 |
+                | forest | 0.94 |
+                """;
+        assertThat(Markdown.toSafeHtml(table)).contains("<table>", "<th align=\"left\">model</th>", "<td align=\"right\">0.94</td>")
+                .doesNotContain("|");
+        assertThat(Markdown.toPlainText(table)).isEqualTo("model accuracy logistic 0.91 forest 0.94");
+    }
+
+    @Test
+    void keepsFormulasForTheBrowserToTypeset() {
+        String html = Markdown.toSafeHtml("The loss is $L = -\\sum_i y_i \\log p_i$ and\n\n$$\n\\frac{a}{b} < 1\n$$\n");
+        assertThat(html).as("what is inside a formula is not Markdown: underscores stay underscores")
+                .contains("<span class=\"math-inline\">\\(L = -\\sum_i y_i \\log p_i\\)</span>")
+                .contains("<div class=\"math-display\">\\[\\frac{a}{b} &lt; 1\\]</div>");
+        assertThat(Markdown.toSafeHtml("Inline display $$E = mc^2$$ too")).contains("<span class=\"math-display\">\\[E = mc^2\\]</span>");
+        assertThat(Markdown.toPlainText("The loss is $L_i$.")).isEqualTo("The loss is L_i.");
+    }
+
+    @Test
+    void dollarsThatAreMoneyStayText() {
+        assertThat(Markdown.toSafeHtml("It costs $5 and $10, or \\$3.")).doesNotContain("math-").contains("$5 and $10, or $3.");
+        assertThat(Markdown.toSafeHtml("A $ alone, and `$x$` in code")).doesNotContain("math-").contains("<code>$x$</code>");
+    }
+
+    @Test
+    void onlyTheFormulasClassesSurviveOnSpansAndDivs() {
+        String html = Markdown.toSafeHtml("<span class=\"academy-admin-only\">x</span> <div class=\"math-inline\">y</div>");
+        assertThat(html).doesNotContain("academy-admin-only").contains("<span>x</span>", "<div class=\"math-inline\">y</div>");
+    }
+
+    @Test
     void refusesOverlongText() {
         String huge = "a".repeat(Markdown.MAX_LENGTH + 1);
         assertThatThrownBy(() -> Markdown.toSafeHtml(huge))

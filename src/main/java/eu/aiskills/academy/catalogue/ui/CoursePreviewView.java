@@ -71,9 +71,8 @@ class CoursePreviewView extends VerticalLayout implements BeforeEnterObserver, H
         page.setPadding(false);
         add(page, new H2(getTranslation("authoring.lessons")));
         for (LessonContent lesson : catalogue.previewLessons(id)) {
-            Article body = new Article();
+            Article body = new Article(new eu.aiskills.academy.shared.ui.RichText(lesson.html()));
             body.addClassName("academy-prose");
-            body.getElement().setProperty("innerHTML", lesson.html());
             Details details = new Details(lesson.lesson().position() + ". " + lesson.lesson().title(), body);
             details.setWidthFull();
             add(details);

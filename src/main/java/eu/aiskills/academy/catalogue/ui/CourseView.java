@@ -103,9 +103,8 @@ class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             fellows.addClassName("academy-instructors");
             add(fellows);
         }
-        Div description = new Div();
+        Div description = new eu.aiskills.academy.shared.ui.RichText(course.descriptionHtml());
         description.addClassName("academy-prose");
-        description.getElement().setProperty("innerHTML", course.descriptionHtml());
         add(description);
         add(new H2(getTranslation("course.outcomes")), list(course.outcomes()));
         if (!course.skills().isEmpty()) {

@@ -51,9 +51,8 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         removeAll();
         RouterLink course = new RouterLink(content.course().title(), CourseView.class,
                 new RouteParameters(CourseView.SLUG, courseSlug));
-        Article body = new Article();
+        Article body = new Article(new eu.aiskills.academy.shared.ui.RichText(content.html()));
         body.addClassName("academy-prose");
-        body.getElement().setProperty("innerHTML", content.html());
         Nav pager = new Nav();
         pager.addClassName("academy-pager");
         pager.getElement().setAttribute("aria-label", getTranslation("lesson.pager"));

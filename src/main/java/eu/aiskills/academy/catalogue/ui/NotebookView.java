@@ -21,7 +21,6 @@ import eu.aiskills.academy.catalogue.Catalogue;
 import eu.aiskills.academy.catalogue.CourseMaterials;
 import eu.aiskills.academy.catalogue.LessonContent;
 import eu.aiskills.academy.catalogue.LessonMaterial;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.Notebook;
 import eu.aiskills.academy.shared.ui.Views;
@@ -77,7 +76,7 @@ class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             switch (cell.type()) {
                 case MARKDOWN -> {
                     box.addClassNames("academy-prose", "academy-cell-markdown");
-                    box.getElement().setProperty("innerHTML", Markdown.toSafeHtml(cell.source()));
+                    box.add(eu.aiskills.academy.shared.ui.RichText.markdown(cell.source()));
                 }
                 case CODE -> {
                     number++;

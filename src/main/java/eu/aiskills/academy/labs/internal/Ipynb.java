@@ -43,7 +43,7 @@ public final class Ipynb {
             }
             return new LabNotebook.Cell(id, LabNotebook.Kind.valueOf(cell.type().name()), cell.source(), cell.tags().contains(LOCKED),
                     cell.executionCount(), cell.outputs().stream().map(o -> new LabNotebook.Output(
-                            LabNotebook.OutputKind.valueOf(o.type().name()), o.name(), o.text(), o.html(), o.pngBase64())).toList());
+                            LabNotebook.OutputKind.valueOf(o.type().name()), o.name(), o.text(), o.html(), o.pngBase64(), o.latex())).toList());
         }).toList());
     }
 
@@ -51,6 +51,6 @@ public final class Ipynb {
         return new Notebook("python", notebook.cells().stream().map(cell -> new Notebook.Cell(cell.id(),
                 Notebook.CellType.valueOf(cell.kind().name()), cell.source(), cell.locked() ? List.of(LOCKED) : List.of(),
                 cell.executionCount(), cell.outputs().stream().map(o -> new Notebook.Output(Notebook.OutputType.valueOf(o.kind().name()),
-                        o.name(), o.text(), o.html(), o.png())).toList())).toList()).write();
+                        o.name(), o.text(), o.html(), o.png(), o.latex())).toList())).toList()).write();
     }
 }

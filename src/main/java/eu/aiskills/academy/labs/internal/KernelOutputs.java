@@ -12,14 +12,19 @@ public final class KernelOutputs {
 
     public static LabNotebook.Output output(KernelOutput output) {
         return switch (output) {
-            case KernelOutput.Stream s -> new LabNotebook.Output(LabNotebook.OutputKind.STREAM, s.name(), s.text(), null, null);
-            case KernelOutput.Result r -> new LabNotebook.Output(LabNotebook.OutputKind.RESULT, null, r.data().get("text/plain"),
-                    r.data().get("text/html"), png(r.data().get("image/png")));
-            case KernelOutput.Display d -> new LabNotebook.Output(LabNotebook.OutputKind.DISPLAY, null, d.data().get("text/plain"),
-                    d.data().get("text/html"), png(d.data().get("image/png")));
+            case KernelOutput.Stream s -> new LabNotebook.Output(LabNotebook.OutputKind.STREAM, s.name(), s.text(), null, null, null);
+            case KernelOutput.Result r -> data(LabNotebook.OutputKind.RESULT, r.data());
+            case KernelOutput.Display d -> data(LabNotebook.OutputKind.DISPLAY, d.data());
             case KernelOutput.Error e -> new LabNotebook.Output(LabNotebook.OutputKind.ERROR, e.name(),
-                    e.value() + "\n" + Notebook.plain(String.join("\n", e.traceback())), null, null);
+                    e.value() + "\n" + Notebook.plain(String.join("\n", e.traceback())), null, null, null);
+            case KernelOutput.Clear c -> throw new IllegalArgumentException("clear_output is not an output");
+            case KernelOutput.InputRequest i -> throw new IllegalArgumentException("input_request is not an output");
         };
+    }
+
+    private static LabNotebook.Output data(LabNotebook.OutputKind kind, java.util.Map<String, String> data) {
+        return new LabNotebook.Output(kind, null, data.get("text/plain"), data.get("text/html"), png(data.get("image/png")),
+                data.get("text/latex"));
     }
 
     /** A base64 PNG without whitespace, or {@code null} when it is not base64. */

@@ -53,6 +53,29 @@ final class CodeEditor extends Div {
         value = text;
     }
 
+    /** One {@code cell-command} event of {@code academy-code.js}: a key of the keyboard model, or a cell's text. */
+    interface Commands {
+
+        void command(String cell, String command, String value, int cursor);
+    }
+
+    /** Hears the commands that the editors and the cells in command mode within {@code cells} send. */
+    static void listen(Div cells, Commands commands) {
+        cells.getElement().addEventListener("cell-command", event -> {
+            var cursor = event.getEventData().get("event.detail.cursor");
+            commands.command(text(event.getEventData().get("event.detail.cell")), text(event.getEventData().get("event.detail.command")),
+                    text(event.getEventData().get("event.detail.value")), cursor != null && cursor.isNumber() ? cursor.asInt() : -1);
+        })
+                .addEventData("event.detail.cell")
+                .addEventData("event.detail.command")
+                .addEventData("event.detail.value")
+                .addEventData("event.detail.cursor");
+    }
+
+    private static String text(tools.jackson.databind.JsonNode value) {
+        return value == null || !value.isString() ? null : value.asString();
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         getElement().executeJs("academyCode.attach(this, $0, $1, $2, $3, $4)", cellId, value, readOnly, label,

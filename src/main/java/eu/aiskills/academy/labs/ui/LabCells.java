@@ -14,9 +14,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import eu.aiskills.academy.labs.LabNotebook;
-import eu.aiskills.academy.shared.Markdown;
+import eu.aiskills.academy.labs.LabSessions;
 import eu.aiskills.academy.shared.ui.Views;
 
 /**
@@ -54,24 +53,18 @@ class LabCells extends Div {
     private record Deleted(int index, LabNotebook.Cell cell) {
     }
 
+    /** Cells running now, by id: what they showed so far and where a typed input goes. */
+    private final java.util.Map<String, Running> running = new java.util.HashMap<>();
+
+    private record Running(LabSessions.CellProgress progress, java.util.function.Consumer<String> onAnswer) {
+    }
+
     private com.vaadin.flow.component.notification.Notification undoBar;
 
     LabCells(Host host) {
         this.host = host;
         addClassName("academy-cells");
-        getElement().addEventListener("cell-command", event -> {
-            var cursor = event.getEventData().get("event.detail.cursor");
-            command(text(event.getEventData().get("event.detail.cell")), text(event.getEventData().get("event.detail.command")),
-                    text(event.getEventData().get("event.detail.value")), cursor != null && cursor.isNumber() ? cursor.asInt() : -1);
-        })
-                .addEventData("event.detail.cell")
-                .addEventData("event.detail.command")
-                .addEventData("event.detail.value")
-                .addEventData("event.detail.cursor");
-    }
-
-    private static String text(tools.jackson.databind.JsonNode value) {
-        return value == null || !value.isString() ? null : value.asString();
+        CodeEditor.listen(this, this::command);
     }
 
     @Override
@@ -124,12 +117,18 @@ class LabCells extends Div {
             Div outputs = new Div();
             outputs.addClassName("academy-outputs");
             outputs.getElement().setAttribute("aria-live", "polite");
-            cell.outputs().forEach(output -> outputs.add(LabOutputs.output(this, output, index)));
             box.add(cellActions(index, cell), outputs);
+            Running live = running.get(cell.id());
+            if (live == null) {
+                cell.outputs().forEach(output -> outputs.add(LabOutputs.output(this, output, index)));
+            } else {
+                // Drawn again while it runs (cells added, moved): what it showed so far, and the input it waits for.
+                prompt.setText("[*]");
+                LabOutputs.show(this, outputs, live.progress(), index, live.onAnswer());
+            }
         } else {
-            Div text = new Div();
+            Div text = eu.aiskills.academy.shared.ui.RichText.markdown(cell.source());
             text.addClassName("academy-markdown");
-            text.getElement().setProperty("innerHTML", Markdown.toSafeHtml(cell.source()));
             box.add(text);
             if (!cell.locked()) {
                 Button edit = new Button(getTranslation("lab.edit-text"), VaadinIcon.EDIT.create(), click -> editText(box, cell));
@@ -325,19 +324,11 @@ class LabCells extends Div {
     }
 
     private void editText(Div box, LabNotebook.Cell cell) {
-        box.removeAll();
-        TextArea editor = new TextArea(getTranslation("lab.text-cell"));
-        editor.setWidthFull();
-        editor.setMaxLength(LabNotebook.MAX_CELL_CHARS);
-        editor.setValue(cell.source());
-        Button done = new Button(getTranslation("lab.done-editing"), click -> {
-            replace(cell.id(), c -> c.withSource(editor.getValue()));
+        TextCellEditor.open(box, cell, text -> {
+            replace(cell.id(), c -> c.withSource(text));
             host.save("autosave");
             render();
         });
-        done.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
-        box.add(editor, done);
-        editor.focus();
     }
 
     /** Adds an empty cell at {@code at}; a code cell opens in edit mode. */
@@ -422,6 +413,18 @@ class LabCells extends Div {
             }
         }
         return -1;
+    }
+
+    /** A running cell's outputs so far: shown now, and whenever the cell is drawn again until {@link #ran}. */
+    void running(String id, LabSessions.CellProgress progress, java.util.function.Consumer<String> onAnswer) {
+        running.put(id, new Running(progress, onAnswer));
+        promptOf(id).ifPresent(prompt -> prompt.setText("[*]"));
+        LabOutputs.show(this, outputsOf(id), progress, indexOf(id), onAnswer);
+    }
+
+    /** The cell's run ended: it is drawn from its outputs again. */
+    void ran(String id) {
+        running.remove(id);
     }
 
     /** Where a cell's outputs stream in as it runs. */

@@ -1,8 +1,8 @@
 package eu.aiskills.academy.labs.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -306,17 +306,27 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         }
         LabNotebook.Cell cell = cellList.cells().get(index);
         UI ui = UI.getCurrent();
-        List<LabNotebook.Output> streamed = new ArrayList<>();
         cellList.replace(id, c -> c.withOutputs(null, List.of()));
-        Div outputs = cellList.outputsOf(id);
-        outputs.removeAll();
+        LabOutputs.reset(cellList.outputsOf(id));
         cellList.promptOf(id).ifPresent(prompt -> prompt.setText("[*]"));
+        java.util.function.Consumer<String> answer = line -> act(() -> sessions.answer(session.id(), line));
+        // The kernel may send thousands of messages: the page is brought up to date with the latest
+        // state only, once per UI access, however many came meanwhile.
+        AtomicReference<LabSessions.CellProgress> latest = new AtomicReference<>();
+        AtomicReference<LabSessions.CellProgress> last = new AtomicReference<>(new LabSessions.CellProgress(List.of(), null));
         CompletableFuture<LabSessions.CellRun> running;
         try {
-            running = sessions.execute(session.id(), cell.source(), output -> ui.access(() -> {
-                streamed.add(output);
-                outputs.add(LabOutputs.output(this, output, index));
-            }));
+            running = sessions.execute(session.id(), cell.source(), progress -> {
+                last.set(progress);
+                if (latest.getAndSet(progress) == null) {
+                    ui.access(() -> {
+                        LabSessions.CellProgress now = latest.getAndSet(null);
+                        if (now != null) {
+                            cellList.running(id, now, answer);
+                        }
+                    });
+                }
+            });
         } catch (UserFacingException e) {
             Views.error(getTranslation(e.messageKey(), e.arguments()));
             return;
@@ -326,12 +336,15 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         renderStatus();
         running.whenComplete((done, failure) -> ui.access(() -> {
             busy--;
-            LabSessions.CellRun result = done != null ? done : new LabSessions.CellRun("dead", null, streamed);
+            LabSessions.CellRun result = done != null ? done : new LabSessions.CellRun("dead", null, last.get().outputs());
+            cellList.ran(id);
             cellList.replace(id, c -> c.withOutputs(result.executionCount(), result.outputs()));
+            // What it gave, and no input box any more (a run that ended waits for nothing); the editor stays as it is.
+            Div outputs = cellList.outputsOf(id);
             if (outputs.isAttached()) {
+                LabOutputs.show(this, outputs, new LabSessions.CellProgress(result.outputs(), null), cellList.indexOf(id), line -> { });
                 cellList.promptOf(id).ifPresent(prompt -> prompt.setText(LabCells.prompt(result.executionCount())));
             } else {
-                // The cell was drawn again while it ran (its editor closed): draw it with what it gave.
                 cellList.refreshCell(id);
             }
             save("run");

@@ -125,9 +125,8 @@ public final class Views {
 
     /** Markdown shown as sanitised HTML in the platform's reading style. */
     public static com.vaadin.flow.component.html.Div markdown(String text) {
-        com.vaadin.flow.component.html.Div div = new com.vaadin.flow.component.html.Div();
+        com.vaadin.flow.component.html.Div div = RichText.markdown(text);
         div.addClassName("academy-markdown");
-        div.getElement().setProperty("innerHTML", eu.aiskills.academy.shared.Markdown.toSafeHtml(text));
         return div;
     }
 }

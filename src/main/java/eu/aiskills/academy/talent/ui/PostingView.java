@@ -28,7 +28,6 @@ import eu.aiskills.academy.catalogue.Skill;
 import eu.aiskills.academy.documents.Documents;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
-import eu.aiskills.academy.shared.Markdown;
 import eu.aiskills.academy.shared.NotFoundException;
 import eu.aiskills.academy.shared.ui.Views;
 import eu.aiskills.academy.talent.Applications;
@@ -114,9 +113,8 @@ class PostingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             closed.addClassName("academy-note");
             add(closed);
         }
-        Div description = new Div();
+        Div description = eu.aiskills.academy.shared.ui.RichText.markdown(d.description());
         description.addClassName("academy-markdown");
-        description.getElement().setProperty("innerHTML", Markdown.toSafeHtml(d.description()));
         add(description);
         Map<String, String> labels = catalogue.skills().stream().collect(Collectors.toMap(Skill::uri, Skill::label, (a, b) -> a));
         add(new H2(getTranslation("posting.page.skills")), skills(d.requiredSkills(), labels));
@@ -125,9 +123,8 @@ class PostingView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         if (d.kind() == PostingKind.APPRENTICESHIP) {
             add(new H2(getTranslation("posting.page.training")));
-            Div plan = new Div();
+            Div plan = eu.aiskills.academy.shared.ui.RichText.markdown(d.trainingPlan());
             plan.addClassName("academy-markdown");
-            plan.getElement().setProperty("innerHTML", Markdown.toSafeHtml(d.trainingPlan()));
             add(plan);
             UnorderedList courses = new UnorderedList();
             for (String slug : d.courses()) {

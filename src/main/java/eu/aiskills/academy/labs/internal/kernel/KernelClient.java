@@ -52,6 +52,7 @@ public final class KernelClient implements AutoCloseable {
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     /** Requests other than execute (complete, inspect) waiting for their reply, by message id. */
     private final Map<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<InputWait> waitingInput = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile WebSocket socket;
     private volatile String executionState = "starting";
 
@@ -129,23 +130,63 @@ public final class KernelClient implements AutoCloseable {
 
     /**
      * Runs code; every output is passed to {@code onOutput} as it arrives (on the WebSocket's
-     * thread), and the returned future completes when the kernel is idle again after it.
+     * thread), and the returned future completes when the kernel is idle again after it. The code
+     * cannot read input: {@code input()} raises at once.
      */
     public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput) {
+        return execute(code, onOutput, false);
+    }
+
+    /**
+     * Runs code as {@link #execute(String, Consumer)} does; with {@code allowStdin}, {@code input()}
+     * and {@code getpass} send an {@link KernelOutput.InputRequest} and wait for {@link #answer}.
+     */
+    public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput, boolean allowStdin) {
         String msgId = UUID.randomUUID().toString();
         Run run = new Run(onOutput);
         running.put(msgId, run);
         ObjectNode content = JSON.createObjectNode().put("code", code).put("silent", false).put("store_history", true)
-                .put("allow_stdin", false).put("stop_on_error", true);
+                .put("allow_stdin", allowStdin).put("stop_on_error", true);
         content.putObject("user_expressions");
         try {
-            send(msgId, "execute_request", content);
+            send(msgId, "execute_request", content, "shell", null);
         } catch (KernelException e) {
             // The connection is gone: the run ends as a dead kernel's would, and the session says why.
             log.warn("Kernel {}: {}", kernelId, e.getMessage());
             run.end("dead", 0);
         }
-        return run.done.whenComplete((result, failure) -> running.remove(msgId));
+        return run.done.whenComplete((result, failure) -> {
+            running.remove(msgId);
+            // A run that ended (interrupted, restarted) no longer waits for its input.
+            waitingInput.updateAndGet(wait -> wait != null && msgId.equals(wait.runId()) ? null : wait);
+        });
+    }
+
+    /** Whether the kernel waits for a line of input (an {@code input()} in the running cell). */
+    public boolean waitsForInput() {
+        return waitingInput.get() != null;
+    }
+
+    /**
+     * Answers the kernel's {@code input_request} with the line typed ({@code input_reply} on the
+     * stdin channel); the prompt and the answer (masked for a password) are added to the cell's
+     * output, as a notebook shows them. Returns false when no input is awaited.
+     */
+    public boolean answer(String value) {
+        InputWait wait = waitingInput.getAndSet(null);
+        if (wait == null) {
+            return false;
+        }
+        send(UUID.randomUUID().toString(), "input_reply", JSON.createObjectNode().put("value", value), "stdin", wait.header());
+        Run run = running.get(wait.runId());
+        if (run != null) {
+            run.output(new KernelOutput.Stream("stdout", wait.prompt() + (wait.password() ? "········" : value) + "\n"));
+        }
+        return true;
+    }
+
+    /** An {@code input_request} not answered yet: the request's header (the reply's parent) and the run it belongs to. */
+    private record InputWait(String runId, JsonNode header, String prompt, boolean password) {
     }
 
     /**
@@ -182,7 +223,7 @@ public final class KernelClient implements AutoCloseable {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         replies.put(msgId, reply);
         try {
-            send(msgId, type, content);
+            send(msgId, type, content, "shell", null);
         } catch (KernelException e) {
             reply.completeExceptionally(e);
         }
@@ -191,18 +232,23 @@ public final class KernelClient implements AutoCloseable {
     }
 
     /**
-     * One message on the shell channel (Jupyter messaging protocol 5.3, over the server's WebSocket).
-     * A WebSocket takes one message at a time: a run and a completion may be sent from two threads.
+     * One message on a channel (shell, or stdin for an input's reply) in the Jupyter messaging
+     * protocol 5.3, over the server's WebSocket. A WebSocket takes one message at a time: a run and
+     * a completion may be sent from two threads.
      */
-    private synchronized void send(String msgId, String type, ObjectNode content) {
+    private synchronized void send(String msgId, String type, ObjectNode content, String channel, JsonNode parent) {
         ObjectNode message = JSON.createObjectNode();
         ObjectNode header = message.putObject("header");
         header.put("msg_id", msgId).put("username", "learner").put("session", session)
                 .put("date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("msg_type", type).put("version", "5.3");
-        message.putObject("parent_header");
+        if (parent == null) {
+            message.putObject("parent_header");
+        } else {
+            message.set("parent_header", parent);
+        }
         message.putObject("metadata");
         message.set("content", content);
-        message.put("channel", "shell");
+        message.put("channel", channel);
         message.putArray("buffers");
         try {
             socket.sendText(JSON.writeValueAsString(message), true).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
@@ -282,7 +328,15 @@ public final class KernelClient implements AutoCloseable {
         switch (type) {
             case "stream" -> run.output(new KernelOutput.Stream(content.path("name").asString("stdout"), content.path("text").asString("")));
             case "execute_result" -> run.output(new KernelOutput.Result(content.path("execution_count").asInt(0), data(content)));
-            case "display_data", "update_display_data" -> run.output(new KernelOutput.Display(data(content)));
+            case "display_data", "update_display_data" -> run.output(new KernelOutput.Display(data(content),
+                    content.path("transient").path("display_id").asString(null), "update_display_data".equals(type)));
+            case "clear_output" -> run.output(new KernelOutput.Clear(content.path("wait").asBoolean(false)));
+            case "input_request" -> {
+                String prompt = content.path("prompt").asString("");
+                boolean password = content.path("password").asBoolean(false);
+                waitingInput.set(new InputWait(parent, message.path("header"), prompt, password));
+                run.output(new KernelOutput.InputRequest(prompt, password));
+            }
             case "error" -> {
                 List<String> traceback = new ArrayList<>();
                 content.path("traceback").forEach(line -> traceback.add(line.asString("")));
@@ -295,7 +349,7 @@ public final class KernelClient implements AutoCloseable {
                 }
             }
             default -> {
-                // execute_input, clear_output and the rest: nothing to show.
+                // execute_input and the rest: nothing to show.
             }
         }
     }

@@ -14,8 +14,24 @@ public sealed interface KernelOutput {
     record Result(int executionCount, Map<String, String> data) implements KernelOutput {
     }
 
-    /** Something displayed (a plot, a table), by MIME type. */
-    record Display(Map<String, String> data) implements KernelOutput {
+    /**
+     * Something displayed (a plot, a table), by MIME type. {@code displayId} names it when the code
+     * may update it later ({@code display(..., display_id=True)}, tqdm's widgets); {@code update}
+     * marks an {@code update_display_data}, which replaces what was shown under that id.
+     */
+    record Display(Map<String, String> data, String displayId, boolean update) implements KernelOutput {
+
+        public Display(Map<String, String> data) {
+            this(data, null, false);
+        }
+    }
+
+    /** {@code clear_output}: the cell's outputs go, at once or ({@code untilNext}, wait=True) when the next one comes. */
+    record Clear(boolean untilNext) implements KernelOutput {
+    }
+
+    /** {@code input_request}: the code waits for a line typed by the learner ({@code input()}, {@code getpass}). */
+    record InputRequest(String prompt, boolean password) implements KernelOutput {
     }
 
     /** An exception, with the traceback as the kernel formats it (ANSI colours included). */

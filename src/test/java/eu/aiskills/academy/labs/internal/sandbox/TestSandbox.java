@@ -52,6 +52,8 @@ final class TestSandbox implements AutoCloseable {
                 case KernelOutput.Result r -> text.append(r.data().get("text/plain"));
                 case KernelOutput.Display d -> text.append(d.data().keySet());
                 case KernelOutput.Error e -> text.append(e.name()).append(": ").append(e.value());
+                case KernelOutput.Clear c -> text.setLength(0);
+                case KernelOutput.InputRequest i -> text.append(i.prompt());
             }
         }
         return text.toString();
