@@ -71,10 +71,19 @@ public class LabGrading {
 
     /**
      * A submission's outcome: score out of 100, each check, the learner's cells that failed when
-     * run from the top, and whether the lesson is now done.
+     * run from the top, whether the lesson is now done, and whether the run was stopped at
+     * {@link #TIME_LIMIT} (code that never finished).
      */
-    public record Grade(BigDecimal score, List<CheckResult> checks, List<String> cellErrors, int revision, boolean lessonCompleted) {
+    public record Grade(BigDecimal score, List<CheckResult> checks, List<String> cellErrors, int revision, boolean lessonCompleted,
+                        boolean timedOut) {
     }
+
+    /** How far a submission's run is: {@code done} of {@code total} steps (code cells, then checks). */
+    public record Progress(int done, int total) {
+    }
+
+    /** How long a submission may run, from its sandbox's start to its last check. */
+    public static final java.time.Duration TIME_LIMIT = GradingRun.LIMIT;
 
     /** One submission: the revision graded and its score. */
     public record Submission(int revision, BigDecimal score, Instant submittedAt) {
@@ -86,6 +95,12 @@ public class LabGrading {
     /** Grades the signed-in learner's saved notebook of the lab. */
     @SignedIn
     public Grade submit(String slug) throws InterruptedException {
+        return submit(slug, progress -> { });
+    }
+
+    /** Grades the signed-in learner's saved notebook of the lab, telling {@code onProgress} after each step. */
+    @SignedIn
+    public Grade submit(String slug, java.util.function.Consumer<Progress> onProgress) throws InterruptedException {
         LabTemplate lab = labs.require(slug);
         AccountId me = CurrentUser.requireId();
         access.requireMayUse(lab);
@@ -96,7 +111,8 @@ public class LabGrading {
         GradingRun.Outcome outcome;
         try {
             outcome = runs.run(lab.kernel(), lab.memoryMb(), notebook.cells(),
-                    List.of(JSON.readValue(templates.checks(lab.id()), LabContentImport.Check[].class)));
+                    List.of(JSON.readValue(templates.checks(lab.id()), LabContentImport.Check[].class)), TIME_LIMIT,
+                    step -> onProgress.accept(new Progress(step.done(), step.total())));
         } catch (RuntimeException e) {
             if (e instanceof UserFacingException refusal) {
                 throw refusal;
@@ -114,7 +130,7 @@ public class LabGrading {
                         RAN_ON, outcome.environment(), 0, passed, results.size()));
         boolean completed = report(lab, me, score);
         log.info("Lab {} graded for {}: {} (revision {})", slug, me, score, notebook.revision());
-        return new Grade(score, results, cellErrors, notebook.revision(), completed);
+        return new Grade(score, results, cellErrors, notebook.revision(), completed, outcome.timedOut());
     }
 
     /** Where graded runs happen: always a fresh local sandbox, without GPUs (GPU labs run their sessions on a factory). */

@@ -144,7 +144,7 @@ class StudentCourseJourneyTest {
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", roster);
             wait.until(ExpectedConditions.elementToBeClickable(roster)).click();
             wait.until(d -> d.getPageSource().contains("Stella Student"));
-            assertThat(driver.findElement(By.cssSelector(".academy-seat-chart")).getAttribute("aria-label")).contains("1 completed");
+            assertThat(driver.findElement(By.cssSelector(".academy-chart-canvas")).getAttribute("aria-label")).contains("1 completed");
             browser.screenshot("roster");
             browser.click("a", "Gradebook");
             wait.until(d -> d.getPageSource().contains("Course grade"));

@@ -153,6 +153,12 @@ class StudentLabJourneyTest {
 
             browser.click("vaadin-button", "Submit for grading");
             wait.until(d -> d.getPageSource().contains("Score 100 of 100: the lesson is done."));
+            // The result stands next to Submit (not below the notebook), with the past submissions.
+            WebElement submitted = driver.findElement(By.xpath("//vaadin-button[contains(., 'Submit for grading')]"));
+            WebElement score = driver.findElement(By.cssSelector(".academy-lab-score"));
+            assertThat(score.getRect().getY() - submitted.getRect().getY()).as("pixels from Submit to the score").isBetween(0, 300);
+            assertThat(driver.findElement(By.cssSelector(".academy-lab-submissions")).getDomProperty("textContent"))
+                    .contains("score 100 of 100");
             browser.scroll(driver.findElement(By.cssSelector(".academy-card")));
             browser.screenshot("checked");
             assertThat(driver.getPageSource()).contains("Saved as revision");
@@ -251,6 +257,11 @@ class StudentLabJourneyTest {
                     .findFirst().orElse(null));
             browser.scroll(typeset);
             browser.screenshot("kernel-protocol");
+            driver.get(url("/gpu-hours"));
+            wait.until(d -> d.findElements(By.cssSelector("h1")).stream().anyMatch(h -> h.getText().equals("My GPU hours")));
+            browser.screenshot("gpu-hours");
+            driver.navigate().back();
+            wait.until(d -> d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("Running"));
             assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations with outputs of every kind").isEmpty();
             browser.click("vaadin-button", "Stop");
         }
@@ -262,6 +273,7 @@ class StudentLabJourneyTest {
             driver.get(url("/teaching/labs"));
             wait.until(d -> d.getPageSource().contains("A first classifier with scikit-learn") && d.getPageSource().contains("Stella Student"));
             browser.screenshot("usage");
+            assertThat(browser.accessibilityViolations()).as("serious or critical WCAG 2.1 AA violations with charts").isEmpty();
             driver.get(url("/teaching/labs/publish"));
             wait.until(d -> d.getPageSource().contains("Publish the lab"));
             browser.screenshot("publish-form");

@@ -224,6 +224,24 @@ class LabSessionsTest {
     }
 
     @Test
+    void aSubmissionWhoseCodeNeverEndsStopsAtItsTimeLimitAndSaysSo() throws Exception {
+        List<GradingRun.Step> steps = new CopyOnWriteArrayList<>();
+        List<LabNotebook.Cell> cells = List.of(
+                new LabNotebook.Cell("a", LabNotebook.Kind.CODE, "x = 1", false, null, List.of()),
+                new LabNotebook.Cell("b", LabNotebook.Kind.MARKDOWN, "Text", false, null, List.of()),
+                new LabNotebook.Cell("c", LabNotebook.Kind.CODE, "while True:\n    pass", false, null, List.of()));
+        long started = System.nanoTime();
+        GradingRun.Outcome outcome = runs.run("python3", 1024, cells,
+                List.of(new LabContentImport.Check("x is one", 10, "assert x == 1")), Duration.ofSeconds(8), steps::add);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped at the limit, not after it").isLessThan(Duration.ofSeconds(40));
+        assertThat(outcome.timedOut()).isTrue();
+        assertThat(outcome.cellErrors()).containsExactly("3: time limit reached");
+        assertThat(outcome.checks()).singleElement().extracting(GradingRun.CheckOutcome::passed).isEqualTo(false);
+        assertThat(steps).extracting(GradingRun.Step::done).containsExactly(0, 1, 2, 3);
+        assertThat(steps).extracting(GradingRun.Step::total).containsOnly(3);
+    }
+
+    @Test
     void strangersAndTheUnenrolledAreKeptOut() {
         KaribuSupport.signIn(context, "student@academy.test");
         LabSession mine = sessions.start(lab);

@@ -170,6 +170,9 @@ public final class Browser implements AutoCloseable {
      */
     public java.util.List<String> accessibilityViolations() {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        // A notification fading in or out is half transparent: its contrast is measured once it stands still.
+        new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !document.querySelector('vaadin-notification-card[opening], vaadin-notification-card[closing]');")));
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
             js.executeScript(axe());
         }

@@ -34,6 +34,7 @@ import eu.aiskills.academy.compute.SchedulerJob;
 import eu.aiskills.academy.compute.SchedulerJobs;
 import eu.aiskills.academy.identity.CurrentUser;
 import eu.aiskills.academy.identity.Roles;
+import eu.aiskills.academy.shared.ui.Chart;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.PermitAll;
 
@@ -93,14 +94,16 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
     private Component learnerCard(LearnerQuota quota) {
         BigDecimal granted = quota.entries().stream().filter(e -> e.hours().signum() > 0).map(QuotaEntry::hours)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Div card = card(quota.courseTitle() + " (" + quota.runCode() + ")", quota.remaining(), granted);
+        Div card = card(quota.courseTitle() + " (" + quota.runCode() + ")", quota.remaining(), granted, quota.entries());
         card.add(entries(quota.entries()));
         return card;
     }
 
     private Component allocationCard(Allocation allocation) {
+        boolean ledger = allocation.status() != AllocationStatus.REQUESTED && allocation.status() != AllocationStatus.REJECTED;
+        List<QuotaEntry> spent = ledger ? allocations.ledger(allocation.id(), 50) : List.of();
         Div card = card(allocation.factoryName() + " · " + allocation.partition(), allocation.remaining(),
-                allocation.grantedHours() == null ? allocation.requestedHours() : allocation.grantedHours());
+                allocation.grantedHours() == null ? allocation.requestedHours() : allocation.grantedHours(), spent);
         Paragraph status = new Paragraph(getTranslation(allocation.status().messageKey()) + " · "
                 + getTranslation("gpu.valid", Views.date(this, allocation.validFrom()), Views.date(this, allocation.validUntil()))
                 + (allocation.decisionNote() == null ? "" : " · " + allocation.decisionNote()));
@@ -120,32 +123,37 @@ class GpuHoursView extends VerticalLayout implements HasDynamicTitle {
                 card.add(new H3(getTranslation("gpu.jobs")), jobGrid(ran));
             }
         }
-        if (allocation.status() != AllocationStatus.REQUESTED && allocation.status() != AllocationStatus.REJECTED) {
-            card.add(entries(allocations.ledger(allocation.id(), 50)));
+        if (ledger) {
+            card.add(entries(spent));
         }
         return card;
     }
 
-    /** A card with a bar of what is left out of what was granted, readable as text too. */
-    private Div card(String title, BigDecimal remaining, BigDecimal total) {
+    /**
+     * A card saying what is left out of what was granted, and (once hours moved) a line of the
+     * balance after each entry of the ledger: the burn-down, with its table.
+     */
+    private Div card(String title, BigDecimal remaining, BigDecimal total, List<QuotaEntry> entries) {
         Div card = new Div(new H3(title));
         card.addClassName("academy-card");
-        String label = getTranslation("gpu.remaining", plain(remaining), plain(total));
-        Div bar = new Div();
-        bar.addClassName("academy-seat-bar");
-        bar.getElement().setAttribute("role", "img");
-        bar.getElement().setAttribute("aria-label", label);
-        double share = total.signum() == 0 ? 0 : Math.min(1, remaining.doubleValue() / total.doubleValue());
-        Div left = new Div();
-        left.addClassNames("academy-seat-segment", "academy-seat-enrolled");
-        left.getStyle().set("flex-grow", String.valueOf(share));
-        Div used = new Div();
-        used.addClassNames("academy-seat-segment", "academy-seat-free");
-        used.getStyle().set("flex-grow", String.valueOf(1 - share));
-        bar.add(left, used);
-        Span text = new Span(label);
-        text.addClassName("academy-seat-legend");
-        card.add(bar, text);
+        Paragraph text = new Paragraph(getTranslation("gpu.remaining", plain(remaining), plain(total)));
+        text.addClassName("academy-gpu-remaining");
+        card.add(text);
+        if (entries.size() > 1) {
+            // A line needs two points: a single grant is the sentence above.
+            List<QuotaEntry> chronological = entries.stream().sorted(java.util.Comparator.comparing(QuotaEntry::createdAt)).toList();
+            // Walked back from what is left now, so that a ledger shown in part still ends at the true balance.
+            BigDecimal[] after = new BigDecimal[chronological.size()];
+            BigDecimal balance = remaining == null ? BigDecimal.ZERO : remaining;
+            for (int i = chronological.size() - 1; i >= 0; i--) {
+                after[i] = balance;
+                balance = balance.subtract(chronological.get(i).hours());
+            }
+            java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+            card.add(new Chart(getTranslation("gpu.chart.summary", title, plain(remaining), chronological.size()), Chart.Kind.LINE,
+                    chronological.stream().map(e -> Views.dateTime(this, e.createdAt(), utc)).toList(),
+                    List.of(new Chart.Series(getTranslation("gpu.chart.left"), List.of(after))), getTranslation("gpu.chart.unit"), false));
+        }
         return card;
     }
 

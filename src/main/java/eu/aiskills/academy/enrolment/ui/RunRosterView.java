@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -31,6 +30,7 @@ import eu.aiskills.academy.enrolment.Rosters;
 import eu.aiskills.academy.enrolment.RosterEntry;
 import eu.aiskills.academy.identity.Roles;
 import eu.aiskills.academy.shared.NotFoundException;
+import eu.aiskills.academy.shared.ui.Chart;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -86,30 +86,14 @@ class RunRosterView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
     }
 
-    /** Seats at a glance: one bar split into completed, enrolled and free, with the waitlist beside it. */
-    private Div seatChart(int capacity, long enrolled, long completed, long waiting) {
-        Div chart = new Div();
-        chart.addClassName("academy-seat-chart");
-        String summary = getTranslation("teaching.chart", completed, enrolled, Math.max(0, capacity - enrolled - completed),
-                waiting, capacity);
-        chart.getElement().setAttribute("role", "img");
-        chart.getElement().setAttribute("aria-label", summary);
-        Div bar = new Div();
-        bar.addClassName("academy-seat-bar");
-        bar.add(segment("completed", completed, capacity), segment("enrolled", enrolled, capacity),
-                segment("free", Math.max(0, capacity - enrolled - completed), capacity));
-        Span legend = new Span(summary);
-        legend.addClassName("academy-seat-legend");
-        legend.getElement().setAttribute("aria-hidden", "true");
-        chart.add(bar, legend);
-        return chart;
-    }
-
-    private static Div segment(String kind, long count, int capacity) {
-        Div segment = new Div();
-        segment.addClassNames("academy-seat-segment", "academy-seat-" + kind);
-        segment.getStyle().set("flex-grow", String.valueOf(capacity == 0 ? 0 : (double) count / capacity));
-        return segment;
+    /** Seats at a glance: one bar split into completed, enrolled and free (with its table); the summary names the waitlist. */
+    private Chart seatChart(int capacity, long enrolled, long completed, long waiting) {
+        long free = Math.max(0, capacity - enrolled - completed);
+        String summary = getTranslation("teaching.chart", completed, enrolled, free, waiting, capacity);
+        return new Chart(summary, Chart.Kind.STACKED_BAR, List.of(getTranslation("teaching.chart.seats", capacity)), List.of(
+                new Chart.Series(getTranslation("teaching.chart.completed"), List.of(completed)),
+                new Chart.Series(getTranslation("teaching.chart.enrolled"), List.of(enrolled)),
+                new Chart.Series(getTranslation("teaching.chart.free"), List.of(free))), "", true);
     }
 
     private Grid<RosterEntry> grid(List<RosterEntry> entries, boolean waitlist) {

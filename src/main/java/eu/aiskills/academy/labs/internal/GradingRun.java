@@ -48,7 +48,7 @@ public class GradingRun {
      * environment the run had: the kernel's Python and the SHA-256 of its installed packages
      * (name and version of each, sorted), read before any of the notebook's code ran.
      */
-    public record Outcome(List<CheckOutcome> checks, List<String> cellErrors, String environment) {
+    public record Outcome(List<CheckOutcome> checks, List<String> cellErrors, String environment, boolean timedOut) {
 
         /** The points of the passed checks out of all points (0 when the lab has none). */
         public int pointsPassed() {
@@ -66,42 +66,66 @@ public class GradingRun {
         }
     }
 
-    /**
-     * Runs the cells then the checks. Refused with {@code lab.grading-busy} when no slot frees
-     * within two minutes; a sandbox that cannot start is an {@link IllegalStateException}.
-     */
+    /** How far a run is: {@code done} of {@code total} steps (the notebook's code cells, then the checks). */
+    public record Step(int done, int total) {
+    }
+
+    /** Runs the cells then the checks within {@link #LIMIT}. */
     public Outcome run(String kernel, int memoryMb, List<LabNotebook.Cell> cells, List<LabContentImport.Check> checks)
             throws InterruptedException {
+        return run(kernel, memoryMb, cells, checks, LIMIT, step -> { });
+    }
+
+    /**
+     * Runs the cells then the checks, all within {@code limit} from the sandbox's start, telling
+     * {@code onStep} after each. Refused with {@code lab.grading-busy} when no slot frees within
+     * two minutes; a sandbox that cannot start is an {@link IllegalStateException}. Past the limit
+     * the running code is interrupted and what is left fails ({@link Outcome#timedOut()}).
+     */
+    public Outcome run(String kernel, int memoryMb, List<LabNotebook.Cell> cells, List<LabContentImport.Check> checks, Duration limit,
+                       java.util.function.Consumer<Step> onStep) throws InterruptedException {
         if (!slots.tryAcquire(2, TimeUnit.MINUTES)) {
             throw new UserFacingException("lab.grading-busy");
         }
         UUID sandbox = UUID.randomUUID();
         try {
-            Instant deadline = Instant.now().plus(LIMIT);
+            Instant deadline = Instant.now().plus(limit);
             LabRuntime.Live live = runtime.launch(sandbox, kernel, memoryMb);
             String environment = environment(within(live, ENVIRONMENT_PROBE, deadline));
+            int total = (int) cells.stream().filter(GradingRun::runs).count() + checks.size();
+            int done = 0;
+            onStep.accept(new Step(done, total));
+            boolean timedOut = false;
             List<String> cellErrors = new ArrayList<>();
             int number = 0;
             for (LabNotebook.Cell cell : cells) {
                 number++;
-                if (cell.kind() != LabNotebook.Kind.CODE || cell.source().isBlank()) {
+                if (!runs(cell)) {
                     continue;
                 }
                 Execution run = within(live, cell.source(), deadline);
+                timedOut |= "timeout".equals(run.status());
                 if (!run.ok()) {
                     cellErrors.add(number + ": " + failure(run));
                 }
+                onStep.accept(new Step(++done, total));
             }
             List<CheckOutcome> results = new ArrayList<>();
             for (LabContentImport.Check check : checks) {
                 Execution run = within(live, check.code() == null ? "" : check.code(), deadline);
+                timedOut |= "timeout".equals(run.status());
                 results.add(new CheckOutcome(check.name(), check.points(), run.ok(), run.ok() ? null : failure(run)));
+                onStep.accept(new Step(++done, total));
             }
-            return new Outcome(List.copyOf(results), List.copyOf(cellErrors), environment);
+            return new Outcome(List.copyOf(results), List.copyOf(cellErrors), environment, timedOut);
         } finally {
             runtime.stop(sandbox);
             slots.release();
         }
+    }
+
+    private static boolean runs(LabNotebook.Cell cell) {
+        return cell.kind() == LabNotebook.Kind.CODE && !cell.source().isBlank();
     }
 
     /** Prints the Python version, then "name==version" of every installed distribution, sorted. */

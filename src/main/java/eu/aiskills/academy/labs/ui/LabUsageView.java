@@ -17,7 +17,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -34,6 +33,7 @@ import eu.aiskills.academy.labs.LabUsageReport;
 import eu.aiskills.academy.labs.LabTemplate;
 import eu.aiskills.academy.labs.LabUsage;
 import eu.aiskills.academy.labs.Labs;
+import eu.aiskills.academy.shared.ui.Chart;
 import eu.aiskills.academy.shared.ui.Views;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -95,36 +95,33 @@ class LabUsageView extends VerticalLayout implements HasDynamicTitle {
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.ROW_STRIPES);
             grid.setAriaLabel(getTranslation("lab.usage.learners-of", lab.title()));
+            if (!lab.byLearner().isEmpty()) {
+                card.add(perLearner(lab));
+            }
             card.add(grid);
             body.add(card);
         }
     }
 
-    /** A bar per day; the numbers are in the bars' labels and beneath them for people who do not see the bars. */
-    private Div perDay(List<Integer> counts) {
-        Div chart = new Div();
-        chart.addClassName("academy-bar-chart");
-        chart.getElement().setAttribute("role", "list");
-        int max = Math.max(1, counts.stream().mapToInt(Integer::intValue).max().orElse(1));
+    /** Sessions per day over the last two weeks, as bars (with their table). */
+    private Chart perDay(List<Integer> counts) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
+        List<String> days = new java.util.ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
-            LocalDate date = today.minusDays(counts.size() - 1L - i);
-            int count = counts.get(i);
-            Div bar = new Div();
-            bar.addClassName("academy-bar");
-            bar.getStyle().set("height", (count * 100 / max) + "%");
-            Span label = new Span(String.valueOf(count));
-            label.addClassName("academy-bar-value");
-            Span name = new Span(day.format(date));
-            name.addClassName("academy-bar-label");
-            Div column = new Div(label, bar, name);
-            column.addClassName("academy-bar-column");
-            column.getElement().setAttribute("role", "listitem");
-            column.getElement().setAttribute("aria-label", getTranslation("lab.usage.day", day.format(date), count));
-            chart.add(column);
+            days.add(day.format(today.minusDays(counts.size() - 1L - i)));
         }
-        return chart;
+        return new Chart(getTranslation("lab.usage.per-day-summary", counts.stream().mapToInt(Integer::intValue).sum(), counts.size()),
+                Chart.Kind.BAR, days, List.of(new Chart.Series(getTranslation("lab.usage.sessions"), counts)), "", false);
+    }
+
+    /** Each learner's time in the lab, in hours, as horizontal bars (with their table). */
+    private Chart perLearner(LabUsage.Lab lab) {
+        List<LabUsage.Learner> learners = lab.byLearner();
+        return new Chart(getTranslation("lab.usage.per-learner-summary", lab.title(), learners.size()), Chart.Kind.BAR,
+                learners.stream().map(LabUsage.Learner::name).toList(), List.of(new Chart.Series(getTranslation("lab.usage.time-hours"),
+                        learners.stream().map(l -> BigDecimal.valueOf(l.time().toMinutes()).divide(BigDecimal.valueOf(60), 2,
+                                java.math.RoundingMode.HALF_UP)).toList())), getTranslation("lab.usage.hours-unit"), true);
     }
 
     private static String hours(Duration time) {

@@ -114,7 +114,9 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
             ask(() -> cellList.showHelp(cellId, code, sessions.inspect(session.id(), code, cursor).join()));
         }
     });
-    private final LabGradingPanel grade = new LabGradingPanel();
+    /** The graded lab's results, below the toolbar, next to Submit (null for a lab that is not graded). */
+    private LabGradingPanel grade;
+    private Button submit;
     private final Span saved = new Span();
     private int busy;
     private Registration poll;
@@ -167,6 +169,10 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         about.addClassName("academy-note");
         add(about);
         add(status, toolbar());
+        if (lab.graded()) {
+            grade = new LabGradingPanel(() -> grading.submissions(lab.slug()));
+            add(grade);
+        }
         add(cellList);
         Button addCode = new Button(getTranslation("lab.add-code"), VaadinIcon.PLUS.create(), click -> cellList.addCell(cellList.cells().size(),
                 LabNotebook.Kind.CODE));
@@ -174,7 +180,7 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
                 LabNotebook.Kind.MARKDOWN));
         addCode.addThemeVariants(ButtonVariant.TERTIARY);
         addText.addThemeVariants(ButtonVariant.TERTIARY);
-        add(new HorizontalLayout(addCode, addText), grade, LabHistory.of(this, sessions.mine(), lab.slug()));
+        add(new HorizontalLayout(addCode, addText), LabHistory.of(this, sessions.mine(), lab.slug()));
         renderStatus();
         cellList.show(notebook.cells());
     }
@@ -210,7 +216,7 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         keys.setTooltipText(getTranslation("lab.keys.button-help"));
         HorizontalLayout bar = new HorizontalLayout(runAll, interrupt, restart, save, reset, history, download, keys, saved);
         if (lab.graded()) {
-            Button submit = new Button(getTranslation("lab.submit"), VaadinIcon.CHECK_SQUARE_O.create(), click -> submit());
+            submit = new Button(getTranslation("lab.submit"), VaadinIcon.CHECK_SQUARE_O.create(), click -> submit());
             submit.addThemeVariants(ButtonVariant.SUCCESS);
             submit.setTooltipText(getTranslation("lab.submit-help"));
             bar.addComponentAtIndex(0, submit);
@@ -365,8 +371,11 @@ class LabView extends VerticalLayout implements BeforeEnterObserver, HasDynamicT
         save("save");
         busy++;
         schedulePolling();
-        grade.grade(() -> grading.submit(lab.slug()), () -> {
+        // One submission at a time from this page: the button comes back with the result.
+        submit.setEnabled(false);
+        grade.grade(progress -> grading.submit(lab.slug(), progress), () -> {
             busy--;
+            submit.setEnabled(true);
             schedulePolling();
         });
     }

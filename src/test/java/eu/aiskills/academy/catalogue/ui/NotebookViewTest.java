@@ -76,7 +76,8 @@ class NotebookViewTest {
 
         _get(NotebookView.class);
         Div markdown = _get(Div.class, spec -> spec.withClasses("academy-cell-markdown"));
-        assertThat(markdown.getElement().getProperty("innerHTML")).contains("<h2>Loss").doesNotContain("onerror");
+        assertThat(_get(markdown, eu.aiskills.academy.shared.ui.RichText.class).getElement().getProperty("innerHTML")).contains("<h2>Loss")
+                .doesNotContain("onerror");
         assertThat(_get(Pre.class, spec -> spec.withClasses("academy-code")).getText()).isEqualTo("loss = 0.25");
         assertThat(_get(Pre.class, spec -> spec.withClasses("academy-output")).getText()).isEqualTo("0.25\n");
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -71,7 +71,7 @@ class GpuHoursViewsTest {
 
         KaribuSupport.signIn(context, "instructor@academy.test");
         UI.getCurrent().navigate(GpuHoursView.class);
-        assertThat(_find(Span.class, spec -> spec.withText("30 of 30 GPU-hours left"))).hasSize(1);
+        assertThat(_find(Paragraph.class, spec -> spec.withText("30 of 30 GPU-hours left"))).hasSize(1);
 
         // Book 2 h with 20 seats of 1 GPU: 40 GPU-hours are more than the 30 granted.
         _click(_get(Button.class, spec -> spec.withText("Book a lab session")));
@@ -81,6 +81,10 @@ class GpuHoursViewsTest {
         _setValue(_get(book, com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Seats")), 10);
         _click(_get(book, Button.class, spec -> spec.withText("Book a lab session")));
         assertThat(_find(Dialog.class)).isEmpty();
-        assertThat(_find(Span.class, spec -> spec.withText("10 of 30 GPU-hours left"))).hasSize(1);
+        assertThat(_find(Paragraph.class, spec -> spec.withText("10 of 30 GPU-hours left"))).hasSize(1);
+        // The burn-down: the balance after each ledger entry, drawn and as a table.
+        eu.aiskills.academy.shared.ui.Chart burnDown = _get(eu.aiskills.academy.shared.ui.Chart.class);
+        assertThat(_find(burnDown, com.vaadin.flow.component.html.NativeTableCell.class)).extracting(cell -> cell.getText())
+                .containsExactly("30", "10");
     }
 }

@@ -168,6 +168,46 @@ class LabViewSafetyTest {
         ElementUtilsKt._fireDomEvent(cells.getElement(), new DomEvent(cells.getElement(), "cell-command", data));
     }
 
+    @Test
+    void gradingShowsHowFarItIsItsTimeLimitAndThenTheResultAndThePastSubmissions() throws Exception {
+        KaribuSupport.setUp(context, Locale.ENGLISH);
+        java.util.List<eu.aiskills.academy.labs.LabGrading.Submission> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LabGradingPanel panel = new LabGradingPanel(() -> java.util.List.copyOf(submitted));
+        UI.getCurrent().add(panel);
+        assertThat(panel.getElement().getTextRecursively()).as("nothing submitted yet").isEmpty();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        panel.grade(progress -> {
+            progress.accept(new eu.aiskills.academy.labs.LabGrading.Progress(2, 5));
+            running.countDown();
+            finish.await();
+            submitted.add(new eu.aiskills.academy.labs.LabGrading.Submission(4, new java.math.BigDecimal("40.0"), java.time.Instant.now()));
+            return new eu.aiskills.academy.labs.LabGrading.Grade(new java.math.BigDecimal("40.0"), java.util.List.of(
+                    new eu.aiskills.academy.labs.LabGrading.CheckResult("A model is trained", 40, true, null),
+                    new eu.aiskills.academy.labs.LabGrading.CheckResult("It scores at least 0.9", 60, false, "time limit reached")),
+                    java.util.List.of("3: time limit reached"), 4, false, true);
+        }, () -> done.set(true));
+        assertThat(panel.getElement().getTextRecursively()).contains("time limit: 5 minutes");
+        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread().until(() -> {
+            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+            return panel.getElement().getTextRecursively().contains("2 of 5 steps done");
+        });
+        assertThat(panel.getElement().getTextRecursively()).contains("Time limit: 5 minutes");
+        finish.countDown();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread().until(() -> {
+            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+            return done.get();
+        });
+        String shown = panel.getElement().getTextRecursively();
+        assertThat(shown).contains("Score 40 of 100").contains("did not finish within 5 minutes")
+                .contains("✓ Passed: A model is trained (40 points)").contains("✗ Failed: It scores at least 0.9 (60 points) — time limit reached")
+                .contains("Your submissions").contains("revision 4 · score 40 of 100");
+        assertThat(panel.getChildren().findFirst().orElseThrow().getElement().getAttribute("role")).as("read out when it comes")
+                .isEqualTo("status");
+    }
+
     private static String notified() {
         return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", ""))
                 .collect(java.util.stream.Collectors.joining("\n"));
