@@ -93,6 +93,11 @@ class LabEditorBenchmark {
             // Completion: from Tab's keydown to the kernel's matches shown under the cursor.
             typing.sendKeys(Keys.chord(Keys.CONTROL, "a"), "import math", Keys.chord(Keys.CONTROL, Keys.ENTER));
             wait.until(d -> !d.findElement(By.cssSelector(".academy-lab-status")).getText().contains("busy"));
+            // The kernel loads its completer on the first request (seconds): one completion first, not measured.
+            LabSessionId session = KaribuSupport.as(context, "student@academy.test", () -> sessions.current("learning-curve").orElseThrow().id());
+            var kernel = runtime.get(session.value()).orElseThrow().kernel();
+            String code = "import math\nmath.co";
+            assertThat(kernel.complete(code, code.length(), Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS).matches()).isNotEmpty();
             js.executeScript("""
                     window.benchHints = [];
                     new MutationObserver(() => {
@@ -123,9 +128,6 @@ class LabEditorBenchmark {
                 page.add((long) (((Number) ms).doubleValue() * 1e6));
             }
             // The limit beneath: the kernel's own complete_request, asked directly from here, the same code.
-            LabSessionId session = KaribuSupport.as(context, "student@academy.test", () -> sessions.current("learning-curve").orElseThrow().id());
-            var kernel = runtime.get(session.value()).orElseThrow().kernel();
-            String code = "import math\nmath.co";
             List<Long> direct = new ArrayList<>();
             for (int i = 0; i < COMPLETIONS; i++) {
                 long t = System.nanoTime();
@@ -164,7 +166,9 @@ class LabEditorBenchmark {
             Latencies beneath = Latencies.of(direct);
             BenchmarkReport.write("lab-editor", "The lab's editor in the browser", String.format(Locale.ROOT, """
                     In headless Chromium against the application on this machine (2 cores), one learner's running session of
-                    `/labs/learning-curve`; the kernel is ipykernel 6.17 in the bubblewrap sandbox.
+                    `/labs/learning-curve`; the kernel is ipykernel 6.17 in the bubblewrap sandbox, its completer loaded by one
+                    completion before the measured ones. The page learns of outputs when it polls the server (every 300 ms while a
+                    cell runs; the application has no server push), which bounds how soon a stream's last line can show.
 
                     | measure | count | p50 ms | p95 ms | max ms | limit beneath (same run) | ratio at p95 | target |
                     |---|---|---|---|---|---|---|---|
