@@ -19,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A student opens a lesson's lab in a real browser, starts it, runs every cell in a real sandbox,
@@ -45,12 +44,7 @@ class StudentLabJourneyTest {
     @Test
     void opensTheLessonsLabRunsItAndIsChecked() {
         eu.aiskills.academy.labs.internal.sandbox.SandboxRequirements.check();
-        KaribuSupport.signIn(context, "student@academy.test");
-        var run = catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().runs().getFirst();
-        if (enrolments.mine().stream().noneMatch(e -> e.run().id().equals(run.id()))) {
-            enrolments.enrol(run.id());
-        }
-        SecurityContextHolder.clearContext();
+        KaribuSupport.enrolledInFirstRun(context, "student@academy.test", "ml-with-scikit-learn");
         try (Browser browser = Browser.start("student-lab", 1366, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import eu.aiskills.academy.catalogue.Catalogue;
-import eu.aiskills.academy.enrolment.Enrolments;
 import eu.aiskills.academy.labs.internal.LabRuntime;
 import eu.aiskills.academy.testsupport.AcademyWebTest;
 import eu.aiskills.academy.testsupport.BenchmarkReport;
@@ -27,7 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The lab's editor as a learner feels it, in Chromium on this machine: typing echoes in the
@@ -47,10 +44,6 @@ class LabEditorBenchmark {
     @LocalServerPort
     int port;
     @Autowired
-    Enrolments enrolments;
-    @Autowired
-    Catalogue catalogue;
-    @Autowired
     LabSessions sessions;
     @Autowired
     LabRuntime runtime;
@@ -59,12 +52,7 @@ class LabEditorBenchmark {
 
     @Test
     void keystrokesCompletionAndALongStream() throws Exception {
-        KaribuSupport.signIn(context, "student@academy.test");
-        var run = catalogue.publishedCourse("ml-with-scikit-learn").orElseThrow().runs().getFirst();
-        if (enrolments.mine().stream().noneMatch(e -> e.run().id().equals(run.id()))) {
-            enrolments.enrol(run.id());
-        }
-        SecurityContextHolder.clearContext();
+        KaribuSupport.enrolledInFirstRun(context, "student@academy.test", "ml-with-scikit-learn");
         try (Browser browser = Browser.start("lab-editor-bench", 1366, 900)) {
             WebDriver driver = browser.driver();
             JavascriptExecutor js = (JavascriptExecutor) driver;

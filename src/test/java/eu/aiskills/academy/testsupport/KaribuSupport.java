@@ -121,6 +121,18 @@ public final class KaribuSupport {
         }
     }
 
+    /** Enrols the account with this email in the first run of a published course, unless it already is. */
+    public static void enrolledInFirstRun(ApplicationContext context, String email, String courseSlug) {
+        as(context, email, () -> {
+            var enrolments = context.getBean(eu.aiskills.academy.enrolment.Enrolments.class);
+            var run = context.getBean(eu.aiskills.academy.catalogue.Catalogue.class).publishedCourse(courseSlug).orElseThrow().runs().getFirst();
+            if (enrolments.mine().stream().noneMatch(e -> e.run().id().equals(run.id()))) {
+                enrolments.enrol(run.id());
+            }
+            return null;
+        });
+    }
+
     /** Creates an account (as the platform) and returns its email. */
     public static String person(ApplicationContext context, String email, String name, eu.aiskills.academy.identity.Role role) {
         var registration = context.getBean(eu.aiskills.academy.identity.Registration.class);

@@ -46,6 +46,10 @@ final class LabOutputs {
         List<LabNotebook.Output> shown = (List<LabNotebook.Output>) ComponentUtil.getData(area, List.class);
         List<LabNotebook.Output> now = progress.outputs();
         Component inputBox = area.getChildren().filter(c -> c.hasClassName("academy-lab-input")).findFirst().orElse(null);
+        if (shown == null) {
+            // Drawn by someone else (the saved outputs): start from an empty area.
+            area.getChildren().filter(c -> c != inputBox).toList().forEach(area::remove);
+        }
         List<Component> children = area.getChildren().filter(c -> c != inputBox).toList();
         for (int i = 0; i < now.size(); i++) {
             LabNotebook.Output output = now.get(i);
