@@ -50,7 +50,7 @@ public class Chart extends Div {
         canvas.getElement().setAttribute("aria-label", summary);
         canvas.setHeight(horizontal ? Math.max(160, 36 * categories.size() + 64) + "px" : "260px");
         spec.put("kind", kind.name()).put("unit", unit).put("horizontal", horizontal)
-                .put("integers", series.stream().flatMap(s -> s.values().stream()).allMatch(v -> v instanceof Integer || v instanceof Long));
+                .put("integers", series.stream().flatMap(s -> s.values().stream()).allMatch(Chart::whole));
         ArrayNode labels = spec.putArray("categories");
         categories.forEach(labels::add);
         ArrayNode all = spec.putArray("series");
@@ -77,11 +77,16 @@ public class Chart extends Div {
             row.getHeaderCells().getFirst().getElement().setAttribute("scope", "row");
             for (Series one : series) {
                 Number value = one.values().get(i);
-                row.addDataCell().setText(value instanceof Integer || value instanceof Long ? value.toString()
+                row.addDataCell().setText(whole(value) ? value.toString()
                         : new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString());
             }
         }
         return table;
+    }
+
+    /** A count (seats, sessions), drawn with whole steps and written without decimals. */
+    private static boolean whole(Number value) {
+        return value instanceof Integer || value instanceof Long;
     }
 
     @Override

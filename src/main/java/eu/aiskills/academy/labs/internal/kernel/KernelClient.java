@@ -130,23 +130,26 @@ public final class KernelClient implements AutoCloseable {
 
     /**
      * Runs code; every output is passed to {@code onOutput} as it arrives (on the WebSocket's
-     * thread), and the returned future completes when the kernel is idle again after it. The code
-     * cannot read input: {@code input()} raises at once.
+     * thread), and the returned future completes when the kernel is idle again after it, with every
+     * output. The code cannot read input: {@code input()} raises at once.
      */
     public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput) {
         return execute(code, onOutput, false);
     }
 
     /**
-     * Runs code as {@link #execute(String, Consumer)} does; with {@code allowStdin}, {@code input()}
-     * and {@code getpass} send an {@link KernelOutput.InputRequest} and wait for {@link #answer}.
+     * Runs code as {@link #execute(String, Consumer)} does; {@code interactive} is a learner at the
+     * page: {@code input()} and {@code getpass} send an {@link KernelOutput.InputRequest} and wait for
+     * {@link #answer}, and the outputs are only passed on (the returned {@link Execution} holds none:
+     * the caller keeps what it shows, within its own bounds, and a cell printing without end does not
+     * pile up messages here).
      */
-    public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput, boolean allowStdin) {
+    public CompletableFuture<Execution> execute(String code, Consumer<KernelOutput> onOutput, boolean interactive) {
         String msgId = UUID.randomUUID().toString();
-        Run run = new Run(onOutput);
+        Run run = new Run(onOutput, !interactive);
         running.put(msgId, run);
         ObjectNode content = JSON.createObjectNode().put("code", code).put("silent", false).put("store_history", true)
-                .put("allow_stdin", allowStdin).put("stop_on_error", true);
+                .put("allow_stdin", interactive).put("stop_on_error", true);
         content.putObject("user_expressions");
         try {
             send(msgId, "execute_request", content, "shell", null);
@@ -160,11 +163,6 @@ public final class KernelClient implements AutoCloseable {
             // A run that ended (interrupted, restarted) no longer waits for its input.
             waitingInput.updateAndGet(wait -> wait != null && msgId.equals(wait.runId()) ? null : wait);
         });
-    }
-
-    /** Whether the kernel waits for a line of input (an {@code input()} in the running cell). */
-    public boolean waitsForInput() {
-        return waitingInput.get() != null;
     }
 
     /**
@@ -361,22 +359,26 @@ public final class KernelClient implements AutoCloseable {
         return data;
     }
 
-    /** One execution in flight: its outputs, its reply, and whether the kernel went idle after it. */
+    /** One execution in flight: its outputs (when kept), its reply, and whether the kernel went idle after it. */
     private static final class Run {
 
         private final Consumer<KernelOutput> onOutput;
+        private final boolean keep;
         private final List<KernelOutput> outputs = new ArrayList<>();
         private final CompletableFuture<Execution> done = new CompletableFuture<>();
         private String status;
         private int count;
         private boolean idle;
 
-        Run(Consumer<KernelOutput> onOutput) {
+        Run(Consumer<KernelOutput> onOutput, boolean keep) {
             this.onOutput = onOutput;
+            this.keep = keep;
         }
 
         synchronized void output(KernelOutput output) {
-            outputs.add(output);
+            if (keep) {
+                outputs.add(output);
+            }
             try {
                 onOutput.accept(output);
             } catch (RuntimeException e) {
