@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -144,10 +143,13 @@ final class LabOutputs {
         field.setAriaLabel(label);
         field.getElement().setProperty("maxlength", LabSessions.INPUT_MAX_CHARS);
         field.setHelperText(view.getTranslation("lab.input.help"));
-        field.addKeyDownListener(Key.ENTER, e -> {
+        // The line is read from the key's own event: the field's value reaches the server with its change
+        // event, which the browser fires after this keydown, so the server's copy may still be empty here.
+        field.getElement().addEventListener("keydown", e -> {
+            var typed = e.getEventData().get("element.value");
             field.setReadOnly(true);
-            onAnswer.accept(field.getValue());
-        });
+            onAnswer.accept(typed == null || !typed.isString() ? "" : typed.asString());
+        }).setFilter("event.key === 'Enter'").addEventData("element.value");
         Pre text = new Pre(prompt.prompt());
         text.addClassName("academy-output");
         Div box = new Div(text, field);
